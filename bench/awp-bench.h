@@ -1,0 +1,18 @@
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef int (*AwpBenchSuiteFunc) (int argc, char **argv);
+
+/* Prints one figure as `metric value unit`. */
+void    awp_bench_report (const char *metric,
+                          double      value,
+                          const char *unit);
+/* Monotonic seconds. */
+double  awp_bench_now    (void);
+
+int awp_bench_json (int argc, char **argv);
+
+G_END_DECLS

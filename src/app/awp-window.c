@@ -1,0 +1,260 @@
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "awp-window.h"
+
+struct _AwpWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template Widgets */
+  AdwWindowTitle  *content_title;
+  AdwLeaflet      *leaflet;
+  GtkListBox      *sidebar_list;
+  GtkStack        *stack;
+  AdwToastOverlay *toast_overlay;
+
+  /* Owned References */
+  GSettings       *settings;
+  GtkSelectionModel *pages;
+};
+
+G_DEFINE_FINAL_TYPE (AwpWindow, awp_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static const char *
+row_get_workspace (GtkListBoxRow *row)
+{
+  return g_object_get_data (G_OBJECT (row), "awp-workspace");
+}
+
+static GtkWidget *
+create_sidebar_row (gpointer item,
+                    gpointer user_data)
+{
+  GtkStackPage *page = item;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *image = gtk_image_new_from_icon_name (gtk_stack_page_get_icon_name (page));
+  GtkWidget *label = gtk_label_new (gtk_stack_page_get_title (page));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_stack_page_get_title (page),
+                                  -1);
+  g_object_set_data_full (G_OBJECT (row), "awp-workspace",
+                          g_strdup (gtk_stack_page_get_name (page)), g_free);
+
+  return row;
+}
+
+static void
+select_sidebar_row (AwpWindow  *self,
+                    const char *name)
+{
+  for (int i = 0;; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar_list, i);
+
+      if (row == NULL)
+        break;
+      if (g_strcmp0 (row_get_workspace (row), name) == 0)
+        {
+          gtk_list_box_select_row (self->sidebar_list, row);
+          break;
+        }
+    }
+}
+
+static void
+on_sidebar_row_activated_cb (AwpWindow     *self,
+                             GtkListBoxRow *row)
+{
+  g_assert (AWP_IS_WINDOW (self));
+
+  awp_window_set_workspace (self, row_get_workspace (row));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_back_button_clicked_cb (AwpWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_stack_visible_child_changed_cb (AwpWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->stack);
+  const char *name;
+  GtkStackPage *page;
+
+  if (child == NULL)
+    return;
+
+  page = gtk_stack_get_page (self->stack, child);
+  name = gtk_stack_page_get_name (page);
+  adw_window_title_set_title (self->content_title, gtk_stack_page_get_title (page));
+  select_sidebar_row (self, name);
+
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-workspace", name);
+}
+
+static void
+workspace_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  AwpWindow *self = AWP_WINDOW (widget);
+  const char *name = g_variant_get_string (param, NULL);
+
+  if (!awp_window_set_workspace (self, name))
+    g_debug ("No workspace named %s", name);
+}
+
+static gboolean
+awp_window_close_request (GtkWindow *window)
+{
+  AwpWindow *self = AWP_WINDOW (window);
+  int width, height;
+
+  /* Save the size the user chose, not the maximized one (GNOME HIG). */
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (awp_window_parent_class)->close_request (window);
+}
+
+static void
+awp_window_constructed (GObject *object)
+{
+  AwpWindow *self = AWP_WINDOW (object);
+  g_autofree char *last = NULL;
+
+  G_OBJECT_CLASS (awp_window_parent_class)->constructed (object);
+
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  last = g_settings_get_string (self->settings, "last-workspace");
+  if (!awp_window_set_workspace (self, last))
+    awp_window_set_workspace (self, "today");
+  on_stack_visible_child_changed_cb (self);
+}
+
+static void
+awp_window_dispose (GObject *object)
+{
+  AwpWindow *self = AWP_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AWP_TYPE_WINDOW);
+  g_clear_object (&self->pages);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (awp_window_parent_class)->dispose (object);
+}
+
+static void
+awp_window_class_init (AwpWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  static const char *workspaces[] = {
+    "today", "requests", "applications", "conferences",
+    "surveys", "meetings", "channels", "reports",
+  };
+
+  object_class->constructed = awp_window_constructed;
+  object_class->dispose = awp_window_dispose;
+  window_class->close_request = awp_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/awp-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AwpWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, AwpWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AwpWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, AwpWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, AwpWindow, toast_overlay);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.workspace", "s", workspace_action);
+
+  /* Alt+1 … Alt+8 jump to a workspace, in sidebar order. */
+  for (guint i = 0; i < G_N_ELEMENTS (workspaces); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.workspace", "s", workspaces[i]);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "window.close", NULL);
+}
+
+static void
+awp_window_init (AwpWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->pages = gtk_stack_get_pages (self->stack);
+  gtk_list_box_bind_model (self->sidebar_list, G_LIST_MODEL (self->pages),
+                           create_sidebar_row, self, NULL);
+}
+
+AwpWindow *
+awp_window_new (AwpApplication *application)
+{
+  return g_object_new (AWP_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+char **
+awp_window_list_workspaces (AwpWindow *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n;
+
+  g_return_val_if_fail (AWP_IS_WINDOW (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->pages));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) page = g_list_model_get_item (G_LIST_MODEL (self->pages), i);
+
+      g_strv_builder_add (builder, gtk_stack_page_get_name (GTK_STACK_PAGE (page)));
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+const char *
+awp_window_get_workspace (AwpWindow *self)
+{
+  g_return_val_if_fail (AWP_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+gboolean
+awp_window_set_workspace (AwpWindow  *self,
+                          const char *name)
+{
+  g_return_val_if_fail (AWP_IS_WINDOW (self), FALSE);
+
+  if (name == NULL || gtk_stack_get_child_by_name (self->stack, name) == NULL)
+    return FALSE;
+
+  gtk_stack_set_visible_child_name (self->stack, name);
+  return TRUE;
+}

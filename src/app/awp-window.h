@@ -1,0 +1,19 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "awp-application.h"
+
+G_BEGIN_DECLS
+
+#define AWP_TYPE_WINDOW (awp_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (AwpWindow, awp_window, AWP, WINDOW, AdwApplicationWindow)
+
+AwpWindow   *awp_window_new             (AwpApplication *application);
+char       **awp_window_list_workspaces (AwpWindow      *self);
+const char  *awp_window_get_workspace   (AwpWindow      *self);
+gboolean     awp_window_set_workspace   (AwpWindow      *self,
+                                         const char     *name);
+
+G_END_DECLS

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Each subcommand gets argv with argv[0] set to its own name and returns the
+ * process exit status: 0 success, 1 a negative answer (invalid, broken
+ * chain …), 2 a usage error. */
+typedef int (*AwpctlCommandFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char        *name;
+  const char        *usage;
+  const char        *summary;
+  AwpctlCommandFunc  func;
+} AwpctlCommand;
+
+int awpctl_usage_error (const char *command,
+                        const char *usage);
+
+G_END_DECLS

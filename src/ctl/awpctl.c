@@ -1,0 +1,66 @@
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "awp-i18n.h"
+#include "awpctl-commands.h"
+
+/* awpctl is a stable interface for scripts and tests: plain output on
+ * stdout, errors on stderr, documented exit codes. */
+
+static int cmd_version (int argc, char **argv);
+static int cmd_help (int argc, char **argv);
+
+static const AwpctlCommand commands[] = {
+  { "help", "", N_("Show the commands"), cmd_help },
+  { "version", "", N_("Print the version"), cmd_version },
+};
+
+int
+awpctl_usage_error (const char *command,
+                    const char *usage)
+{
+  g_printerr (_("Usage: awpctl %s %s\n"), command, usage);
+  return 2;
+}
+
+static int
+cmd_version (int    argc,
+             char **argv)
+{
+  g_print ("awpctl %s\n", PACKAGE_VERSION);
+  return 0;
+}
+
+static int
+cmd_help (int    argc,
+          char **argv)
+{
+  g_print ("%s\n\n", _("Usage: awpctl COMMAND [ARGUMENTS…]"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *head = g_strdup_printf ("%s %s", commands[i].name, commands[i].usage);
+
+      g_print ("  %-36s %s\n", head, _(commands[i].summary));
+    }
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  awp_i18n_init ();
+
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    return cmd_help (argc, argv) == 0 && argc >= 2 ? 0 : 2;
+  if (g_str_equal (argv[1], "--version"))
+    return cmd_version (argc, argv);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].func (argc - 1, argv + 1);
+
+  g_printerr (_("awpctl: unknown command “%s”; see “awpctl help”\n"), argv[1]);
+  return 2;
+}
