@@ -384,6 +384,59 @@ awp_calendar_describe_day (AwpCalendar *self,
   return TRUE;
 }
 
+static const char *weekdays[] = {
+  N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
+  N_("Friday"), N_("Saturday"), N_("Sunday"),
+};
+
+char *
+awp_calendar_format_day (const GDate *date)
+{
+  g_autofree char *d = NULL;
+
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  d = awp_calendar_format_date (date);
+
+  return g_strdup_printf ("%s, %s", d, _(weekdays[g_date_get_weekday (date) - 1]));
+}
+
+char *
+awp_calendar_explain_day (AwpCalendar *calendar,
+                          const GDate *date)
+{
+  AwpDayInfo info;
+  g_autofree char *related = NULL;
+
+  g_return_val_if_fail (AWP_IS_CALENDAR (calendar), NULL);
+  g_return_val_if_fail (date != NULL, NULL);
+
+  if (!awp_calendar_describe_day (calendar, date, &info))
+    return NULL;
+  if (g_date_valid (&info.related))
+    related = awp_calendar_format_date (&info.related);
+  switch (info.kind)
+    {
+    case AWP_DAY_WEEKEND:
+      return g_strdup (_("weekend"));
+    case AWP_DAY_HOLIDAY:
+      return g_strdup_printf (_("holiday “%s”"), info.name);
+    case AWP_DAY_MOVED_DAY_OFF:
+      if (info.related_name != NULL)
+        return g_strdup_printf (_("day off moved from %s (holiday “%s” on a weekend)"), related, info.related_name);
+      if (related != NULL)
+        return g_strdup_printf (_("day off moved from %s by a transfer order"), related);
+      return g_strdup (_("day off by a transfer order"));
+    case AWP_DAY_WORKING_WEEKEND:
+      if (related != NULL)
+        return g_strdup_printf (_("weekend day made a working day by a transfer order (the day off moved to %s)"), related);
+      return g_strdup (_("weekend day made a working day by a transfer order"));
+    case AWP_DAY_WORKING:
+    default:
+      return NULL;
+    }
+}
+
 static const AwpCalendarYear *
 get_year (AwpCalendar *self, int year)
 {

@@ -76,6 +76,10 @@ guint        awp_calendar_count_working_days (AwpCalendar *self,
 gboolean     awp_calendar_describe_day    (AwpCalendar  *self,
                                            const GDate  *date,
                                            AwpDayInfo   *info);
+/* Why @date is not a working day, or why a weekend day is one, in the UI
+ * language ("holiday “New Year”"); NULL for an ordinary working day. */
+char        *awp_calendar_explain_day     (AwpCalendar  *self,
+                                           const GDate  *date);
 
 /* Per-year facts. */
 gboolean     awp_calendar_year_is_provisional (AwpCalendar *self,
@@ -96,5 +100,7 @@ gboolean     awp_calendar_parse_date      (const char   *text,
                                            GError      **error);
 /* DD.MM.YYYY, as written in Kazakhstan. */
 char        *awp_calendar_format_date     (const GDate  *date);
+/* "05.01.2026, Monday" with the weekday in the UI language. */
+char        *awp_calendar_format_day      (const GDate  *date);
 
 G_END_DECLS

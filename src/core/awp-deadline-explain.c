@@ -9,59 +9,11 @@
  * it was counted or skipped. It describes the result awp_deadline_compute
  * found; it never computes a date of its own. */
 
-static const char *weekdays[] = {
-  N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
-  N_("Friday"), N_("Saturday"), N_("Sunday"),
-};
-
-/* "05.01.2026, Monday" */
-static char *
-day_label (const GDate *date)
-{
-  g_autofree char *d = awp_calendar_format_date (date);
-
-  return g_strdup_printf ("%s, %s", d, _(weekdays[g_date_get_weekday (date) - 1]));
-}
-
-/* Why a day is not a working day, or why a weekend day is one; NULL for an
- * ordinary working day. */
-static char *
-day_reason (AwpCalendar *calendar, const GDate *date)
-{
-  AwpDayInfo info;
-  g_autofree char *related = NULL;
-
-  if (!awp_calendar_describe_day (calendar, date, &info))
-    return NULL;
-  if (g_date_valid (&info.related))
-    related = awp_calendar_format_date (&info.related);
-  switch (info.kind)
-    {
-    case AWP_DAY_WEEKEND:
-      return g_strdup (_("weekend"));
-    case AWP_DAY_HOLIDAY:
-      return g_strdup_printf (_("holiday “%s”"), info.name);
-    case AWP_DAY_MOVED_DAY_OFF:
-      if (info.related_name != NULL)
-        return g_strdup_printf (_("day off moved from %s (holiday “%s” on a weekend)"), related, info.related_name);
-      if (related != NULL)
-        return g_strdup_printf (_("day off moved from %s by a transfer order"), related);
-      return g_strdup (_("day off by a transfer order"));
-    case AWP_DAY_WORKING_WEEKEND:
-      if (related != NULL)
-        return g_strdup_printf (_("weekend day made a working day by a transfer order (the day off moved to %s)"), related);
-      return g_strdup (_("weekend day made a working day by a transfer order"));
-    case AWP_DAY_WORKING:
-    default:
-      return NULL;
-    }
-}
-
 static void
 append_skipped (GString *out, AwpCalendar *calendar, const GDate *date)
 {
-  g_autofree char *label = day_label (date);
-  g_autofree char *reason = day_reason (calendar, date);
+  g_autofree char *label = awp_calendar_format_day (date);
+  g_autofree char *reason = awp_calendar_explain_day (calendar, date);
 
   g_string_append_printf (out, "  ");
   g_string_append_printf (out, _("%s: not counted, %s"), label, reason != NULL ? reason : "");
@@ -71,8 +23,8 @@ append_skipped (GString *out, AwpCalendar *calendar, const GDate *date)
 static void
 append_counted (GString *out, AwpCalendar *calendar, const GDate *date, int n)
 {
-  g_autofree char *label = day_label (date);
-  g_autofree char *reason = day_reason (calendar, date);
+  g_autofree char *label = awp_calendar_format_day (date);
+  g_autofree char *reason = awp_calendar_explain_day (calendar, date);
 
   g_string_append_printf (out, "  ");
   if (reason != NULL)
@@ -110,7 +62,7 @@ append_walk (GString *out, AwpCalendar *calendar, const GDate *from, const GDate
 static void
 append_calendar_days (GString *out, AwpCalendar *calendar, const GDate *nominal, const GDate *result)
 {
-  g_autofree char *label = day_label (nominal);
+  g_autofree char *label = awp_calendar_format_day (nominal);
   GDate d = *nominal;
 
   g_string_append_printf (out, _("The last day of the period is %s."), label);
@@ -149,8 +101,8 @@ awp_deadline_explain (AwpRuleSet  *rules,
     return NULL;
   rule = dl.rule;
   since = awp_calendar_format_date (&rule->version->effective_from);
-  event = day_label (date);
-  result_label = day_label (&dl.date);
+  event = awp_calendar_format_day (date);
+  result_label = awp_calendar_format_day (&dl.date);
 
   g_string_append_printf (out, "%s: %s\n", rule->norm, awp_rule_get_description (rule));
   g_string_append_printf (out, _("Rule set %s, version %" G_GINT64_FORMAT ", in force since %s."),
