@@ -273,7 +273,12 @@ awp_rule_set_load (AwpRuleSet  *self,
       return FALSE;
     }
   node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  if (node == NULL)
+    {
+      g_set_error_literal (error, AWP_DEADLINE_ERROR, AWP_DEADLINE_ERROR_PARSE, _("The data is empty"));
+      return FALSE;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
     return invalid (error, "/", _("must be an object"));
   root = json_node_get_object (node);
 
