@@ -157,13 +157,15 @@ awp_calendar_year_parse (GBytes          *json,
     return invalid (error, "year", _("must be an integer"));
   if (year < AWP_CALENDAR_FIRST_YEAR || year > AWP_CALENDAR_LAST_YEAR)
     {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, year);
+
       g_set_error (error, AWP_CALENDAR_ERROR, AWP_CALENDAR_ERROR_OUT_OF_RANGE,
-                   _("Calendar year %" G_GINT64_FORMAT " is outside %d to %d"),
-                   year, AWP_CALENDAR_FIRST_YEAR, AWP_CALENDAR_LAST_YEAR);
+                   _("Calendar year %s is outside %d to %d"),
+                   text, AWP_CALENDAR_FIRST_YEAR, AWP_CALENDAR_LAST_YEAR);
       return FALSE;
     }
   y.year = (int) year;
-  if (!get_int (root, "version", &y.version) || y.version < 1)
+  if (!get_int (root, "version", &y.version) || y.version < 1 || y.version > G_MAXINT32)
     return invalid (error, "version", _("must be a positive integer"));
   node = json_object_get_member (root, "provisional");
   if (node != NULL && (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN))

@@ -126,7 +126,7 @@ awpctl_cmd_calendar (int argc, char **argv)
   if (awp_calendar_year_is_provisional (calendar, year))
     g_print (_("Calendar %d (provisional: not confirmed by an official calendar)\n"), (int) year);
   else
-    g_print (_("Calendar %d, version %" G_GINT64_FORMAT "\n"), (int) year, awp_calendar_year_version (calendar, year));
+    g_print (_("Calendar %d, version %d\n"), (int) year, (int) awp_calendar_year_version (calendar, year));
   g_print (_("Source: %s\n"), awp_calendar_year_source (calendar, year));
 
   /* Only days that change the plain week: a holiday on a Sunday is not listed. */
