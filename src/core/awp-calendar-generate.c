@@ -65,16 +65,6 @@ kurban_ait (int year)
     }
 }
 
-static guint32
-julian (int year, int month, int mday)
-{
-  GDate d;
-
-  g_date_clear (&d, 1);
-  g_date_set_dmy (&d, mday, month, year);
-  return g_date_get_julian (&d);
-}
-
 static gboolean
 is_taken (GArray *days, guint32 day)
 {
@@ -94,14 +84,6 @@ add_day (GArray *days, guint32 day, AwpDayKind kind, guint32 related, const char
   g_array_append_val (days, s);
 }
 
-static int
-compare_days (gconstpointer a, gconstpointer b)
-{
-  const AwpSpecialDay *x = a, *y = b;
-
-  return x->day < y->day ? -1 : x->day > y->day;
-}
-
 void
 awp_calendar_generate_year (int              year,
                             AwpCalendarYear *out)
@@ -118,17 +100,17 @@ awp_calendar_generate_year (int              year,
 
   for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
     if (year >= rules[i].from_year && year <= rules[i].to_year)
-      add_day (out->days, julian (year, rules[i].month, rules[i].mday), AWP_DAY_HOLIDAY, 0, rules[i].name);
+      add_day (out->days, awp_julian (year, rules[i].month, rules[i].mday), AWP_DAY_HOLIDAY, 0, rules[i].name);
   if (kurban != 0 && year >= 2006)
     add_day (out->days, kurban, AWP_DAY_HOLIDAY, 0, kurban_name);
-  g_array_sort (out->days, compare_days);
+  g_array_sort (out->days, awp_special_day_compare);
 
   /* Moves go in date order so the Nauryz block pushes its own days along. */
   n_holidays = out->days->len;
   for (guint i = 0; i < n_holidays; i++)
     {
       AwpSpecialDay h = g_array_index (out->days, AwpSpecialDay, i);
-      gboolean moves = h.day != kurban && h.day != julian (year, 1, 7);
+      gboolean moves = h.day != kurban && h.day != awp_julian (year, 1, 7);
       guint32 to;
 
       if (!moves || awp_day_weekday (h.day) < 5)
@@ -137,5 +119,5 @@ awp_calendar_generate_year (int              year,
         ;
       add_day (out->days, to, AWP_DAY_MOVED_DAY_OFF, h.day, NULL);
     }
-  g_array_sort (out->days, compare_days);
+  g_array_sort (out->days, awp_special_day_compare);
 }

@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "awp-calendar-private.h"
+#include "awp-json-util.h"
 
 /* kz-YYYY.json: { "year", "version", "provisional", "source",
  *   "days": [ { "date", "kind": "holiday" | "day-off" | "working-day",
@@ -18,27 +19,6 @@ invalid (GError **error, const char *field, const char *why)
   g_set_error (error, AWP_CALENDAR_ERROR, AWP_CALENDAR_ERROR_INVALID,
                _("Calendar field “%s”: %s"), field, why);
   return FALSE;
-}
-
-static const char *
-get_string (JsonObject *obj, const char *member)
-{
-  JsonNode *n = json_object_get_member (obj, member);
-
-  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (n);
-}
-
-static gboolean
-get_int (JsonObject *obj, const char *member, gint64 *out)
-{
-  JsonNode *n = json_object_get_member (obj, member);
-
-  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_INT64)
-    return FALSE;
-  *out = json_node_get_int (n);
-  return TRUE;
 }
 
 static gboolean
@@ -56,7 +36,7 @@ parse_day (JsonNode *node, guint index, int year, AwpSpecialDay *out, GError **e
 
   g_free (field);
   field = g_strdup_printf ("days[%u].date", index);
-  if (!awp_calendar_parse_date (get_string (obj, "date"), field, &date, &date_error))
+  if (!awp_calendar_parse_date (awp_json_get_string (obj, "date"), field, &date, &date_error))
     {
       g_propagate_error (error, g_steal_pointer (&date_error));
       return FALSE;
@@ -67,7 +47,7 @@ parse_day (JsonNode *node, guint index, int year, AwpSpecialDay *out, GError **e
 
   g_free (field);
   field = g_strdup_printf ("days[%u].kind", index);
-  kind = get_string (obj, "kind");
+  kind = awp_json_get_string (obj, "kind");
   if (g_strcmp0 (kind, "holiday") == 0)
     {
       JsonNode *names = json_object_get_member (obj, "name");
@@ -80,7 +60,7 @@ parse_day (JsonNode *node, guint index, int year, AwpSpecialDay *out, GError **e
         return invalid (error, field, _("must be an object with kk, ru and en"));
       for (guint l = 0; l < AWP_N_LANGS; l++)
         {
-          const char *s = get_string (json_node_get_object (names), langs[l]);
+          const char *s = awp_json_get_string (json_node_get_object (names), langs[l]);
 
           if (s == NULL || *s == '\0')
             return invalid (error, field, _("must be an object with kk, ru and en"));
@@ -101,7 +81,7 @@ parse_day (JsonNode *node, guint index, int year, AwpSpecialDay *out, GError **e
         {
           g_free (field);
           field = g_strdup_printf ("days[%u].%s", index, member);
-          if (!awp_calendar_parse_date (get_string (obj, member), field, &date, error))
+          if (!awp_calendar_parse_date (awp_json_get_string (obj, member), field, &date, error))
             return FALSE;
           out->related = g_date_get_julian (&date);
         }
@@ -109,16 +89,6 @@ parse_day (JsonNode *node, guint index, int year, AwpSpecialDay *out, GError **e
   else
     return invalid (error, field, _("must be “holiday”, “day-off” or “working-day”"));
   return TRUE;
-}
-
-static int
-compare_days (gconstpointer a, gconstpointer b)
-{
-  const AwpSpecialDay *x = a, *y = b;
-
-  if (x->day != y->day)
-    return x->day < y->day ? -1 : 1;
-  return (int) x->kind - (int) y->kind; /* a holiday before a transfer on the same day */
 }
 
 gboolean
@@ -153,7 +123,7 @@ awp_calendar_year_parse (GBytes          *json,
     return invalid (error, "/", _("must be an object"));
   root = json_node_get_object (node);
 
-  if (!get_int (root, "year", &year))
+  if (!awp_json_get_int (root, "year", G_MININT64, G_MAXINT64, &year))
     return invalid (error, "year", _("must be an integer"));
   if (year < AWP_CALENDAR_FIRST_YEAR || year > AWP_CALENDAR_LAST_YEAR)
     {
@@ -165,13 +135,13 @@ awp_calendar_year_parse (GBytes          *json,
       return FALSE;
     }
   y.year = (int) year;
-  if (!get_int (root, "version", &y.version) || y.version < 1 || y.version > G_MAXINT32)
+  if (!awp_json_get_int (root, "version", 1, G_MAXINT32, &y.version))
     return invalid (error, "version", _("must be a positive integer"));
   node = json_object_get_member (root, "provisional");
   if (node != NULL && (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN))
     return invalid (error, "provisional", _("must be true or false"));
   y.provisional = node != NULL && json_node_get_boolean (node);
-  source = get_string (root, "source");
+  source = awp_json_get_string (root, "source");
   if (source == NULL || *source == '\0')
     return invalid (error, "source", _("must be a non-empty string"));
   node = json_object_get_member (root, "days");
@@ -193,7 +163,7 @@ awp_calendar_year_parse (GBytes          *json,
           return FALSE;
         }
     }
-  g_array_sort (y.days, compare_days);
+  g_array_sort (y.days, awp_special_day_compare);
   *out = y;
   return TRUE;
 }

@@ -25,6 +25,12 @@ typedef struct
 
 enum { AWP_LANG_KK, AWP_LANG_RU, AWP_LANG_EN, AWP_N_LANGS };
 
+/* Julian day of a date; the ordering of special days (by day, holiday first). */
+guint32  awp_julian                 (int              year,
+                                     int              month,
+                                     int              mday);
+int      awp_special_day_compare    (gconstpointer    a,
+                                     gconstpointer    b);
 void     awp_calendar_year_clear    (AwpCalendarYear *year);
 /* Fills @out with @year built from the holiday rules (provisional). */
 void     awp_calendar_generate_year (int              year,

@@ -4,7 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "awp-calendar-private.h"
-#include "awp-data-dir.h"
+#include "awp-json-util.h"
 
 /* Every day from FIRST_YEAR to LAST_YEAR in one flat table: a working flag,
  * the prefix count of working days before it, and the inverse (the day of
@@ -74,8 +74,8 @@ awp_calendar_class_init (AwpCalendarClass *klass)
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
 }
 
-static guint32
-julian (int year, int month, int mday)
+guint32
+awp_julian (int year, int month, int mday)
 {
   GDate d;
 
@@ -84,11 +84,21 @@ julian (int year, int month, int mday)
   return g_date_get_julian (&d);
 }
 
+int
+awp_special_day_compare (gconstpointer a, gconstpointer b)
+{
+  const AwpSpecialDay *x = a, *y = b;
+
+  if (x->day != y->day)
+    return x->day < y->day ? -1 : 1;
+  return (int) x->kind - (int) y->kind; /* a holiday before a transfer on the same day */
+}
+
 static void
 awp_calendar_init (AwpCalendar *self)
 {
-  self->base = julian (AWP_CALENDAR_FIRST_YEAR, 1, 1);
-  self->n_days = julian (AWP_CALENDAR_LAST_YEAR, 12, 31) - self->base + 1;
+  self->base = awp_julian (AWP_CALENDAR_FIRST_YEAR, 1, 1);
+  self->n_days = awp_julian (AWP_CALENDAR_LAST_YEAR, 12, 31) - self->base + 1;
   self->working = g_new0 (guint8, self->n_days);
   self->prefix = g_new0 (guint32, self->n_days + 1);
   self->nth = g_new0 (guint32, self->n_days);
@@ -98,8 +108,8 @@ awp_calendar_init (AwpCalendar *self)
 static void
 apply_year (AwpCalendar *self, const AwpCalendarYear *y)
 {
-  guint32 first = julian (y->year, 1, 1) - self->base;
-  guint32 last = julian (y->year, 12, 31) - self->base;
+  guint32 first = awp_julian (y->year, 1, 1) - self->base;
+  guint32 last = awp_julian (y->year, 12, 31) - self->base;
 
   for (guint32 i = first; i <= last; i++)
     self->working[i] = awp_day_weekday (self->base + i) < 5;
@@ -151,37 +161,19 @@ awp_calendar_new_generated (void)
   return self;
 }
 
+static gboolean
+load_file (GBytes *bytes, gpointer self, GError **error)
+{
+  return awp_calendar_load_year (self, bytes, NULL, error);
+}
+
 AwpCalendar *
 awp_calendar_new_default (GError **error)
 {
   g_autoptr(AwpCalendar) self = awp_calendar_new_generated ();
-  g_autofree char *dir_path = awp_data_path ("calendar", NULL);
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
 
-  dir = g_dir_open (dir_path, 0, error);
-  if (dir == NULL)
+  if (!awp_json_load_data_dir ("calendar", "kz-", load_file, self, error))
     return NULL;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = NULL;
-      g_autofree char *contents = NULL;
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(GError) local_error = NULL;
-      gsize len;
-
-      if (!g_str_has_prefix (name, "kz-") || !g_str_has_suffix (name, ".json"))
-        continue;
-      path = g_build_filename (dir_path, name, NULL);
-      if (!g_file_get_contents (path, &contents, &len, error))
-        return NULL;
-      bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-      if (!awp_calendar_load_year (self, bytes, NULL, &local_error))
-        {
-          g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", name);
-          return NULL;
-        }
-    }
   return g_steal_pointer (&self);
 }
 

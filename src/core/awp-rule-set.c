@@ -4,7 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "awp-calendar-private.h"
-#include "awp-data-dir.h"
+#include "awp-json-util.h"
 #include "awp-rule-private.h"
 
 /* Rule files: { "rule_set": "order-145", "version": 2, "effective_from":
@@ -85,27 +85,6 @@ invalid (GError **error, const char *field, const char *why)
   return FALSE;
 }
 
-static const char *
-get_string (JsonObject *obj, const char *member)
-{
-  JsonNode *n = json_object_get_member (obj, member);
-
-  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (n);
-}
-
-static gboolean
-get_int (JsonObject *obj, const char *member, gint64 min, gint64 max, gint64 *out)
-{
-  JsonNode *n = json_object_get_member (obj, member);
-
-  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_INT64)
-    return FALSE;
-  *out = json_node_get_int (n);
-  return *out >= min && *out <= max;
-}
-
 static gboolean
 parse_rule (JsonNode *node, guint index, AwpRule *rule, GError **error)
 {
@@ -124,14 +103,14 @@ parse_rule (JsonNode *node, guint index, AwpRule *rule, GError **error)
     return invalid (error, prefix, _("must be an object"));
   obj = json_node_get_object (node);
 
-  if ((s = get_string (obj, "norm")) == NULL || *s == '\0')
+  if ((s = awp_json_get_string (obj, "norm")) == NULL || *s == '\0')
     return invalid (error, FIELD ("norm"), _("must be a non-empty string"));
   rule->norm = g_strdup (s);
-  if ((s = get_string (obj, "starts")) == NULL || *s == '\0')
+  if ((s = awp_json_get_string (obj, "starts")) == NULL || *s == '\0')
     return invalid (error, FIELD ("starts"), _("must be a non-empty string"));
   rule->starts = g_strdup (s);
 
-  s = get_string (obj, "kind");
+  s = awp_json_get_string (obj, "kind");
   for (k = 0; k < G_N_ELEMENTS (kinds) && g_strcmp0 (s, kinds[k]) != 0; k++)
     ;
   if (k == G_N_ELEMENTS (kinds))
@@ -140,39 +119,39 @@ parse_rule (JsonNode *node, guint index, AwpRule *rule, GError **error)
 
   if (rule->kind == AWP_RULE_BY_DATE)
     {
-      if (!get_int (obj, "month", 1, 12, &v))
+      if (!awp_json_get_int (obj, "month", 1, 12, &v))
         return invalid (error, FIELD ("month"), _("must be a month number 1 to 12"));
       rule->month = v;
-      if (!get_int (obj, "day", 1, g_date_get_days_in_month (rule->month, 2001), &v))
+      if (!awp_json_get_int (obj, "day", 1, g_date_get_days_in_month (rule->month, 2001), &v))
         return invalid (error, FIELD ("day"), _("must be a day of that month"));
       rule->mday = v;
       rule->unit = AWP_RULE_CALENDAR_DAYS;
     }
   else
     {
-      s = get_string (obj, "unit");
+      s = awp_json_get_string (obj, "unit");
       if (g_strcmp0 (s, "working-days") == 0)
         rule->unit = AWP_RULE_WORKING_DAYS;
       else if (g_strcmp0 (s, "calendar-days") == 0)
         rule->unit = AWP_RULE_CALENDAR_DAYS;
       else
         return invalid (error, FIELD ("unit"), _("must be “working-days” or “calendar-days”"));
-      if (!get_int (obj, "length", 1, 366, &v))
+      if (!awp_json_get_int (obj, "length", 1, 366, &v))
         return invalid (error, FIELD ("length"), _("must be an integer from 1 to 366"));
       rule->length = v;
     }
   if (rule->kind == AWP_RULE_EXTENSION)
     {
-      if (!get_int (obj, "max_times", 1, 100, &v))
+      if (!awp_json_get_int (obj, "max_times", 1, 100, &v))
         return invalid (error, FIELD ("max_times"), _("must be a positive integer"));
       rule->max_times = v;
     }
   if (json_object_has_member (obj, "repeat_after_months"))
     {
-      if (!get_int (obj, "repeat_after_months", 1, 120, &v))
+      if (!awp_json_get_int (obj, "repeat_after_months", 1, 120, &v))
         return invalid (error, FIELD ("repeat_after_months"), _("must be a positive integer"));
       rule->repeat_after_months = v;
-      if (!get_int (obj, "repeat_every_days", 1, 366, &v))
+      if (!awp_json_get_int (obj, "repeat_every_days", 1, 366, &v))
         return invalid (error, FIELD ("repeat_every_days"), _("must be a positive integer"));
       rule->repeat_every_days = v;
     }
@@ -183,7 +162,7 @@ parse_rule (JsonNode *node, guint index, AwpRule *rule, GError **error)
     return invalid (error, field, _("must be an object with kk, ru and en"));
   for (guint l = 0; l < AWP_N_LANGS; l++)
     {
-      s = get_string (json_node_get_object (desc), langs[l]);
+      s = awp_json_get_string (json_node_get_object (desc), langs[l]);
       if (s == NULL || *s == '\0')
         return invalid (error, field, _("must be an object with kk, ru and en"));
       rule->description[l] = g_strdup (s);
@@ -282,14 +261,14 @@ awp_rule_set_load (AwpRuleSet  *self,
     return invalid (error, "/", _("must be an object"));
   root = json_node_get_object (node);
 
-  if ((s = get_string (root, "rule_set")) == NULL || *s == '\0')
+  if ((s = awp_json_get_string (root, "rule_set")) == NULL || *s == '\0')
     return invalid (error, "rule_set", _("must be a non-empty string"));
   v->rule_set = g_strdup (s);
-  if (!get_int (root, "version", 1, G_MAXINT32, &v->version))
+  if (!awp_json_get_int (root, "version", 1, G_MAXINT32, &v->version))
     return invalid (error, "version", _("must be a positive integer"));
-  if (!awp_calendar_parse_date (get_string (root, "effective_from"), "effective_from", &v->effective_from, error))
+  if (!awp_calendar_parse_date (awp_json_get_string (root, "effective_from"), "effective_from", &v->effective_from, error))
     return FALSE;
-  if ((s = get_string (root, "source")) == NULL || *s == '\0')
+  if ((s = awp_json_get_string (root, "source")) == NULL || *s == '\0')
     return invalid (error, "source", _("must be a non-empty string"));
   v->source = g_strdup (s);
   node = json_object_get_member (root, "rules");
@@ -323,36 +302,19 @@ awp_rule_set_load (AwpRuleSet  *self,
   return TRUE;
 }
 
+static gboolean
+load_file (GBytes *bytes, gpointer self, GError **error)
+{
+  return awp_rule_set_load (self, bytes, error);
+}
+
 AwpRuleSet *
 awp_rule_set_new_default (GError **error)
 {
   g_autoptr(AwpRuleSet) self = awp_rule_set_new ();
-  g_autofree char *dir_path = awp_data_path ("rules", NULL);
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, error);
-  const char *name;
 
-  if (dir == NULL)
+  if (!awp_json_load_data_dir ("rules", "", load_file, self, error))
     return NULL;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = NULL;
-      g_autofree char *contents = NULL;
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(GError) local_error = NULL;
-      gsize len;
-
-      if (!g_str_has_suffix (name, ".json"))
-        continue;
-      path = g_build_filename (dir_path, name, NULL);
-      if (!g_file_get_contents (path, &contents, &len, error))
-        return NULL;
-      bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-      if (!awp_rule_set_load (self, bytes, &local_error))
-        {
-          g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", name);
-          return NULL;
-        }
-    }
   return g_steal_pointer (&self);
 }
 
