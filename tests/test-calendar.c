@@ -379,6 +379,27 @@ test_bad_json (void)
   g_assert_cmpint (awp_calendar_year_version (cal, 2024), ==, 1);
 }
 
+/* Every prefix of a real calendar file is rejected cleanly, never a crash. */
+static void
+test_truncated (void)
+{
+  g_autoptr(AwpCalendar) cal = awp_calendar_new_generated ();
+  g_autofree char *path = g_build_filename (g_getenv ("AWP_DATADIR"), "calendar", "kz-2024.json", NULL);
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  for (gsize cut = 0; cut < len - 2; cut += 5)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (contents, cut);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (awp_calendar_load_year (cal, bytes, NULL, &error));
+      g_assert_nonnull (error);
+    }
+  g_assert_cmpint (awp_calendar_year_version (cal, 2024), ==, 0);
+}
+
 static void
 test_parse_date (void)
 {
@@ -462,6 +483,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/calendar/generator-matches-data", test_generator_matches_data);
   g_test_add_func ("/calendar/replace-newer", test_replace_newer);
   g_test_add_func ("/calendar/bad-json", test_bad_json);
+  g_test_add_func ("/calendar/truncated", test_truncated);
   g_test_add_func ("/calendar/parse-date", test_parse_date);
   g_test_add_func ("/calendar/describe", test_describe);
 

@@ -28,7 +28,7 @@ append_counted (GString *out, AwpCalendar *calendar, const GDate *date, int n)
 
   g_string_append_printf (out, "  ");
   if (reason != NULL)
-    g_string_append_printf (out, _("%s: working day %d (%s)"), label, n, reason);
+    g_string_append_printf (out, _("%s: working day %d, %s"), label, n, reason);
   else
     g_string_append_printf (out, _("%s: working day %d"), label, n);
   g_string_append_c (out, '\n');
