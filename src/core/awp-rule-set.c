@@ -266,8 +266,12 @@ awp_rule_set_load (AwpRuleSet  *self,
   v->rule_set = g_strdup (s);
   if (!awp_json_get_int (root, "version", 1, G_MAXINT32, &v->version))
     return invalid (error, "version", _("must be a positive integer"));
-  if (!awp_calendar_parse_date (awp_json_get_string (root, "effective_from"), "effective_from", &v->effective_from, error))
-    return FALSE;
+  if (!awp_calendar_parse_date (awp_json_get_string (root, "effective_from"), "effective_from", &v->effective_from, &local_error))
+    {
+      /* One error domain for everything wrong in a rule file. */
+      g_set_error_literal (error, AWP_DEADLINE_ERROR, AWP_DEADLINE_ERROR_INVALID, local_error->message);
+      return FALSE;
+    }
   if ((s = awp_json_get_string (root, "source")) == NULL || *s == '\0')
     return invalid (error, "source", _("must be a non-empty string"));
   v->source = g_strdup (s);
