@@ -9,6 +9,31 @@
  * it was counted or skipped. It describes the result awp_deadline_compute
  * found; it never computes a date of its own. */
 
+/* What starts the clock, by the rule's "starts" id. */
+static const struct { const char *id; const char *label; } starts_labels[] = {
+  { "application", N_("receipt of the conference application") },
+  { "conference", N_("the Internet conference") },
+  { "conference-opening", N_("the opening of the Internet conference") },
+  { "current-due-date", N_("the current due date") },
+  { "decision", N_("the decision") },
+  { "extension", N_("the extension of the period") },
+  { "meeting", N_("the meeting") },
+  { "receipt", N_("receipt of the request") },
+  { "registration", N_("registration of the request") },
+  { "reporting-year", N_("the end of the reporting year") },
+  { "start", N_("the start of the conference or survey") },
+  { "survey-launch", N_("the launch of the survey") },
+};
+
+static const char *
+starts_label (const AwpRule *rule)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (starts_labels); i++)
+    if (g_str_equal (rule->starts, starts_labels[i].id))
+      return _(starts_labels[i].label);
+  return rule->starts; /* a newer rule file may name an event we do not know yet */
+}
+
 static void
 append_skipped (GString *out, AwpCalendar *calendar, const GDate *date)
 {
@@ -107,6 +132,8 @@ awp_deadline_explain (AwpRuleSet  *rules,
   g_string_append_printf (out, "%s: %s\n", rule->norm, awp_rule_get_description (rule));
   g_string_append_printf (out, _("Rule set %s, version %d, in force since %s."),
                           rule->version->rule_set, (int) rule->version->version, since);
+  g_string_append_c (out, '\n');
+  g_string_append_printf (out, _("What starts the clock: %s."), starts_label (rule));
   g_string_append_c (out, '\n');
 
   switch (rule->kind)
