@@ -12,6 +12,7 @@ typedef struct
 } AwpBenchSuite;
 
 static const AwpBenchSuite suites[] = {
+  { "deadline", "statutory deadline computations (ops/s) and calendar load (ms)", awp_bench_deadline },
   { "json", "json-glib parse of sync pages (records/s)", awp_bench_json },
 };
 
