@@ -11,6 +11,7 @@ packages="
   libsecret-1-dev gnome-keyring libcrypt-dev libical-dev
   desktop-file-utils appstream
   xvfb xauth dbus-x11 dbus-daemon python3
+  clang-14 libclang-rt-14-dev
   adwaita-icon-theme hicolor-icon-theme fonts-dejavu-core
 "
 
