@@ -130,8 +130,8 @@ awp_deadline_explain (AwpRuleSet  *rules,
   result_label = awp_calendar_format_day (&dl.date);
 
   g_string_append_printf (out, "%s: %s\n", rule->norm, awp_rule_get_description (rule));
-  g_string_append_printf (out, _("Rule set %s, version %d, in force since %s."),
-                          rule->version->rule_set, (int) rule->version->version, since);
+  g_string_append_printf (out, _("%s (version %d, in force since %s)."),
+                          awp_rule_get_rule_set_title (rule), (int) rule->version->version, since);
   g_string_append_c (out, '\n');
   g_string_append_printf (out, _("What starts the clock: %s."), starts_label (rule));
   g_string_append_c (out, '\n');

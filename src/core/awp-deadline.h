@@ -51,6 +51,8 @@ const char  *awp_rule_get_description  (const AwpRule *rule);
 const char  *awp_rule_get_starts       (const AwpRule *rule);
 /* The rule set (order) and version this rule comes from, and since when it applies. */
 const char  *awp_rule_get_rule_set     (const AwpRule *rule);
+/* The rule set's name for people, in the UI language ("Rules No. 145"). */
+const char  *awp_rule_get_rule_set_title (const AwpRule *rule);
 gint64       awp_rule_get_version      (const AwpRule *rule);
 const GDate *awp_rule_get_effective_from (const AwpRule *rule);
 

@@ -7,6 +7,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   char   *rule_set;       /* "order-145" */
+  char   *title[3];       /* kk, ru, en: "Rules No. 145"; NULL when the file has none */
   gint64  version;
   GDate   effective_from;
   char   *source;

@@ -37,10 +37,35 @@ rule_free (AwpRule *rule)
   g_free (rule);
 }
 
+/* Reads {"kk": …, "ru": …, "en": …} at @member into @out (all three required). */
+static gboolean
+read_trilingual (JsonObject *obj,
+                 const char *member,
+                 char       *out[AWP_N_LANGS])
+{
+  static const char *langs[] = { "kk", "ru", "en" };
+  JsonNode *node = json_object_get_member (obj, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+  for (guint l = 0; l < AWP_N_LANGS; l++)
+    {
+      const char *s = awp_json_get_string (json_node_get_object (node), langs[l]);
+
+      if (s == NULL || *s == '\0')
+        return FALSE;
+      g_free (out[l]);
+      out[l] = g_strdup (s);
+    }
+  return TRUE;
+}
+
 static void
 version_free (AwpRuleVersion *v)
 {
   g_free (v->rule_set);
+  for (guint l = 0; l < AWP_N_LANGS; l++)
+    g_free (v->title[l]);
   g_free (v->source);
   g_ptr_array_unref (v->rules);
   g_free (v);
@@ -89,11 +114,9 @@ static gboolean
 parse_rule (JsonNode *node, guint index, AwpRule *rule, GError **error)
 {
   static const char *kinds[] = { "within", "before", "lasts", "by-date", "extension" };
-  static const char *langs[] = { "kk", "ru", "en" };
   g_autofree char *prefix = g_strdup_printf ("rules[%u]", index);
   g_autofree char *field = NULL;
   JsonObject *obj;
-  JsonNode *desc;
   const char *s;
   gint64 v;
   guint k;
@@ -156,17 +179,9 @@ parse_rule (JsonNode *node, guint index, AwpRule *rule, GError **error)
       rule->repeat_every_days = v;
     }
 
-  desc = json_object_get_member (obj, "description");
   FIELD ("description");
-  if (desc == NULL || !JSON_NODE_HOLDS_OBJECT (desc))
+  if (!read_trilingual (obj, "description", rule->description))
     return invalid (error, field, _("must be an object with kk, ru and en"));
-  for (guint l = 0; l < AWP_N_LANGS; l++)
-    {
-      s = awp_json_get_string (json_node_get_object (desc), langs[l]);
-      if (s == NULL || *s == '\0')
-        return invalid (error, field, _("must be an object with kk, ru and en"));
-      rule->description[l] = g_strdup (s);
-    }
 #undef FIELD
   return TRUE;
 }
@@ -264,6 +279,8 @@ awp_rule_set_load (AwpRuleSet  *self,
   if ((s = awp_json_get_string (root, "rule_set")) == NULL || *s == '\0')
     return invalid (error, "rule_set", _("must be a non-empty string"));
   v->rule_set = g_strdup (s);
+  if (json_object_has_member (root, "title") && !read_trilingual (root, "title", v->title))
+    return invalid (error, "title", _("must be an object with kk, ru and en"));
   if (!awp_json_get_int (root, "version", 1, G_MAXINT32, &v->version))
     return invalid (error, "version", _("must be a positive integer"));
   if (!awp_calendar_parse_date (awp_json_get_string (root, "effective_from"), "effective_from", &v->effective_from, &local_error))
@@ -427,6 +444,16 @@ awp_rule_get_description (const AwpRule *rule)
 {
   g_return_val_if_fail (rule != NULL, NULL);
   return rule->description[awp_calendar_lang_index ()];
+}
+
+const char *
+awp_rule_get_rule_set_title (const AwpRule *rule)
+{
+  const char *title;
+
+  g_return_val_if_fail (rule != NULL, NULL);
+  title = rule->version->title[awp_calendar_lang_index ()];
+  return title != NULL ? title : rule->version->rule_set;
 }
 
 const char *
