@@ -21,7 +21,11 @@ awp_bench_report (const char *metric,
                   double      value,
                   const char *unit)
 {
-  printf ("%s %.6g %s\n", metric, value, unit);
+  /* Plain decimals, never exponents: scripts compare these figures. */
+  if (value >= 1000.0 || value <= -1000.0)
+    printf ("%s %.0f %s\n", metric, value, unit);
+  else
+    printf ("%s %.3f %s\n", metric, value, unit);
   fflush (stdout);
 }
 
