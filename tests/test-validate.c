@@ -174,10 +174,13 @@ static const struct { const char *value; int expect; const char *e164; AwpPhoneK
   { "+7 799 123 45 67", AWP_VALIDATE_ERROR_PHONE_CODE },
   { "+7 730 123 45 67", AWP_VALIDATE_ERROR_PHONE_CODE },
   { "+7 600 123 45 67", AWP_VALIDATE_ERROR_PHONE_CODE },
+  { "+7 012 123 45 67", AWP_VALIDATE_ERROR_PHONE_CODE },  /* no zone at all */
+  { "5123456789", AWP_VALIDATE_ERROR_PHONE_CODE },
   { "+7 912 345 67 89", AWP_VALIDATE_ERROR_FOREIGN },  /* Russian mobile */
   { "8 (495) 123-45-67", AWP_VALIDATE_ERROR_FOREIGN }, /* Moscow */
   { "+7 812 123 45 67", AWP_VALIDATE_ERROR_FOREIGN },  /* St Petersburg */
   { "9123456789", AWP_VALIDATE_ERROR_FOREIGN },
+  { "+7 343 123 45 67", AWP_VALIDATE_ERROR_FOREIGN },  /* Yekaterinburg */
   { "+8 701 123 45 67", AWP_VALIDATE_ERROR_FORMAT },
   { "+87011234567", AWP_VALIDATE_ERROR_FORMAT },
   { "+7011234567", AWP_VALIDATE_ERROR_FORMAT },        /* + with 10 digits */

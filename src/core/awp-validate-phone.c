@@ -73,8 +73,9 @@ parse (const char *value, char national[11])
 
   memcpy (national, p, 10);
   national[10] = '\0';
-  if (national[0] != '7')
-    return national[0] == '6' ? PARSE_CODE : PARSE_FOREIGN;
+  /* Russia has the 3xx, 4xx, 8xx and 9xx zones of +7, Kazakhstan 6xx/7xx. */
+  if (strchr ("3489", national[0]) != NULL)
+    return PARSE_FOREIGN;
   if (!is_mobile (national) && !is_fixed (national))
     return PARSE_CODE;
   return PARSE_OK;

@@ -5,7 +5,8 @@
 G_BEGIN_DECLS
 
 /* Input validators shared by the UI, the store and the server. Every error
- * message starts with the caller's translated field label. */
+ * is in the AWP_VALIDATE_ERROR domain and its message starts with the
+ * caller's translated field label ("IIN: the check digit is wrong"). */
 
 #define AWP_VALIDATE_ERROR (awp_validate_error_quark ())
 GQuark awp_validate_error_quark (void);
@@ -42,38 +43,46 @@ gboolean     awp_validate_bin              (const char   *value,
                                             const char   *field_label,
                                             GError      **error);
 
-/* Kazakhstan phone as typed (+7, 8, spaces, dashes, brackets); E.164 or NULL. */
+/* A Kazakhstan phone as typed ("+7 701 123 45 67", "8 (701) 123-45-67",
+ * "87011234567", bare "7011234567") in E.164 ("+77011234567"), or NULL.
+ * Only the mobile ranges and the fixed 71x/72x zones pass; +7 3xx/4xx/8xx/9xx
+ * (Russia) fails with AWP_VALIDATE_ERROR_FOREIGN. */
 char        *awp_validate_phone            (const char   *value,
                                             const char   *field_label,
                                             GError      **error);
 /* Mobile or fixed line, for an E.164 value from awp_validate_phone(). */
 AwpPhoneKind awp_validate_phone_kind       (const char   *e164);
-/* "+7 701 123 45 67"; NULL when @e164 is not a valid number. */
+/* "+7 701 123 45 67", "+7 727 123 45 67", "+7 7172 12 34 56"; NULL when
+ * @e164 (or any form awp_validate_phone() takes) is not a valid number. */
 char        *awp_validate_format_phone     (const char   *e164);
 
-/* E-mail address: one @, dot-atom local part, dotted domain. */
+/* E-mail address: one @, ASCII dot-atom local part (at most 64), a domain of
+ * two or more labels (letters of any script, as in .қаз); at most 254 bytes. */
 gboolean     awp_validate_email            (const char   *value,
                                             const char   *field_label,
                                             GError      **error);
 
-/* DD.MM.YYYY (also D.M.YYYY) or ISO YYYY-MM-DD into @out. */
+/* DD.MM.YYYY (also D.M.YYYY) or ISO YYYY-MM-DD into @out; white space
+ * around it is ignored; @out is cleared on failure. */
 gboolean     awp_validate_date             (const char   *text,
                                             const char   *field_label,
                                             GDate        *out,
                                             GError      **error);
-/* @end not before @start. */
+/* @end not before @start (the same day is a valid one-day range). */
 gboolean     awp_validate_date_range       (const GDate  *start,
                                             const GDate  *end,
                                             const char   *field_label,
                                             GError      **error);
 
-/* Valid UTF-8, not blank when @required, at most @max_chars characters (0: no limit). */
+/* Valid UTF-8, not blank when @required, at most @max_chars characters
+ * (0: no limit), counted in characters, not bytes. */
 gboolean     awp_validate_text             (const char   *value,
                                             const char   *field_label,
                                             gboolean      required,
                                             guint         max_chars,
                                             GError      **error);
-/* kk and ru required (and free of look-alikes), en optional. */
+/* kk and ru required (and free of look-alikes), en optional, each within
+ * @max_chars; the error names the language ("Title (in Kazakh): …"). */
 gboolean     awp_validate_trilingual       (const char   *kk,
                                             const char   *ru,
                                             const char   *en,
@@ -81,7 +90,8 @@ gboolean     awp_validate_trilingual       (const char   *kk,
                                             guint         max_chars,
                                             GError      **error);
 
-/* @text with Latin look-alikes inside Cyrillic words replaced; NULL when nothing to fix. */
+/* @text with the Latin look-alikes inside Cyrillic words replaced by their
+ * Cyrillic letters (ə→ә, Ɵ→Ө, i→і, a→а, p→р …); NULL when nothing to fix. */
 char        *awp_validate_suggest_cyrillic (const char   *text);
 /* FALSE with AWP_VALIDATE_ERROR_LOOKALIKE quoting the suggestion. */
 gboolean     awp_validate_cyrillic         (const char   *value,
