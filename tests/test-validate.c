@@ -462,6 +462,54 @@ test_lookalike (void)
     }
 }
 
+/* Random bytes and random mixes of digits and separators: every validator
+ * answers (no crash, no leak under the sanitizers), errors stay in the
+ * domain, and whatever awp_validate_phone() accepts it accepts again unchanged. */
+static void
+test_garbage (void)
+{
+  static const char alphabet[] = "0123456789+7 8()-.@aеә\xc6\x8f";
+  GDate now = today ();
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autoptr(GError) e1 = NULL, e2 = NULL, e3 = NULL, e4 = NULL, e5 = NULL, e6 = NULL, e7 = NULL;
+      g_autofree char *e164 = NULL, *pretty = NULL, *suggestion = NULL;
+      char buf[41];
+      guint len = g_test_rand_int_range (0, sizeof buf);
+      GDate d;
+
+      for (guint k = 0; k < len; k++)
+        buf[k] = i % 2 ? (char) g_test_rand_int_range (1, 256)
+                       : alphabet[g_test_rand_int_range (0, sizeof alphabet - 1)];
+      buf[len] = '\0';
+
+      awp_validate_iin (buf, "IIN", &now, &e1);
+      awp_validate_bin (buf, "BIN", &e2);
+      e164 = awp_validate_phone (buf, "Phone", &e3);
+      pretty = awp_validate_format_phone (buf);
+      awp_validate_email (buf, "E-mail", &e4);
+      awp_validate_date (buf, "Date", &d, &e5);
+      awp_validate_trilingual (buf, buf, buf, "Title", 20, &e6);
+      suggestion = awp_validate_suggest_cyrillic (buf);
+      awp_validate_cyrillic (buf, "Name", &e7);
+
+      {
+        const GError *errors[] = { e1, e2, e3, e4, e5, e6, e7 };
+
+        for (guint k = 0; k < G_N_ELEMENTS (errors); k++)
+          g_assert_true (errors[k] == NULL || errors[k]->domain == AWP_VALIDATE_ERROR);
+      }
+      g_assert_true ((e164 == NULL) == (pretty == NULL));
+      if (e164 != NULL)
+        {
+          g_autofree char *again = awp_validate_phone (e164, "Phone", NULL);
+
+          g_assert_cmpstr (again, ==, e164);
+        }
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -480,6 +528,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/validate/text", test_text);
   g_test_add_func ("/validate/trilingual", test_trilingual);
   g_test_add_func ("/validate/lookalike", test_lookalike);
+  g_test_add_func ("/validate/garbage", test_garbage);
 
   return g_test_run ();
 }
