@@ -5,7 +5,7 @@
 #include "awp-validate.h"
 
 /* The input validators against the facts in shared/kz-facts.md ("IIN and
- * BIN", "Phones", "Kazakh language"). Every expected result is written by
+ * BIN", "Phones", "Kazakh language") and the template fields of O145-A1/A2. Every expected result is written by
  * hand; the IIN/BIN check digits not taken from kz-facts were computed once
  * with a throwaway script following the two-pass rule and are hard-coded. */
 

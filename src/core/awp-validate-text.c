@@ -6,8 +6,8 @@
 
 #include "awp-validate-private.h"
 
-/* Free text, trilingual texts and Latin look-alikes in Cyrillic
- * (kz-facts: "Kazakh language"). */
+/* Free text, trilingual texts (kk and ru required, en optional: O145-A1,
+ * O145-A2) and Latin look-alikes in Cyrillic (kz-facts: "Kazakh language"). */
 
 gboolean
 awp_validate_text (const char *value,

@@ -6,7 +6,9 @@ G_BEGIN_DECLS
 
 /* Input validators shared by the UI, the store and the server. Every error
  * is in the AWP_VALIDATE_ERROR domain and its message starts with the
- * caller's translated field label ("IIN: the check digit is wrong"). */
+ * caller's translated field label ("IIN: the check digit is wrong"). They
+ * check what the templates ask for: names kk/ru/(en), the moderator's IIN,
+ * e-mail and phone (O145-A1, O145-A2), contact details (O605-8, O605-9). */
 
 #define AWP_VALIDATE_ERROR (awp_validate_error_quark ())
 GQuark awp_validate_error_quark (void);
