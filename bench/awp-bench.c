@@ -14,6 +14,7 @@ typedef struct
 static const AwpBenchSuite suites[] = {
   { "deadline", "statutory deadline computations (ops/s) and calendar load (ms)", awp_bench_deadline },
   { "json", "json-glib parse of sync pages (records/s)", awp_bench_json },
+  { "validate", "IIN validations and phone normalisations (ops/s)", awp_bench_validate },
 };
 
 void

@@ -18,6 +18,7 @@ typedef struct
 } AwpctlCommand;
 
 int awpctl_cmd_calendar (int argc, char **argv);
+int awpctl_cmd_check    (int argc, char **argv);
 int awpctl_cmd_deadline (int argc, char **argv);
 int awpctl_cmd_explain  (int argc, char **argv);
 int awpctl_cmd_workdays (int argc, char **argv);
