@@ -1,0 +1,995 @@
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "awp-meeting-calendar.h"
+
+/* Geometry, in pixels. */
+#define PAD            12.f
+#define TITLE_H        40.f
+#define WEEKDAY_H      26.f
+#define WEEK_HEADER_H  58.f
+#define DAY_NUMBER_H   28.f
+#define PILL_H         20.f
+#define PILL_GAP        2.f
+#define MIN_YEAR     1900
+#define MAX_YEAR     2199
+
+struct _AwpMeetingCalendar
+{
+  GtkWidget               parent_instance;
+
+  /* Owned */
+  GListModel             *model;
+  AwpCalendar            *working_calendar;
+  GHashTable             *by_day;     /* julian day → GPtrArray of AwpCalendarEntry; NULL when stale */
+
+  AwpMeetingCalendarView  view;
+  GDate                   selected;
+  GDate                   today;
+  gboolean                today_set;  /* else follows the clock */
+};
+
+G_DEFINE_FINAL_TYPE (AwpMeetingCalendar, awp_meeting_calendar, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_MODEL, PROP_VIEW, PROP_SELECTED_DATE, PROP_TODAY, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+enum { DAY_ACTIVATED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+GType
+awp_meeting_calendar_view_get_type (void)
+{
+  static gsize type = 0;
+  static const GEnumValue values[] = {
+    { AWP_MEETING_CALENDAR_MONTH, "AWP_MEETING_CALENDAR_MONTH", "month" },
+    { AWP_MEETING_CALENDAR_WEEK, "AWP_MEETING_CALENDAR_WEEK", "week" },
+    { 0, NULL, NULL },
+  };
+
+  if (g_once_init_enter (&type))
+    g_once_init_leave (&type, g_enum_register_static (g_intern_static_string ("AwpMeetingCalendarView"), values));
+  return type;
+}
+
+/* Names follow the UI language (LANGUAGE) through our catalogue, like the
+ * rest of the interface; GDateTime's %B and %a would follow LC_TIME, which
+ * on a Russian or English system stays Russian or English under a Kazakh UI. */
+static const char *
+month_name (GDateMonth month)
+{
+  static const char *const names[] = {
+    NC_("month name, standalone", "January"), NC_("month name, standalone", "February"),
+    NC_("month name, standalone", "March"), NC_("month name, standalone", "April"),
+    NC_("month name, standalone", "May"), NC_("month name, standalone", "June"),
+    NC_("month name, standalone", "July"), NC_("month name, standalone", "August"),
+    NC_("month name, standalone", "September"), NC_("month name, standalone", "October"),
+    NC_("month name, standalone", "November"), NC_("month name, standalone", "December"),
+  };
+
+  g_return_val_if_fail (month >= 1 && month <= 12, "");
+  return g_dpgettext2 (NULL, "month name, standalone", names[month - 1]);
+}
+
+static const char *
+weekday_abbreviation (GDateWeekday weekday)
+{
+  static const char *const names[] = {
+    NC_("weekday, abbreviated", "Mon"), NC_("weekday, abbreviated", "Tue"),
+    NC_("weekday, abbreviated", "Wed"), NC_("weekday, abbreviated", "Thu"),
+    NC_("weekday, abbreviated", "Fri"), NC_("weekday, abbreviated", "Sat"),
+    NC_("weekday, abbreviated", "Sun"),
+  };
+
+  g_return_val_if_fail (weekday >= 1 && weekday <= 7, "");
+  return g_dpgettext2 (NULL, "weekday, abbreviated", names[weekday - 1]);
+}
+
+/* ---- dates ---- */
+
+static void
+date_from_date_time (GDate *out, GDateTime *dt)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (dt);
+
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+}
+
+static GDateTime *
+date_time_from_date (const GDate *date)
+{
+  return g_date_time_new_local (g_date_get_year (date), g_date_get_month (date), g_date_get_day (date), 0, 0, 0);
+}
+
+static const GDate *
+today (AwpMeetingCalendar *self)
+{
+  if (!self->today_set)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      date_from_date_time (&self->today, now);
+    }
+  return &self->today;
+}
+
+static gboolean
+in_range (const GDate *date)
+{
+  return g_date_valid (date) && g_date_get_year (date) >= MIN_YEAR && g_date_get_year (date) <= MAX_YEAR;
+}
+
+/* The Monday on or before @date. */
+static GDate
+week_start (const GDate *date)
+{
+  GDate d = *date;
+
+  g_date_subtract_days (&d, g_date_get_weekday (date) - G_DATE_MONDAY);
+  return d;
+}
+
+static gboolean
+is_day_off (AwpMeetingCalendar *self, const GDate *date)
+{
+  AwpDayInfo info;
+
+  if (self->working_calendar != NULL && awp_calendar_describe_day (self->working_calendar, date, &info))
+    return !info.working;
+  return g_date_get_weekday (date) >= G_DATE_SATURDAY;
+}
+
+static const char *
+holiday_name (AwpMeetingCalendar *self, const GDate *date)
+{
+  AwpDayInfo info;
+
+  if (self->working_calendar != NULL && awp_calendar_describe_day (self->working_calendar, date, &info) &&
+      info.kind == AWP_DAY_HOLIDAY)
+    return info.name;
+  return NULL;
+}
+
+/* ---- entries by day ---- */
+
+static int
+compare_entries (gconstpointer a, gconstpointer b)
+{
+  AwpCalendarEntry *x = *(AwpCalendarEntry **) a;
+  AwpCalendarEntry *y = *(AwpCalendarEntry **) b;
+  gboolean x_meeting = awp_calendar_entry_get_kind (x) == AWP_CALENDAR_ENTRY_MEETING;
+  gboolean y_meeting = awp_calendar_entry_get_kind (y) == AWP_CALENDAR_ENTRY_MEETING;
+  int by_time;
+
+  /* Deadlines last the whole day: first, like all-day events. */
+  if (x_meeting != y_meeting)
+    return x_meeting - y_meeting;
+  by_time = g_date_time_compare (awp_calendar_entry_get_starts_at (x), awp_calendar_entry_get_starts_at (y));
+  if (by_time != 0)
+    return by_time;
+  return g_utf8_collate (awp_calendar_entry_get_title (x), awp_calendar_entry_get_title (y));
+}
+
+static GHashTable *
+index_entries (AwpMeetingCalendar *self)
+{
+  guint n;
+
+  if (self->by_day != NULL)
+    return self->by_day;
+  self->by_day = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (self->model, i);
+      GPtrArray *day;
+      GDate date;
+
+      if (!AWP_IS_CALENDAR_ENTRY (item))
+        continue;
+      date_from_date_time (&date, awp_calendar_entry_get_starts_at (AWP_CALENDAR_ENTRY (item)));
+      day = g_hash_table_lookup (self->by_day, GUINT_TO_POINTER (g_date_get_julian (&date)));
+      if (day == NULL)
+        {
+          day = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (self->by_day, GUINT_TO_POINTER (g_date_get_julian (&date)), day);
+        }
+      g_ptr_array_add (day, g_object_ref (item));
+    }
+  {
+    GHashTableIter iter;
+    gpointer day;
+
+    g_hash_table_iter_init (&iter, self->by_day);
+    while (g_hash_table_iter_next (&iter, NULL, &day))
+      g_ptr_array_sort (day, compare_entries);
+  }
+  return self->by_day;
+}
+
+/* Borrowed; NULL for a day without entries. */
+static GPtrArray *
+entries_on (AwpMeetingCalendar *self, const GDate *date)
+{
+  return g_hash_table_lookup (index_entries (self), GUINT_TO_POINTER (g_date_get_julian (date)));
+}
+
+GPtrArray *
+awp_meeting_calendar_get_entries_for_date (AwpMeetingCalendar *self,
+                                           GDateTime          *date)
+{
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *day;
+  GDate d;
+
+  g_return_val_if_fail (AWP_IS_MEETING_CALENDAR (self), result);
+  g_return_val_if_fail (date != NULL, result);
+
+  date_from_date_time (&d, date);
+  day = entries_on (self, &d);
+  for (guint i = 0; day != NULL && i < day->len; i++)
+    g_ptr_array_add (result, g_object_ref (day->pdata[i]));
+  return result;
+}
+
+char *
+awp_meeting_calendar_dup_selected_text (AwpMeetingCalendar *self)
+{
+  g_autoptr(GString) text = NULL;
+  g_autofree char *day_text = NULL;
+  GPtrArray *day;
+  const char *holiday;
+
+  g_return_val_if_fail (AWP_IS_MEETING_CALENDAR (self), NULL);
+
+  day_text = awp_calendar_format_day (&self->selected);
+  text = g_string_new (day_text);
+  holiday = holiday_name (self, &self->selected);
+  if (holiday != NULL)
+    g_string_append_printf (text, " (%s)", holiday);
+  day = entries_on (self, &self->selected);
+  if (day == NULL)
+    {
+      g_string_append_printf (text, ": %s", _("nothing planned"));
+      return g_string_free (g_steal_pointer (&text), FALSE);
+    }
+  g_string_append (text, ": ");
+  for (guint i = 0; i < day->len; i++)
+    {
+      g_autofree char *label = awp_calendar_entry_dup_label (day->pdata[i]);
+
+      g_string_append_printf (text, "%s%s", i > 0 ? "; " : "", label);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+update_accessible (AwpMeetingCalendar *self)
+{
+  g_autofree char *text = awp_meeting_calendar_dup_selected_text (self);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+}
+
+static void
+invalidate (AwpMeetingCalendar *self)
+{
+  g_clear_pointer (&self->by_day, g_hash_table_unref);
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* ---- selection ---- */
+
+static void
+select_date (AwpMeetingCalendar *self, const GDate *date)
+{
+  if (!in_range (date) || g_date_compare (date, &self->selected) == 0)
+    return;
+  self->selected = *date;
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_DATE]);
+}
+
+static void
+move_days (AwpMeetingCalendar *self, int days)
+{
+  GDate d = self->selected;
+
+  if (days > 0)
+    g_date_add_days (&d, days);
+  else
+    g_date_subtract_days (&d, -days);
+  select_date (self, &d);
+}
+
+static void
+move_page (AwpMeetingCalendar *self, int direction)
+{
+  GDate d = self->selected;
+
+  if (self->view == AWP_MEETING_CALENDAR_WEEK)
+    {
+      move_days (self, 7 * direction);
+      return;
+    }
+  /* 31 January + 1 month is the last day of February. */
+  if (direction > 0)
+    g_date_add_months (&d, 1);
+  else
+    g_date_subtract_months (&d, 1);
+  select_date (self, &d);
+}
+
+static void
+calendar_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  AwpMeetingCalendar *self = AWP_MEETING_CALENDAR (widget);
+
+  if (g_str_equal (action_name, "calendar.next-day"))
+    move_days (self, 1);
+  else if (g_str_equal (action_name, "calendar.previous-day"))
+    move_days (self, -1);
+  else if (g_str_equal (action_name, "calendar.next-week"))
+    move_days (self, 7);
+  else if (g_str_equal (action_name, "calendar.previous-week"))
+    move_days (self, -7);
+  else if (g_str_equal (action_name, "calendar.next-page"))
+    move_page (self, 1);
+  else if (g_str_equal (action_name, "calendar.previous-page"))
+    move_page (self, -1);
+  else if (g_str_equal (action_name, "calendar.today"))
+    select_date (self, today (self));
+  else if (g_str_equal (action_name, "calendar.activate-day"))
+    {
+      g_autoptr(GDateTime) date = date_time_from_date (&self->selected);
+
+      g_signal_emit (self, signals[DAY_ACTIVATED], 0, date);
+    }
+  else
+    g_return_if_reached ();
+}
+
+/* ---- layout ---- */
+
+typedef struct
+{
+  float x, y;        /* top-left of the grid of days */
+  float cell_w, cell_h;
+  int   rows;
+  GDate first;       /* the day of the top-left cell */
+} Layout;
+
+static void
+compute_layout (AwpMeetingCalendar *self, float width, float height, Layout *l)
+{
+  GDate first_of_month = self->selected;
+
+  l->x = PAD;
+  l->cell_w = MAX (1.f, (width - 2 * PAD) / 7.f);
+  if (self->view == AWP_MEETING_CALENDAR_WEEK)
+    {
+      l->first = week_start (&self->selected);
+      l->rows = 1;
+      l->y = PAD + TITLE_H + WEEK_HEADER_H;
+    }
+  else
+    {
+      g_date_set_day (&first_of_month, 1);
+      l->first = week_start (&first_of_month);
+      l->rows = (g_date_get_weekday (&first_of_month) - 1 +
+                 g_date_get_days_in_month (g_date_get_month (&first_of_month), g_date_get_year (&first_of_month)) + 6) / 7;
+      l->y = PAD + TITLE_H + WEEKDAY_H;
+    }
+  l->cell_h = MAX (1.f, (height - l->y - PAD) / l->rows);
+}
+
+static gboolean
+date_at (AwpMeetingCalendar *self, double x, double y, GDate *out)
+{
+  Layout l;
+  int col, row;
+
+  compute_layout (self, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)), &l);
+  if (x < l.x || y < l.y)
+    return FALSE;
+  col = (int) ((x - l.x) / l.cell_w);
+  row = (int) ((y - l.y) / l.cell_h);
+  if (col > 6 || row >= l.rows)
+    return FALSE;
+  *out = l.first;
+  g_date_add_days (out, row * 7 + col);
+  return TRUE;
+}
+
+/* ---- drawing ---- */
+
+typedef struct
+{
+  GdkRGBA fg, dim, faint, line, bg, accent, accent_fg;
+  GdkRGBA kind[4];
+} Palette;
+
+static GdkRGBA
+named_color (GtkStyleContext *context, const char *name, const char *fallback)
+{
+  GdkRGBA c;
+
+  if (!gtk_style_context_lookup_color (context, name, &c))
+    gdk_rgba_parse (&c, fallback);
+  return c;
+}
+
+static GdkRGBA
+with_alpha (const GdkRGBA *c, float alpha)
+{
+  GdkRGBA out = *c;
+
+  out.alpha *= alpha;
+  return out;
+}
+
+static void
+get_palette (AwpMeetingCalendar *self, Palette *p)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+
+  gtk_style_context_get_color (context, &p->fg);
+  p->dim = with_alpha (&p->fg, 0.55f);
+  p->faint = with_alpha (&p->fg, 0.3f);
+  p->line = with_alpha (&p->fg, 0.12f);
+  p->bg = named_color (context, "view_bg_color", "#ffffff");
+  p->accent = named_color (context, "accent_bg_color", "#3584e4");
+  p->accent_fg = named_color (context, "accent_fg_color", "#ffffff");
+  /* The GNOME palette; the shapes in the labels carry the meaning too. */
+  p->kind[AWP_CALENDAR_ENTRY_MEETING] = p->accent;
+  gdk_rgba_parse (&p->kind[AWP_CALENDAR_ENTRY_DEADLINE_ANNOUNCEMENT], "#e66100");
+  gdk_rgba_parse (&p->kind[AWP_CALENDAR_ENTRY_DEADLINE_REGISTRATION], "#9141ac");
+  gdk_rgba_parse (&p->kind[AWP_CALENDAR_ENTRY_DEADLINE_RESULTS], "#26a269");
+}
+
+static PangoLayout *
+make_layout (AwpMeetingCalendar *self, const char *text, double scale, gboolean bold, float width)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_scale_new (scale));
+  if (bold)
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_attributes (layout, attrs);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  return layout;
+}
+
+static void
+draw_layout (GtkSnapshot *snapshot, PangoLayout *layout, float x, float y, const GdkRGBA *color)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* Draws @text with its top-left at (x, y), at most @width wide; returns its height. */
+static int
+draw_text (AwpMeetingCalendar *self, GtkSnapshot *snapshot, const char *text, float x, float y,
+           float width, double scale, gboolean bold, const GdkRGBA *color)
+{
+  g_autoptr(PangoLayout) layout = make_layout (self, text, scale, bold, width);
+  int w, h;
+
+  draw_layout (snapshot, layout, x, y, color);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  return h;
+}
+
+static void
+fill_rounded (GtkSnapshot *snapshot, const graphene_rect_t *rect, float radius, const GdkRGBA *color)
+{
+  GskRoundedRect rr;
+
+  gsk_rounded_rect_init_from_rect (&rr, rect, radius);
+  gtk_snapshot_push_rounded_clip (snapshot, &rr);
+  gtk_snapshot_append_color (snapshot, color, rect);
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+stroke_rounded (GtkSnapshot *snapshot, const graphene_rect_t *rect, float radius, float width, const GdkRGBA *color)
+{
+  GskRoundedRect rr;
+  const float widths[4] = { width, width, width, width };
+  const GdkRGBA colors[4] = { *color, *color, *color, *color };
+
+  gsk_rounded_rect_init_from_rect (&rr, rect, radius);
+  gtk_snapshot_append_border (snapshot, &rr, widths, colors);
+}
+
+/* A meeting is a filled pill; a deadline a tinted pill with a coloured edge
+ * and its shape and norm in the text. */
+static void
+draw_entry (AwpMeetingCalendar *self, GtkSnapshot *snapshot, AwpCalendarEntry *entry,
+            const graphene_rect_t *rect, const Palette *p)
+{
+  AwpCalendarEntryKind kind = awp_calendar_entry_get_kind (entry);
+  g_autofree char *label = awp_calendar_entry_dup_label (entry);
+  g_autoptr(PangoLayout) layout = make_layout (self, label, 0.82, FALSE, rect->size.width - 10);
+  GdkRGBA tint = with_alpha (&p->kind[kind], 0.16f);
+  int w, h;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  if (kind == AWP_CALENDAR_ENTRY_MEETING)
+    {
+      fill_rounded (snapshot, rect, 5, &p->kind[kind]);
+      draw_layout (snapshot, layout, rect->origin.x + 6, rect->origin.y + (rect->size.height - h) / 2, &p->accent_fg);
+      return;
+    }
+  fill_rounded (snapshot, rect, 5, &tint);
+  gtk_snapshot_append_color (snapshot, &p->kind[kind],
+                             &GRAPHENE_RECT_INIT (rect->origin.x, rect->origin.y + 3, 3, rect->size.height - 6));
+  draw_layout (snapshot, layout, rect->origin.x + 7, rect->origin.y + (rect->size.height - h) / 2, &p->fg);
+}
+
+/* The entries of one day stacked from @top down inside @cell; the last line
+ * says how many did not fit. */
+static void
+draw_entries (AwpMeetingCalendar *self, GtkSnapshot *snapshot, const GDate *date,
+              const graphene_rect_t *cell, float top, const Palette *p)
+{
+  GPtrArray *day = entries_on (self, date);
+  float y = top;
+  guint fit;
+
+  if (day == NULL)
+    return;
+  fit = (guint) MAX (0.f, (cell->origin.y + cell->size.height - 4 - top) / (PILL_H + PILL_GAP));
+  for (guint i = 0; i < day->len && fit > 0; i++)
+    {
+      if (i == fit - 1 && day->len > fit)
+        {
+          guint more = day->len - i;
+          g_autofree char *text = g_strdup_printf (ngettext ("%u more", "%u more", more), more);
+
+          draw_text (self, snapshot, text, cell->origin.x + 8, y + 2, cell->size.width - 16, 0.82, TRUE, &p->dim);
+          break;
+        }
+      draw_entry (self, snapshot, day->pdata[i],
+                  &GRAPHENE_RECT_INIT (cell->origin.x + 4, y, cell->size.width - 8, PILL_H), p);
+      y += PILL_H + PILL_GAP;
+    }
+}
+
+static void
+draw_day_number (AwpMeetingCalendar *self, GtkSnapshot *snapshot, const GDate *date,
+                 float x, float y, double scale, gboolean dim, const Palette *p)
+{
+  char number[4];
+  g_autoptr(PangoLayout) layout = NULL;
+  float size = scale > 1 ? 34 : 24;
+  int w, h;
+
+  g_snprintf (number, sizeof number, "%u", g_date_get_day (date));
+  layout = make_layout (self, number, scale, g_date_compare (date, today (self)) == 0, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  if (g_date_compare (date, today (self)) == 0)
+    {
+      fill_rounded (snapshot, &GRAPHENE_RECT_INIT (x, y, size, size), size / 2, &p->accent);
+      draw_layout (snapshot, layout, x + (size - w) / 2, y + (size - h) / 2, &p->accent_fg);
+      return;
+    }
+  draw_layout (snapshot, layout, x + (size - w) / 2, y + (size - h) / 2, dim ? &p->faint : &p->fg);
+}
+
+static void
+draw_cell_background (AwpMeetingCalendar *self, GtkSnapshot *snapshot, const GDate *date,
+                      const graphene_rect_t *cell, const Palette *p)
+{
+  if (is_day_off (self, date))
+    {
+      GdkRGBA shade = with_alpha (&p->fg, 0.04f);
+
+      gtk_snapshot_append_color (snapshot, &shade, cell);
+    }
+  if (g_date_compare (date, &self->selected) == 0)
+    {
+      GdkRGBA fill = with_alpha (&p->accent, 0.10f);
+      GdkRGBA edge = with_alpha (&p->accent, gtk_widget_has_focus (GTK_WIDGET (self)) ? 1.f : 0.5f);
+      graphene_rect_t inner = GRAPHENE_RECT_INIT (cell->origin.x + 1, cell->origin.y + 1,
+                                                  cell->size.width - 2, cell->size.height - 2);
+
+      fill_rounded (snapshot, &inner, 6, &fill);
+      stroke_rounded (snapshot, &inner, 6, 2, &edge);
+    }
+}
+
+static void
+draw_grid_lines (GtkSnapshot *snapshot, const Layout *l, const Palette *p)
+{
+  float w = l->cell_w * 7, h = l->cell_h * l->rows;
+
+  for (int r = 0; r <= l->rows; r++)
+    gtk_snapshot_append_color (snapshot, &p->line, &GRAPHENE_RECT_INIT (l->x, l->y + r * l->cell_h, w, 1));
+  for (int c = 1; c < 7; c++)
+    gtk_snapshot_append_color (snapshot, &p->line, &GRAPHENE_RECT_INIT (l->x + c * l->cell_w, l->y, 1, h));
+}
+
+static void
+draw_title (AwpMeetingCalendar *self, GtkSnapshot *snapshot, float width, const Palette *p)
+{
+  g_autofree char *title = NULL;
+
+  if (self->view == AWP_MEETING_CALENDAR_WEEK)
+    /* TRANSLATORS: month, year, ISO week number */
+    title = g_strdup_printf (_("%s %u, week %u"), month_name (g_date_get_month (&self->selected)),
+                             g_date_get_year (&self->selected), g_date_get_iso8601_week_of_year (&self->selected));
+  else
+    /* TRANSLATORS: month and year above the month view */
+    title = g_strdup_printf (_("%s %u"), month_name (g_date_get_month (&self->selected)), g_date_get_year (&self->selected));
+  draw_text (self, snapshot, title, PAD + 4, PAD, width - 2 * PAD, 1.45, TRUE, &p->fg);
+}
+
+static void
+snapshot_month (AwpMeetingCalendar *self, GtkSnapshot *snapshot, const Layout *l, const Palette *p)
+{
+  GDate date = l->first;
+
+  for (int c = 0; c < 7; c++)
+    {
+      g_autoptr(PangoLayout) layout = make_layout (self, weekday_abbreviation (c + 1), 0.85, TRUE, -1);
+      int w, h;
+
+      pango_layout_get_pixel_size (layout, &w, &h);
+      draw_layout (snapshot, layout, l->x + c * l->cell_w + 10, l->y - WEEKDAY_H + (WEEKDAY_H - h) / 2,
+                   c >= 5 ? &p->faint : &p->dim);
+    }
+  for (int r = 0; r < l->rows; r++)
+    for (int c = 0; c < 7; c++, g_date_add_days (&date, 1))
+      {
+        graphene_rect_t cell = GRAPHENE_RECT_INIT (l->x + c * l->cell_w, l->y + r * l->cell_h, l->cell_w, l->cell_h);
+        gboolean other_month = g_date_get_month (&date) != g_date_get_month (&self->selected);
+        const char *holiday = holiday_name (self, &date);
+
+        draw_cell_background (self, snapshot, &date, &cell, p);
+        draw_day_number (self, snapshot, &date, cell.origin.x + 4, cell.origin.y + 4, 1.0, other_month, p);
+        if (holiday != NULL && cell.size.width > 70)
+          draw_text (self, snapshot, holiday, cell.origin.x + 32, cell.origin.y + 9, cell.size.width - 38,
+                     0.75, FALSE, &p->dim);
+        draw_entries (self, snapshot, &date, &cell, cell.origin.y + DAY_NUMBER_H + 4, p);
+      }
+  draw_grid_lines (snapshot, l, p);
+}
+
+static void
+snapshot_week (AwpMeetingCalendar *self, GtkSnapshot *snapshot, const Layout *l, const Palette *p)
+{
+  GDate date = l->first;
+
+  for (int c = 0; c < 7; c++, g_date_add_days (&date, 1))
+    {
+      float x = l->x + c * l->cell_w;
+      graphene_rect_t cell = GRAPHENE_RECT_INIT (x, l->y, l->cell_w, l->cell_h);
+      graphene_rect_t column = GRAPHENE_RECT_INIT (x, l->y - WEEK_HEADER_H, l->cell_w, l->cell_h + WEEK_HEADER_H);
+      const char *holiday = holiday_name (self, &date);
+
+      draw_cell_background (self, snapshot, &date, &column, p);
+      draw_text (self, snapshot, weekday_abbreviation (c + 1), x + 10, l->y - WEEK_HEADER_H + 4,
+                 l->cell_w - 20, 0.85, TRUE, c >= 5 ? &p->faint : &p->dim);
+      draw_day_number (self, snapshot, &date, x + 6, l->y - WEEK_HEADER_H + 20, 1.4, FALSE, p);
+      if (holiday != NULL)
+        draw_text (self, snapshot, holiday, x + 44, l->y - WEEK_HEADER_H + 30, l->cell_w - 50, 0.75, FALSE, &p->dim);
+      draw_entries (self, snapshot, &date, &cell, l->y + 6, p);
+    }
+  gtk_snapshot_append_color (snapshot, &p->line, &GRAPHENE_RECT_INIT (l->x, l->y, l->cell_w * 7, 1));
+  for (int c = 1; c < 7; c++)
+    gtk_snapshot_append_color (snapshot, &p->line,
+                               &GRAPHENE_RECT_INIT (l->x + c * l->cell_w, l->y - WEEK_HEADER_H, 1, l->cell_h + WEEK_HEADER_H));
+}
+
+static void
+awp_meeting_calendar_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  AwpMeetingCalendar *self = AWP_MEETING_CALENDAR (widget);
+  float width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  Palette p;
+  Layout l;
+
+  get_palette (self, &p);
+  compute_layout (self, width, height, &l);
+  gtk_snapshot_append_color (snapshot, &p.bg, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  draw_title (self, snapshot, width, &p);
+  if (self->view == AWP_MEETING_CALENDAR_WEEK)
+    snapshot_week (self, snapshot, &l, &p);
+  else
+    snapshot_month (self, snapshot, &l, &p);
+}
+
+static void
+awp_meeting_calendar_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 7 * 44 + 2 * PAD;
+      *natural = 7 * 140 + 2 * PAD;
+    }
+  else
+    {
+      *minimum = PAD * 2 + TITLE_H + WEEK_HEADER_H + 6 * 44;
+      *natural = PAD * 2 + TITLE_H + WEEK_HEADER_H + 6 * 110;
+    }
+}
+
+/* ---- input ---- */
+
+static void
+on_click_pressed (GtkGestureClick    *gesture,
+                  int                 n_press,
+                  double              x,
+                  double              y,
+                  AwpMeetingCalendar *self)
+{
+  GDate date;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (!date_at (self, x, y, &date))
+    return;
+  select_date (self, &date);
+  if (n_press == 2)
+    gtk_widget_activate_action (GTK_WIDGET (self), "calendar.activate-day", NULL);
+}
+
+static void
+on_focus_changed (AwpMeetingCalendar *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* ---- properties ---- */
+
+GtkWidget *
+awp_meeting_calendar_new (void)
+{
+  return g_object_new (AWP_TYPE_MEETING_CALENDAR, NULL);
+}
+
+static void
+on_items_changed (AwpMeetingCalendar *self)
+{
+  invalidate (self);
+}
+
+void
+awp_meeting_calendar_set_model (AwpMeetingCalendar *self,
+                                GListModel         *model)
+{
+  g_return_if_fail (AWP_IS_MEETING_CALENDAR (self));
+  g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
+
+  if (self->model == model)
+    return;
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
+  g_set_object (&self->model, model);
+  if (model != NULL)
+    g_signal_connect_swapped (model, "items-changed", G_CALLBACK (on_items_changed), self);
+  invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+GListModel *
+awp_meeting_calendar_get_model (AwpMeetingCalendar *self)
+{
+  g_return_val_if_fail (AWP_IS_MEETING_CALENDAR (self), NULL);
+  return self->model;
+}
+
+void
+awp_meeting_calendar_set_view (AwpMeetingCalendar     *self,
+                               AwpMeetingCalendarView  view)
+{
+  g_return_if_fail (AWP_IS_MEETING_CALENDAR (self));
+  g_return_if_fail (view == AWP_MEETING_CALENDAR_MONTH || view == AWP_MEETING_CALENDAR_WEEK);
+
+  if (self->view == view)
+    return;
+  self->view = view;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+}
+
+AwpMeetingCalendarView
+awp_meeting_calendar_get_view (AwpMeetingCalendar *self)
+{
+  g_return_val_if_fail (AWP_IS_MEETING_CALENDAR (self), AWP_MEETING_CALENDAR_MONTH);
+  return self->view;
+}
+
+void
+awp_meeting_calendar_set_selected_date (AwpMeetingCalendar *self,
+                                        GDateTime          *date)
+{
+  GDate d;
+
+  g_return_if_fail (AWP_IS_MEETING_CALENDAR (self));
+  g_return_if_fail (date != NULL);
+
+  date_from_date_time (&d, date);
+  select_date (self, &d);
+}
+
+GDateTime *
+awp_meeting_calendar_get_selected_date (AwpMeetingCalendar *self)
+{
+  g_return_val_if_fail (AWP_IS_MEETING_CALENDAR (self), NULL);
+  return date_time_from_date (&self->selected);
+}
+
+void
+awp_meeting_calendar_set_today (AwpMeetingCalendar *self,
+                                GDateTime          *date)
+{
+  g_return_if_fail (AWP_IS_MEETING_CALENDAR (self));
+
+  self->today_set = date != NULL;
+  if (date != NULL)
+    date_from_date_time (&self->today, date);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
+}
+
+GDateTime *
+awp_meeting_calendar_get_today (AwpMeetingCalendar *self)
+{
+  g_return_val_if_fail (AWP_IS_MEETING_CALENDAR (self), NULL);
+  return date_time_from_date (today (self));
+}
+
+void
+awp_meeting_calendar_set_working_calendar (AwpMeetingCalendar *self,
+                                           AwpCalendar        *calendar)
+{
+  g_return_if_fail (AWP_IS_MEETING_CALENDAR (self));
+  g_return_if_fail (calendar == NULL || AWP_IS_CALENDAR (calendar));
+
+  if (g_set_object (&self->working_calendar, calendar))
+    invalidate (self);
+}
+
+static void
+awp_meeting_calendar_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  AwpMeetingCalendar *self = AWP_MEETING_CALENDAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL: g_value_set_object (value, self->model); break;
+    case PROP_VIEW: g_value_set_enum (value, self->view); break;
+    case PROP_SELECTED_DATE: g_value_take_boxed (value, awp_meeting_calendar_get_selected_date (self)); break;
+    case PROP_TODAY: g_value_take_boxed (value, awp_meeting_calendar_get_today (self)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+awp_meeting_calendar_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  AwpMeetingCalendar *self = AWP_MEETING_CALENDAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL: awp_meeting_calendar_set_model (self, g_value_get_object (value)); break;
+    case PROP_VIEW: awp_meeting_calendar_set_view (self, g_value_get_enum (value)); break;
+    case PROP_SELECTED_DATE:
+      if (g_value_get_boxed (value) != NULL)
+        awp_meeting_calendar_set_selected_date (self, g_value_get_boxed (value));
+      break;
+    case PROP_TODAY: awp_meeting_calendar_set_today (self, g_value_get_boxed (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+awp_meeting_calendar_dispose (GObject *object)
+{
+  AwpMeetingCalendar *self = AWP_MEETING_CALENDAR (object);
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
+  g_clear_object (&self->model);
+  g_clear_object (&self->working_calendar);
+  g_clear_pointer (&self->by_day, g_hash_table_unref);
+  G_OBJECT_CLASS (awp_meeting_calendar_parent_class)->dispose (object);
+}
+
+static void
+awp_meeting_calendar_class_init (AwpMeetingCalendarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const struct { guint key; const char *action; } keys[] = {
+    { GDK_KEY_Right, "calendar.next-day" }, { GDK_KEY_KP_Right, "calendar.next-day" },
+    { GDK_KEY_Left, "calendar.previous-day" }, { GDK_KEY_KP_Left, "calendar.previous-day" },
+    { GDK_KEY_Down, "calendar.next-week" }, { GDK_KEY_KP_Down, "calendar.next-week" },
+    { GDK_KEY_Up, "calendar.previous-week" }, { GDK_KEY_KP_Up, "calendar.previous-week" },
+    { GDK_KEY_Page_Down, "calendar.next-page" }, { GDK_KEY_KP_Page_Down, "calendar.next-page" },
+    { GDK_KEY_Page_Up, "calendar.previous-page" }, { GDK_KEY_KP_Page_Up, "calendar.previous-page" },
+    { GDK_KEY_Home, "calendar.today" }, { GDK_KEY_KP_Home, "calendar.today" },
+    { GDK_KEY_Return, "calendar.activate-day" }, { GDK_KEY_KP_Enter, "calendar.activate-day" },
+    { GDK_KEY_ISO_Enter, "calendar.activate-day" }, { GDK_KEY_space, "calendar.activate-day" },
+  };
+  static const char *const actions[] = {
+    "calendar.next-day", "calendar.previous-day", "calendar.next-week", "calendar.previous-week",
+    "calendar.next-page", "calendar.previous-page", "calendar.today", "calendar.activate-day",
+  };
+
+  object_class->dispose = awp_meeting_calendar_dispose;
+  object_class->get_property = awp_meeting_calendar_get_property;
+  object_class->set_property = awp_meeting_calendar_set_property;
+  widget_class->snapshot = awp_meeting_calendar_snapshot;
+  widget_class->measure = awp_meeting_calendar_measure;
+
+  properties[PROP_MODEL] = g_param_spec_object ("model", NULL, NULL, G_TYPE_LIST_MODEL,
+    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VIEW] = g_param_spec_enum ("view", NULL, NULL, AWP_TYPE_MEETING_CALENDAR_VIEW,
+    AWP_MEETING_CALENDAR_MONTH, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_DATE] = g_param_spec_boxed ("selected-date", NULL, NULL, G_TYPE_DATE_TIME,
+    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TODAY] = g_param_spec_boxed ("today", NULL, NULL, G_TYPE_DATE_TIME,
+    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* ::day-activated (GDateTime *date): Enter or a double click on a day. */
+  signals[DAY_ACTIVATED] = g_signal_new ("day-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                         G_TYPE_DATE_TIME | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_class_install_action (widget_class, actions[i], NULL, calendar_action);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, keys[i].key, 0, keys[i].action, NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "meetingcalendar");
+  /* A single focusable widget that reads out the selected day. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+awp_meeting_calendar_init (AwpMeetingCalendar *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  self->view = AWP_MEETING_CALENDAR_MONTH;
+  self->selected = *today (self);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+
+  g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_focus_changed), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_changed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Meeting calendar"),
+                                  -1);
+  update_accessible (self);
+}
