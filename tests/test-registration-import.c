@@ -178,6 +178,46 @@ test_kazakh_headers (void)
 }
 
 static void
+test_full_name_column (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwpRegistrationImport) import = import_text (
+    "№;ФИО;Год рождения;Контакты\n"
+    "1;Иванов Иван Иванович;1970;ivanov@gov.kz\n"            /* row 2 */
+    "2;  Сейітқали   Әйгерім Бауыржан қызы ;1988;87011234567\n" /* row 3: two-word patronymic */
+    "3;Smith John;1990;+1 202 555 0100\n"                     /* row 4: none */
+    "4;Иванов;1970;ivanov@gov.kz\n"                           /* row 5: surname only */
+    "5;ИВАНОВ иван иванович;1970;87010000000\n", &error);     /* row 6: duplicate of row 2 */
+  AwpRegistration *r;
+
+  g_assert_no_error (error);
+  r = reg (import, 0);
+  g_assert_cmpstr (r->surname, ==, "Иванов");
+  g_assert_cmpstr (r->name, ==, "Иван");
+  g_assert_cmpstr (r->patronymic, ==, "Иванович");
+  r = reg (import, 1);
+  g_assert_cmpstr (r->surname, ==, "Сейітқали");
+  g_assert_cmpstr (r->name, ==, "Әйгерім");
+  g_assert_cmpstr (r->patronymic, ==, "Бауыржан қызы");
+  r = reg (import, 2);
+  g_assert_true (awp_registration_is_valid (r));
+  g_assert_null (r->patronymic);
+  r = reg (import, 3);
+  g_assert_cmpuint (r->issues->len, ==, 1);
+  g_assert_cmpint (((AwpRegistrationIssue *) r->issues->pdata[0])->field, ==, AWP_REGISTRATION_FIELD_FULL_NAME);
+  g_assert_nonnull (strstr (((AwpRegistrationIssue *) r->issues->pdata[0])->message, "Row 5, “Full name”"));
+  g_assert_cmpuint (reg (import, 4)->duplicate_of, ==, 2);
+  g_assert_cmpuint (import->n_valid, ==, 4);
+
+  /* A full-name column next to a surname column is not used: the name is then missing. */
+  g_clear_pointer (&import, awp_registration_import_free);
+  import = import_text ("ФИО,Фамилия,Год рождения,Контакты\nA B,A,1970,a@b.kz\n", &error);
+  g_assert_null (import);
+  g_assert_error (error, AWP_REGISTRATION_IMPORT_ERROR, AWP_REGISTRATION_IMPORT_ERROR_MISSING_COLUMN);
+  g_assert_nonnull (strstr (error->message, "“Name”"));
+}
+
+static void
 test_missing_columns (void)
 {
   static const struct { const char *text; int code; const char *column; } cases[] = {
@@ -391,6 +431,7 @@ main (int argc, char **argv)
   g_test_add_func ("/registration-import/valid", test_valid_file);
   g_test_add_func ("/registration-import/semicolon-bom-russian", test_semicolon_bom_russian);
   g_test_add_func ("/registration-import/kazakh-headers", test_kazakh_headers);
+  g_test_add_func ("/registration-import/full-name-column", test_full_name_column);
   g_test_add_func ("/registration-import/missing-columns", test_missing_columns);
   g_test_add_func ("/registration-import/malformed", test_malformed);
   g_test_add_func ("/registration-import/field-errors", test_field_errors);

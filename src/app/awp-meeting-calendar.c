@@ -28,6 +28,7 @@ struct _AwpMeetingCalendar
   GDate                   selected;
   GDate                   today;
   gboolean                today_set;  /* else follows the clock */
+  guint                   a11y_idle;  /* coalesces description updates while a model fills */
 };
 
 G_DEFINE_FINAL_TYPE (AwpMeetingCalendar, awp_meeting_calendar, GTK_TYPE_WIDGET)
@@ -276,11 +277,23 @@ update_accessible (AwpMeetingCalendar *self)
                                   -1);
 }
 
+static gboolean
+update_accessible_idle (gpointer data)
+{
+  AwpMeetingCalendar *self = data;
+
+  self->a11y_idle = 0;
+  update_accessible (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The entries changed: re-index on the next use, not on every item added. */
 static void
 invalidate (AwpMeetingCalendar *self)
 {
   g_clear_pointer (&self->by_day, g_hash_table_unref);
-  update_accessible (self);
+  if (self->a11y_idle == 0)
+    self->a11y_idle = g_idle_add (update_accessible_idle, self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -912,6 +925,7 @@ awp_meeting_calendar_dispose (GObject *object)
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
+  g_clear_handle_id (&self->a11y_idle, g_source_remove);
   g_clear_object (&self->model);
   g_clear_object (&self->working_calendar);
   g_clear_pointer (&self->by_day, g_hash_table_unref);

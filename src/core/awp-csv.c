@@ -116,7 +116,7 @@ awp_csv_parse (const char *text,
   g_return_val_if_fail (text != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!g_utf8_validate_len (text, length, &bad))
+  if (length > 0 && !g_utf8_validate_len (text, length, &bad))
     {
       g_set_error (error, AWP_CSV_ERROR, AWP_CSV_ERROR_INVALID_UTF8,
                    _("Line %u is not valid UTF-8 text (save the file as “CSV UTF-8”)"),

@@ -12,14 +12,18 @@ G_DEFINE_QUARK (awp-registration-import-error-quark, awp_registration_import_err
 
 /* Header names per field, already case-folded; spreadsheets made from the
  * paper form (O605-9) use these in Kazakh, Russian or English. */
-static const char *const header_names[AWP_REGISTRATION_N_FIELDS][7] = {
+static const char *const header_names[AWP_REGISTRATION_N_FIELDS][8] = {
   [AWP_REGISTRATION_FIELD_SURNAME] = { "surname", "last name", "family name", "фамилия", "тегі", NULL },
   [AWP_REGISTRATION_FIELD_NAME] = { "name", "first name", "given name", "имя", "аты", NULL },
   [AWP_REGISTRATION_FIELD_PATRONYMIC] = { "patronymic", "middle name", "отчество", "әкесінің аты", NULL },
   [AWP_REGISTRATION_FIELD_BIRTH_YEAR] = { "year of birth", "birth year", "год рождения", "туған жылы", NULL },
   [AWP_REGISTRATION_FIELD_CONTACT] = { "contacts", "contact", "контакты", "контактные данные", "байланыс", "байланыс деректері", NULL },
   [AWP_REGISTRATION_FIELD_RECEIVED] = { "received", "date received", "дата подачи", "дата поступления", "берілген күні", "түскен күні", NULL },
+  [AWP_REGISTRATION_FIELD_FULL_NAME] = { "full name", "фио", "ф.и.о.", "фамилия, имя, отчество", "аты-жөні", "т.а.ә.", "тегі, аты, әкесінің аты", NULL },
 };
+
+#define NO_COLUMN      (-1)
+#define FROM_FULL_NAME (-2)  /* surname and name come from the full-name column */
 
 static const gboolean field_required[AWP_REGISTRATION_N_FIELDS] = {
   [AWP_REGISTRATION_FIELD_SURNAME] = TRUE,
@@ -39,6 +43,7 @@ field_label (AwpRegistrationField field)
     case AWP_REGISTRATION_FIELD_BIRTH_YEAR: return _("Year of birth");
     case AWP_REGISTRATION_FIELD_CONTACT: return _("Contacts");
     case AWP_REGISTRATION_FIELD_RECEIVED: return _("Date received");
+    case AWP_REGISTRATION_FIELD_FULL_NAME: return _("Full name");
     case AWP_REGISTRATION_N_FIELDS:
     default: g_return_val_if_reached ("");
     }
@@ -185,6 +190,37 @@ required_text (AwpRegistration *r, char **fields, int column, AwpRegistrationFie
   return g_steal_pointer (&value);
 }
 
+/* “Тегі Аты Әкесінің аты” in one cell; a patronymic may be two words
+ * (“Бауыржан қызы”), so everything after the name is the patronymic. */
+static void
+split_full_name (AwpRegistration *r, char **fields, int column)
+{
+  g_autofree char *value = cell (fields, column);
+  g_auto(GStrv) words = g_strsplit_set (value, " \t\n", -1);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_ptr_array_add (parts, words[i]);
+  if (parts->len == 0)
+    {
+      add_issue (r, AWP_REGISTRATION_FIELD_FULL_NAME, "%s", _("the cell is empty"));
+      return;
+    }
+  if (parts->len == 1)
+    {
+      add_issue (r, AWP_REGISTRATION_FIELD_FULL_NAME, _("“%s” needs at least a surname and a name"), value);
+      return;
+    }
+  r->surname = g_strdup (parts->pdata[0]);
+  r->name = g_strdup (parts->pdata[1]);
+  if (parts->len > 2)
+    {
+      g_ptr_array_add (parts, NULL);
+      r->patronymic = g_strjoinv (" ", (char **) parts->pdata + 2);
+    }
+}
+
 static int
 parse_year (AwpRegistration *r, const char *text, int current_year)
 {
@@ -223,11 +259,16 @@ parse_row (const AwpCsvRow *csv, guint row, const int *columns, int current_year
   r->issues = g_ptr_array_new_with_free_func ((GDestroyNotify) issue_free);
   g_date_clear (&r->received, 1);
 
-  r->surname = required_text (r, csv->fields, columns[AWP_REGISTRATION_FIELD_SURNAME], AWP_REGISTRATION_FIELD_SURNAME);
-  r->name = required_text (r, csv->fields, columns[AWP_REGISTRATION_FIELD_NAME], AWP_REGISTRATION_FIELD_NAME);
-  patronymic = cell (csv->fields, columns[AWP_REGISTRATION_FIELD_PATRONYMIC]);
-  if (*patronymic != '\0')
-    r->patronymic = g_steal_pointer (&patronymic);
+  if (columns[AWP_REGISTRATION_FIELD_SURNAME] == FROM_FULL_NAME)
+    split_full_name (r, csv->fields, columns[AWP_REGISTRATION_FIELD_FULL_NAME]);
+  else
+    {
+      r->surname = required_text (r, csv->fields, columns[AWP_REGISTRATION_FIELD_SURNAME], AWP_REGISTRATION_FIELD_SURNAME);
+      r->name = required_text (r, csv->fields, columns[AWP_REGISTRATION_FIELD_NAME], AWP_REGISTRATION_FIELD_NAME);
+      patronymic = cell (csv->fields, columns[AWP_REGISTRATION_FIELD_PATRONYMIC]);
+      if (*patronymic != '\0')
+        r->patronymic = g_steal_pointer (&patronymic);
+    }
   year = cell (csv->fields, columns[AWP_REGISTRATION_FIELD_BIRTH_YEAR]);
   r->birth_year = parse_year (r, year, current_year);
   r->contact = required_text (r, csv->fields, columns[AWP_REGISTRATION_FIELD_CONTACT], AWP_REGISTRATION_FIELD_CONTACT);
@@ -259,7 +300,7 @@ static gboolean
 map_columns (const AwpCsvRow *header, int *columns, GError **error)
 {
   for (int f = 0; f < AWP_REGISTRATION_N_FIELDS; f++)
-    columns[f] = -1;
+    columns[f] = NO_COLUMN;
   for (int i = 0; header->fields[i] != NULL; i++)
     {
       int f = field_for_header (header->fields[i]);
@@ -274,8 +315,13 @@ map_columns (const AwpCsvRow *header, int *columns, GError **error)
         }
       columns[f] = i;
     }
+  /* One full-name column stands for surname, name and patronymic. */
+  if (columns[AWP_REGISTRATION_FIELD_FULL_NAME] >= 0 &&
+      columns[AWP_REGISTRATION_FIELD_SURNAME] < 0 && columns[AWP_REGISTRATION_FIELD_NAME] < 0 &&
+      columns[AWP_REGISTRATION_FIELD_PATRONYMIC] < 0)
+    columns[AWP_REGISTRATION_FIELD_SURNAME] = columns[AWP_REGISTRATION_FIELD_NAME] = FROM_FULL_NAME;
   for (int f = 0; f < AWP_REGISTRATION_N_FIELDS; f++)
-    if (field_required[f] && columns[f] < 0)
+    if (field_required[f] && columns[f] == NO_COLUMN)
       {
         g_set_error (error, AWP_REGISTRATION_IMPORT_ERROR, AWP_REGISTRATION_IMPORT_ERROR_MISSING_COLUMN,
                      _("The header has no column “%s” (O605-9 requires surname, name, year of birth and contacts)"),

@@ -9,7 +9,9 @@ G_BEGIN_DECLS
 
 /* O605-9: applications to attend an open meeting offline, imported from a
  * spreadsheet (CSV). Columns are found by their header in Kazakh, Russian or
- * English; each row becomes a registration or a list of field errors. */
+ * English; each row becomes a registration or a list of field errors.
+ * Lists that keep the full name in one column (“ФИО”, “Аты-жөні”) are split
+ * at spaces: surname, name, and the rest as patronymic. */
 
 #define AWP_REGISTRATION_IMPORT_MAX_BYTES (5 * 1024 * 1024)
 #define AWP_REGISTRATION_IMPORT_MAX_ROWS  10000
@@ -34,6 +36,7 @@ typedef enum
   AWP_REGISTRATION_FIELD_BIRTH_YEAR,
   AWP_REGISTRATION_FIELD_CONTACT,
   AWP_REGISTRATION_FIELD_RECEIVED,  /* optional: when the application arrived */
+  AWP_REGISTRATION_FIELD_FULL_NAME, /* “ФИО” in one column, instead of surname and name */
   AWP_REGISTRATION_N_FIELDS,
 } AwpRegistrationField;
 
