@@ -277,6 +277,30 @@ test_empty (void)
   g_assert_cmpuint (out->len, ==, 0);
 }
 
+/* Every prefix of an export parses to meetings or fails with an error. */
+static void
+test_truncated (void)
+{
+  g_autoptr(GPtrArray) in = g_ptr_array_new_with_free_func ((GDestroyNotify) awp_ical_meeting_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize len;
+
+  g_ptr_array_add (in, sample_meeting ("cut@test"));
+  text = awp_ical_export (in, &error);
+  g_assert_no_error (error);
+  len = strlen (text);
+  for (gsize cut = 0; cut < len; cut++)
+    {
+      g_autofree char *prefix = g_strndup (text, cut);
+      g_autoptr(GError) cut_error = NULL;
+      g_autoptr(GPtrArray) out = NULL;
+
+      out = awp_ical_parse (prefix, &cut_error);
+      g_assert_true ((out == NULL) != (cut_error == NULL));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -288,5 +312,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ical/parse-errors", test_parse_errors);
   g_test_add_func ("/ical/parse-foreign", test_parse_foreign);
   g_test_add_func ("/ical/empty", test_empty);
+  g_test_add_func ("/ical/truncated", test_truncated);
   return g_test_run ();
 }

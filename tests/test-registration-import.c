@@ -420,6 +420,44 @@ test_late (void)
   g_assert_error (error, AWP_DEADLINE_ERROR, AWP_DEADLINE_ERROR_NOT_IN_FORCE);
 }
 
+/* Any bytes give a result or an error, never both, never a crash:
+ * random pieces of CSV syntax, and every prefix of a valid file. */
+static void
+test_any_input (void)
+{
+  static const char *const pieces[] = {
+    "\"", "\"\"", ",", ";", "\r\n", "\n", "\r", "Фамилия", "Имя", "Год рождения", "Контакты",
+    "Тегі", "1985", "a@b.kz", "87012345678", "\xEF\xBB\xBF", "\xD0", "\xC3\x28", "ә", " ", "",
+  };
+  const char *valid = "\xEF\xBB\xBF" "Тегі;Аты;Туған жылы;Байланыс\r\n\"Әбілов\";\"Қа\"\"нат\";1970;a@b.kz\r\n";
+  gsize valid_len = strlen (valid);
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AwpRegistrationImport) import = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      guint n = g_test_rand_int_range (0, 40);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (text, pieces[g_test_rand_int_range (0, G_N_ELEMENTS (pieces))]);
+      bytes = g_bytes_new (text->str, text->len);
+      import = awp_registration_import_parse (bytes, TODAY_YEAR, &error);
+      g_assert_true ((import == NULL) != (error == NULL));
+    }
+  for (gsize len = 0; len <= valid_len; len++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = g_bytes_new (valid, len);
+      g_autoptr(AwpRegistrationImport) import = awp_registration_import_parse (bytes, TODAY_YEAR, &error);
+
+      g_assert_true ((import == NULL) != (error == NULL));
+      if (len == valid_len)
+        g_assert_cmpstr (reg (import, 0)->name, ==, "Қа\"нат");
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -438,5 +476,6 @@ main (int argc, char **argv)
   g_test_add_func ("/registration-import/duplicates", test_duplicates);
   g_test_add_func ("/registration-import/too-large", test_too_large);
   g_test_add_func ("/registration-import/late", test_late);
+  g_test_add_func ("/registration-import/any-input", test_any_input);
   return g_test_run ();
 }

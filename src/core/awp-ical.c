@@ -348,11 +348,17 @@ x_value (icalcomponent *event, const char *name)
   return NULL;
 }
 
-static gboolean
-bad_event (GError **error, const char *uid, const char *field)
+static void
+set_bad_event (GError **error, const char *uid, const char *field)
 {
   g_set_error (error, AWP_ICAL_ERROR, AWP_ICAL_ERROR_INVALID_EVENT,
                _("Event “%s”: %s is missing or invalid"), uid != NULL ? uid : "?", field);
+}
+
+static gboolean
+bad_event (GError **error, const char *uid, const char *field)
+{
+  set_bad_event (error, uid, field);
   return FALSE;
 }
 
@@ -365,13 +371,22 @@ parse_meeting (icalcomponent *event, icalcomponent *root, GError **error)
 
   m->uid = dup_nonempty (icalcomponent_get_uid (event));
   if (m->uid == NULL)
-    return bad_event (error, NULL, "UID"), NULL;
+    {
+      set_bad_event (error, NULL, "UID");
+      return NULL;
+    }
   prop = icalcomponent_get_first_property (event, ICAL_DTSTART_PROPERTY);
   if (prop == NULL || (m->starts_at = from_ical_time (prop, icalproperty_get_dtstart (prop), root)) == NULL)
-    return bad_event (error, m->uid, "DTSTART"), NULL;
+    {
+      set_bad_event (error, m->uid, "DTSTART");
+      return NULL;
+    }
   prop = icalcomponent_get_first_property (event, ICAL_DTEND_PROPERTY);
   if (prop != NULL && (m->ends_at = from_ical_time (prop, icalproperty_get_dtend (prop), root)) == NULL)
-    return bad_event (error, m->uid, "DTEND"), NULL;
+    {
+      set_bad_event (error, m->uid, "DTEND");
+      return NULL;
+    }
   m->title = g_strdup (icalcomponent_get_summary (event) != NULL ? icalcomponent_get_summary (event) : "");
   m->place = dup_nonempty (icalcomponent_get_location (event));
   prop = icalcomponent_get_first_property (event, ICAL_URL_PROPERTY);
