@@ -86,22 +86,36 @@ awp_calendar_entry_kind_from_string (const char           *text,
   return FALSE;
 }
 
+/* Shapes as well as colours tell the kinds apart (and survive a screen
+ * reader or a grey-scale printout). */
+const char *
+awp_calendar_entry_kind_shape (AwpCalendarEntryKind kind)
+{
+  static const char *const shapes[] = {
+    [AWP_CALENDAR_ENTRY_MEETING] = "●",
+    [AWP_CALENDAR_ENTRY_DEADLINE_ANNOUNCEMENT] = "◆",
+    [AWP_CALENDAR_ENTRY_DEADLINE_REGISTRATION] = "▲",
+    [AWP_CALENDAR_ENTRY_DEADLINE_RESULTS] = "■",
+  };
+
+  g_return_val_if_fail (kind <= AWP_CALENDAR_ENTRY_DEADLINE_RESULTS, "");
+  return shapes[kind];
+}
+
 char *
 awp_calendar_entry_dup_label (AwpCalendarEntry *self)
 {
-  /* Shapes as well as colours tell the deadlines apart (and survive a
-   * screen reader or a grey-scale printout). */
-  static const char *const prefix[] = {
-    [AWP_CALENDAR_ENTRY_DEADLINE_ANNOUNCEMENT] = "◆ O605-8",
-    [AWP_CALENDAR_ENTRY_DEADLINE_REGISTRATION] = "▲ O605-9",
-    [AWP_CALENDAR_ENTRY_DEADLINE_RESULTS] = "■ O605-14",
+  static const char *const norms[] = {
+    [AWP_CALENDAR_ENTRY_DEADLINE_ANNOUNCEMENT] = "O605-8",
+    [AWP_CALENDAR_ENTRY_DEADLINE_REGISTRATION] = "O605-9",
+    [AWP_CALENDAR_ENTRY_DEADLINE_RESULTS] = "O605-14",
   };
   g_autoptr(GDateTime) local = NULL;
 
   g_return_val_if_fail (AWP_IS_CALENDAR_ENTRY (self), NULL);
 
   if (self->kind != AWP_CALENDAR_ENTRY_MEETING)
-    return g_strdup_printf ("%s %s", prefix[self->kind], self->title);
+    return g_strdup_printf ("%s %s %s", awp_calendar_entry_kind_shape (self->kind), norms[self->kind], self->title);
   local = g_date_time_to_local (self->starts_at);
   return g_strdup_printf ("%02d:%02d %s", g_date_time_get_hour (local), g_date_time_get_minute (local), self->title);
 }

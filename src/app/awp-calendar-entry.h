@@ -31,6 +31,8 @@ const char           *awp_calendar_entry_kind_to_string (AwpCalendarEntryKind  k
 /* The kind from its machine name; FALSE for an unknown one. */
 gboolean              awp_calendar_entry_kind_from_string (const char           *text,
                                                            AwpCalendarEntryKind *kind);
+/* The shape that marks the kind without colour: ● ◆ ▲ ■. */
+const char           *awp_calendar_entry_kind_shape     (AwpCalendarEntryKind  kind);
 /* What the calendar shows and reads out: "10:00 Title" for a meeting; for a
  * deadline a shape and its norm before the title ("◆ O605-8 Title"), so the
  * kinds differ without colour. */

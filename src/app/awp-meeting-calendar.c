@@ -12,6 +12,7 @@
 #define DAY_NUMBER_H   28.f
 #define PILL_H         20.f
 #define PILL_GAP        2.f
+#define COMPACT_W     110.f  /* narrower cells show shapes, not titles */
 #define MIN_YEAR     1900
 #define MAX_YEAR     2199
 
@@ -555,6 +556,34 @@ draw_entry (AwpMeetingCalendar *self, GtkSnapshot *snapshot, AwpCalendarEntry *e
   draw_layout (snapshot, layout, rect->origin.x + 7, rect->origin.y + (rect->size.height - h) / 2, &p->fg);
 }
 
+/* A narrow cell has no room for titles: one coloured shape per entry,
+ * in rows, “+N” for the rest (as GNOME Calendar shows dots). */
+static void
+draw_entry_shapes (AwpMeetingCalendar *self, GtkSnapshot *snapshot, GPtrArray *day,
+                   const graphene_rect_t *cell, float top, const Palette *p)
+{
+  const float step = 13;
+  guint per_row = (guint) MAX (1.f, (cell->size.width - 8) / step);
+  guint rows = (guint) MAX (0.f, (cell->origin.y + cell->size.height - 2 - top) / 16);
+  guint capacity = per_row * rows;
+
+  for (guint i = 0; i < day->len && i < capacity; i++)
+    {
+      float x = cell->origin.x + 5 + (i % per_row) * step;
+      float y = top + (i / per_row) * 16;
+
+      if (i == capacity - 1 && day->len > capacity)
+        {
+          g_autofree char *more = g_strdup_printf ("+%u", day->len - i);
+
+          draw_text (self, snapshot, more, x, y, -1, 0.7, TRUE, &p->dim);
+          break;
+        }
+      draw_text (self, snapshot, awp_calendar_entry_kind_shape (awp_calendar_entry_get_kind (day->pdata[i])),
+                 x, y, -1, 0.8, FALSE, &p->kind[awp_calendar_entry_get_kind (day->pdata[i])]);
+    }
+}
+
 /* The entries of one day stacked from @top down inside @cell; the last line
  * says how many did not fit. */
 static void
@@ -567,6 +596,11 @@ draw_entries (AwpMeetingCalendar *self, GtkSnapshot *snapshot, const GDate *date
 
   if (day == NULL)
     return;
+  if (cell->size.width < COMPACT_W)
+    {
+      draw_entry_shapes (self, snapshot, day, cell, top, p);
+      return;
+    }
   fit = (guint) MAX (0.f, (cell->origin.y + cell->size.height - 4 - top) / (PILL_H + PILL_GAP));
   for (guint i = 0; i < day->len && fit > 0; i++)
     {
