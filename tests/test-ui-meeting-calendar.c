@@ -316,6 +316,26 @@ test_render (void)
     awp_meeting_calendar_set_model (cal, G_LIST_MODEL (store));
   }
 
+  /* In a narrow window every March day with entries gets shapes. */
+  act (cal, "calendar.previous-page");
+  g_object_ref (cal);
+  gtk_window_set_child (GTK_WINDOW (window), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 420, 480);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (cal));
+  g_object_unref (cal);
+  gtk_window_present (GTK_WINDOW (window));
+  {
+    guint narrow_busy = render (cal);
+    guint narrow_empty;
+
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (cal)), <, 500);
+    awp_meeting_calendar_set_model (cal, NULL);
+    narrow_empty = render (cal);
+    g_assert_cmpuint (narrow_busy, >=, narrow_empty + 31);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();
   g_clear_pointer (&entries, g_ptr_array_unref);
