@@ -15,6 +15,7 @@ static const AwpBenchSuite suites[] = {
   { "deadline", "statutory deadline computations (ops/s) and calendar load (ms)", awp_bench_deadline },
   { "json", "json-glib parse of sync pages (records/s)", awp_bench_json },
   { "validate", "IIN validations and phone normalisations (ops/s)", awp_bench_validate },
+  { "meetings", "O605 registration CSV import (rows/s) and iCalendar export/parse (ms)", awp_bench_meetings },
 };
 
 void
