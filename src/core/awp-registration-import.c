@@ -1,12 +1,12 @@
 #include "config.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "awp-csv.h"
 #include "awp-registration-import.h"
+#include "awp-validate.h"
 
 G_DEFINE_QUARK (awp-registration-import-error-quark, awp_registration_import_error)
 
@@ -126,47 +126,51 @@ field_for_header (const char *header)
   return -1;
 }
 
-/* The one contact check; to be replaced by the shared core validators.
- * Accepts an e-mail (text@domain.tld) or a phone of 10-11 digits once
- * “+ ( ) -” and spaces are removed. */
-static gboolean
-check_contact (const char *contact)
+/* Another country's number written internationally ("+1 202 555 0100"):
+ * kept as E.164. +7 numbers never come here: they must be Kazakhstan's. */
+static char *
+foreign_e164 (const char *contact)
 {
-  const char *at = strchr (contact, '@');
-  guint digits = 0;
+  GString *digits = g_string_new ("+");
 
-  if (at != NULL)
-    {
-      const char *dot = strrchr (at, '.');
-
-      return at != contact && strchr (at + 1, '@') == NULL && strpbrk (contact, " \t") == NULL &&
-             dot != NULL && dot > at + 1 && dot[1] != '\0';
-    }
-  for (const char *p = contact; *p != '\0'; p++)
+  if (contact[0] != '+' || g_str_has_prefix (contact, "+7"))
+    return g_string_free (digits, TRUE), NULL;
+  for (const char *p = contact + 1; *p != '\0'; p++)
     {
       if (g_ascii_isdigit (*p))
-        digits++;
-      else if (strchr ("+()- ", *p) == NULL)
-        return FALSE;
+        g_string_append_c (digits, *p);
+      else if (strchr ("()- ", *p) == NULL)
+        return g_string_free (digits, TRUE), NULL;
     }
-  return digits >= 10 && digits <= 11;
+  if (digits->len < 9 || digits->len > 16)
+    return g_string_free (digits, TRUE), NULL;
+  return g_string_free (digits, FALSE);
+}
+
+/* A contact is an e-mail address or a phone number, checked by the
+ * validators every other form uses; a phone is kept as E.164. */
+static char *
+normalize_contact (const char  *contact,
+                   GError     **error)
+{
+  g_autoptr(GError) phone_error = NULL;
+  char *phone;
+
+  if (strchr (contact, '@') != NULL)
+    return awp_validate_email (contact, _("Contacts"), error) ? g_strdup (contact) : NULL;
+  phone = awp_validate_phone (contact, _("Contacts"), &phone_error);
+  if (phone == NULL)
+    phone = foreign_e164 (contact);
+  if (phone == NULL)
+    g_propagate_error (error, g_steal_pointer (&phone_error));
+  return phone;
 }
 
 /* DD.MM.YYYY as written in Kazakhstan, or YYYY-MM-DD. */
 static gboolean
 parse_received (const char *text, GDate *out)
 {
-  guint d, m, y;
-  char tail;
-
-  g_date_clear (out, 1);
-  if (sscanf (text, "%2u.%2u.%4u%c", &d, &m, &y, &tail) != 3 &&
-      sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
-    return FALSE;
-  if (!g_date_valid_dmy (d, m, y))
-    return FALSE;
-  g_date_set_dmy (out, d, m, y);
-  return TRUE;
+  return awp_validate_date (text, _("Received"), out, NULL);
 }
 
 static char *
@@ -272,11 +276,15 @@ parse_row (const AwpCsvRow *csv, guint row, const int *columns, int current_year
   year = cell (csv->fields, columns[AWP_REGISTRATION_FIELD_BIRTH_YEAR]);
   r->birth_year = parse_year (r, year, current_year);
   r->contact = required_text (r, csv->fields, columns[AWP_REGISTRATION_FIELD_CONTACT], AWP_REGISTRATION_FIELD_CONTACT);
-  if (r->contact != NULL && !check_contact (r->contact))
+  if (r->contact != NULL)
     {
-      add_issue (r, AWP_REGISTRATION_FIELD_CONTACT,
-                 _("“%s” is neither an e-mail address nor a phone number"), r->contact);
-      g_clear_pointer (&r->contact, g_free);
+      g_autoptr(GError) contact_error = NULL;
+      char *normal = normalize_contact (r->contact, &contact_error);
+
+      if (normal == NULL)
+        add_issue (r, AWP_REGISTRATION_FIELD_CONTACT, "%s", contact_error->message);
+      g_free (r->contact);
+      r->contact = normal;
     }
   received = cell (csv->fields, columns[AWP_REGISTRATION_FIELD_RECEIVED]);
   if (*received != '\0' && !parse_received (received, &r->received))
