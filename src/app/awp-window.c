@@ -2,6 +2,7 @@
 
 #include <glib/gi18n.h>
 
+#include "awp-meeting-calendar.h"
 #include "awp-window.h"
 
 struct _AwpWindow
@@ -11,9 +12,11 @@ struct _AwpWindow
   /* Template Widgets */
   AdwWindowTitle  *content_title;
   AdwLeaflet      *leaflet;
+  AwpMeetingCalendar *meeting_calendar;
   GtkListBox      *sidebar_list;
   GtkStack        *stack;
   AdwToastOverlay *toast_overlay;
+  GtkToggleButton *week_button;
 
   /* Owned References */
   GSettings       *settings;
@@ -118,6 +121,26 @@ workspace_action (GtkWidget  *widget,
     g_debug ("No workspace named %s", name);
 }
 
+static void
+on_calendar_view_toggled_cb (AwpWindow *self)
+{
+  awp_meeting_calendar_set_view (self->meeting_calendar,
+                                 gtk_toggle_button_get_active (self->week_button)
+                                   ? AWP_MEETING_CALENDAR_WEEK : AWP_MEETING_CALENDAR_MONTH);
+}
+
+static void
+meetings_today_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  AwpWindow *self = AWP_WINDOW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  awp_meeting_calendar_set_selected_date (self->meeting_calendar, now);
+  gtk_widget_grab_focus (GTK_WIDGET (self->meeting_calendar));
+}
+
 static gboolean
 awp_window_close_request (GtkWindow *window)
 {
@@ -184,14 +207,18 @@ awp_window_class_init (AwpWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/awp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AwpWindow, meeting_calendar);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AwpWindow, week_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_view_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.workspace", "s", workspace_action);
+  gtk_widget_class_install_action (widget_class, "meetings.today", NULL, meetings_today_action);
 
   /* Alt+1 … Alt+8 jump to a workspace, in sidebar order. */
   for (guint i = 0; i < G_N_ELEMENTS (workspaces); i++)
@@ -199,12 +226,24 @@ awp_window_class_init (AwpWindowClass *klass)
                                          "win.workspace", "s", workspaces[i]);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
+
+  g_type_ensure (AWP_TYPE_MEETING_CALENDAR);
 }
 
 static void
 awp_window_init (AwpWindow *self)
 {
+  g_autoptr(AwpCalendar) calendar = NULL;
+  g_autoptr(GError) error = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Holidays and days off on the meetings calendar; without the data files
+   * it still shows plain weekends, so a broken install is not fatal. */
+  calendar = awp_calendar_new_default (&error);
+  if (calendar == NULL)
+    g_message ("Working-day calendar not loaded: %s", error->message);
+  awp_meeting_calendar_set_working_calendar (self->meeting_calendar, calendar);
 
   self->pages = gtk_stack_get_pages (self->stack);
   gtk_list_box_bind_model (self->sidebar_list, G_LIST_MODEL (self->pages),
