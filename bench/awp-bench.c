@@ -14,6 +14,7 @@ typedef struct
 static const AwpBenchSuite suites[] = {
   { "deadline", "statutory deadline computations (ops/s) and calendar load (ms)", awp_bench_deadline },
   { "json", "json-glib parse of sync pages (records/s)", awp_bench_json },
+  { "store", "local store: bulk insert, search, queue model over N rows (--rows N)", awp_bench_store },
 };
 
 void

@@ -148,8 +148,18 @@ awp_outbox_add (AwpStore    *store,
   g_autofree char *patch_text = awp_json_object_to_string (patch);
   g_autofree char *base_text = awp_json_object_to_string (base_values);
   g_autofree char *now = awp_store_now_iso ();
+  g_autoptr(AwpCachedStmt) keep = NULL;
 
   if (add == NULL)
+    return FALSE;
+  /* The base must survive the record's first local change. */
+  keep = awp_store_prepare (store,
+    "UPDATE record_base SET data = (SELECT data FROM record WHERE record.id = record_base.id)"
+    " WHERE id = ? AND data IS NULL AND NOT deleted", error);
+  if (keep == NULL)
+    return FALSE;
+  sqlite3_bind_text (keep, 1, entity_id, -1, SQLITE_STATIC);
+  if (!awp_store_step_done (store, keep, error))
     return FALSE;
   sqlite3_bind_text (add, 1, mutation_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (add, 2, entity_type, -1, SQLITE_STATIC);
@@ -183,7 +193,8 @@ awp_outbox_rebuild_record (AwpStore    *store,
                            GError     **error)
 {
   g_autoptr(AwpCachedStmt) base = awp_store_prepare (store,
-    "SELECT type, server_version, deleted, data FROM record_base WHERE id = ?", error);
+    "SELECT b.type, b.server_version, b.deleted, coalesce (b.data, r.data)"
+    "  FROM record_base b LEFT JOIN record r ON r.id = b.id WHERE b.id = ?", error);
   g_autoptr(AwpCachedStmt) local = NULL;
   g_autoptr(JsonObject) data = NULL;
   g_autofree char *type = NULL;
@@ -248,7 +259,7 @@ awp_outbox_rebuild_record (AwpStore    *store,
   awp_store_emit_will_change (store, entity_id);
   if (exists && data != NULL)
     {
-      if (!awp_store_put_record (store, entity_id, type, data, version, state, error))
+      if (!awp_store_put_record (store, entity_id, type, data, NULL, version, state, error))
         return FALSE;
     }
   else if (!awp_store_remove_record (store, entity_id, error))
@@ -378,7 +389,9 @@ ack (AwpStore    *store,
                    _("The change “%s” is %s, not %s"), mutation_id, m->status, "inflight");
       return FALSE;
     }
-  base = awp_store_prepare (store, "SELECT data FROM record_base WHERE id = ? AND NOT deleted", error);
+  base = awp_store_prepare (store,
+    "SELECT coalesce (b.data, r.data) FROM record_base b LEFT JOIN record r ON r.id = b.id"
+    " WHERE b.id = ? AND NOT b.deleted", error);
   if (base == NULL)
     return FALSE;
   sqlite3_bind_text (base, 1, m->entity_id, -1, SQLITE_STATIC);

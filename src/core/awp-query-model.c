@@ -25,6 +25,7 @@ struct _AwpQueryModel
   GHashTable     *pages;      /* page number → GPtrArray of AwpQueueItem */
   GHashTable     *old_pos;    /* id → position + 1 before a change (0: absent) */
   GError         *error;
+  gboolean        has_nulls;  /* some row has no value in the sort column */
 };
 
 static void awp_query_model_list_model_init (GListModelInterface *iface);
@@ -33,6 +34,23 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (AwpQueryModel, awp_query_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, awp_query_model_list_model_init))
 
 static const char *const sort_columns[] = { "received_on", "due_on", "number" };
+
+/* A cached page and the sort key of its last row, from which the next page
+ * is found by seeking in the index instead of skipping OFFSET rows. */
+typedef struct
+{
+  GPtrArray     *items;
+  sqlite3_value *last_value;
+  gint64         last_rid;
+} Page;
+
+static void
+page_free (Page *page)
+{
+  g_ptr_array_unref (page->items);
+  sqlite3_value_free (page->last_value);
+  g_free (page);
+}
 
 static void
 remember_error (AwpQueryModel *self, GError *error)
@@ -192,56 +210,89 @@ reset (AwpQueryModel *self)
   build_where (self);
   g_hash_table_remove_all (self->pages);
   self->n_items = (guint) count_where (self, NULL, NULL, NULL, 0);
+  {
+    g_autofree char *nulls = g_strdup_printf (" AND r.%s IS NULL", sort_columns[self->sort]);
+
+    self->has_nulls = count_where (self, nulls, NULL, NULL, 0) > 0;
+  }
   if (old != 0 || self->n_items != 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
 }
 
-static GPtrArray *
-load_page (AwpQueryModel *self, guint page)
+static Page *
+load_page (AwpQueryModel *self, guint page_no)
 {
   g_autoptr(GError) error = NULL;
   const char *col = sort_columns[self->sort];
   const char *dir = self->descending ? "DESC" : "ASC";
-  g_autofree char *sql = g_strdup_printf (
-    "SELECT r.id, r.number, r.received_on, r.requester, r.subject, r.status, r.due_on,"
-    "       r.auth_method, (SELECT o.subject FROM record o WHERE o.id = r.org_id),"
-    "       CAST (julianday (r.due_on) - julianday (:today) AS INTEGER), r.closed"
-    "  FROM record r WHERE %s ORDER BY r.%s %s, r.rid %s LIMIT %d OFFSET :offset",
-    self->where, col, dir, dir, AWP_QUERY_MODEL_PAGE);
-  g_autoptr(AwpCachedStmt) stmt = awp_store_prepare (self->store, sql, &error);
-  GPtrArray *items;
+  Page *prev = page_no > 0 ? g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page_no - 1)) : NULL;
+  g_autofree char *seek = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(AwpCachedStmt) stmt = NULL;
+  Page *page;
   int rc;
 
+  /* After the previous page's last row (scrolling): a row-value index
+   * seek. Row values do not order NULLs, so only without NULL keys. */
+  if (prev != NULL && prev->items->len == AWP_QUERY_MODEL_PAGE && !self->has_nulls)
+    seek = g_strdup_printf (" AND (r.%s, r.rid) %s (:v, :rid)", col, self->descending ? "<" : ">");
+  sql = g_strdup_printf (
+    "SELECT r.id, r.number, r.received_on, r.requester, r.subject, r.status, r.due_on,"
+    "       r.auth_method, (SELECT o.subject FROM record o WHERE o.id = r.org_id),"
+    "       CAST (julianday (r.due_on) - julianday (:today) AS INTEGER), r.closed, r.%s, r.rid"
+    "  FROM record r WHERE %s%s ORDER BY r.%s %s, r.rid %s LIMIT %d OFFSET :offset",
+    col, self->where, seek ? seek : "", col, dir, dir, AWP_QUERY_MODEL_PAGE);
+  stmt = awp_store_prepare (self->store, sql, &error);
   if (stmt == NULL)
     {
       remember_error (self, g_steal_pointer (&error));
       return NULL;
     }
   bind_common (self, stmt);
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), (gint64) page * AWP_QUERY_MODEL_PAGE);
-  items = g_ptr_array_new_full (AWP_QUERY_MODEL_PAGE, g_object_unref);
+  if (seek != NULL)
+    {
+      sqlite3_bind_value (stmt, sqlite3_bind_parameter_index (stmt, ":v"), prev->last_value);
+      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":rid"), prev->last_rid);
+      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), 0);
+    }
+  else
+    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), (gint64) page_no * AWP_QUERY_MODEL_PAGE);
+  page = g_new0 (Page, 1);
+  page->items = g_ptr_array_new_full (AWP_QUERY_MODEL_PAGE, g_object_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
 #define TEXT(i) ((const char *) sqlite3_column_text (stmt, (i)))
-      g_ptr_array_add (items, g_object_new (AWP_TYPE_QUEUE_ITEM,
-                                            "id", TEXT (0), "number", TEXT (1), "received", TEXT (2),
-                                            "requester", TEXT (3), "subject", TEXT (4), "status", TEXT (5),
-                                            "due-on", TEXT (6), "auth-method", TEXT (7), "org", TEXT (8),
-                                            "days-left", sqlite3_column_int (stmt, 9),
-                                            "closed", sqlite3_column_int (stmt, 10) != 0,
-                                            NULL));
+      g_ptr_array_add (page->items, g_object_new (AWP_TYPE_QUEUE_ITEM,
+                                                  "id", TEXT (0), "number", TEXT (1), "received", TEXT (2),
+                                                  "requester", TEXT (3), "subject", TEXT (4), "status", TEXT (5),
+                                                  "due-on", TEXT (6), "auth-method", TEXT (7), "org", TEXT (8),
+                                                  "days-left", sqlite3_column_int (stmt, 9),
+                                                  "closed", sqlite3_column_int (stmt, 10) != 0,
+                                                  NULL));
 #undef TEXT
+      sqlite3_value_free (page->last_value);
+      page->last_value = sqlite3_value_dup (sqlite3_column_value (stmt, 11));
+      page->last_rid = sqlite3_column_int64 (stmt, 12);
     }
   if (rc != SQLITE_DONE)
     {
       awp_store_fail (self->store, "page", &error);
       remember_error (self, g_steal_pointer (&error));
     }
-  /* Flat memory: a few pages around what is on screen. */
+  /* Flat memory: a few pages around what is on screen; the one before this
+   * stays so the next page can seek from it too. */
   if (g_hash_table_size (self->pages) >= MAX_CACHED_PAGES)
-    g_hash_table_remove_all (self->pages);
-  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
-  return items;
+    {
+      Page *keep = prev ? g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page_no - 1)) : NULL;
+
+      if (keep != NULL)
+        g_hash_table_steal (self->pages, GUINT_TO_POINTER (page_no - 1));
+      g_hash_table_remove_all (self->pages);
+      if (keep != NULL)
+        g_hash_table_insert (self->pages, GUINT_TO_POINTER (page_no - 1), keep);
+    }
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page_no), page);
+  return page;
 }
 
 static GType
@@ -260,17 +311,17 @@ static gpointer
 awp_query_model_get_item (GListModel *list, guint position)
 {
   AwpQueryModel *self = AWP_QUERY_MODEL (list);
-  guint page = position / AWP_QUERY_MODEL_PAGE;
-  GPtrArray *items;
+  guint page_no = position / AWP_QUERY_MODEL_PAGE;
+  Page *page;
 
   if (position >= self->n_items)
     return NULL;
-  items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
-  if (items == NULL)
-    items = load_page (self, page);
-  if (items == NULL || position % AWP_QUERY_MODEL_PAGE >= items->len)
+  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page_no));
+  if (page == NULL)
+    page = load_page (self, page_no);
+  if (page == NULL || position % AWP_QUERY_MODEL_PAGE >= page->items->len)
     return NULL;
-  return g_object_ref (items->pdata[position % AWP_QUERY_MODEL_PAGE]);
+  return g_object_ref (page->items->pdata[position % AWP_QUERY_MODEL_PAGE]);
 }
 
 static void
@@ -362,7 +413,7 @@ awp_query_model_class_init (AwpQueryModelClass *klass)
 static void
 awp_query_model_init (AwpQueryModel *self)
 {
-  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) page_free);
   self->old_pos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->descending = TRUE;
 }

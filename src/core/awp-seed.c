@@ -5,8 +5,6 @@
 #include "awp-store-private.h"
 #include "awp-uuid.h"
 
-#define BATCH 20000
-
 typedef struct
 {
   const char *kind;   /* O605-1 / O93-2 kinds */
@@ -107,20 +105,18 @@ put (Seeder      *s,
   g_autofree char *id = awp_uuid_v7_at (s->base_ms + s->written, s->rand);
   g_autofree char *text = awp_json_object_to_string (data);
   g_autoptr(AwpCachedStmt) base = awp_store_prepare (s->store,
-    "INSERT INTO record_base (id, type, server_version, data) VALUES (?, ?, 1, ?)", error);
+    "INSERT INTO record_base (id, type, server_version, data) VALUES (?, ?, 1, NULL)", error);
 
   if (base == NULL)
     return FALSE;
   sqlite3_bind_text (base, 1, id, -1, SQLITE_STATIC);
   sqlite3_bind_text (base, 2, type, -1, SQLITE_STATIC);
-  sqlite3_bind_text (base, 3, text, -1, SQLITE_STATIC);
   if (!awp_store_step_done (s->store, base, error)
-      || !awp_store_put_record (s->store, id, type, data, 1, "synced", error))
+      || !awp_store_put_record (s->store, id, type, data, text, 1, "synced", error))
     return FALSE;
-  /* Commit in batches: one huge transaction would grow the WAL without bound. */
-  if (++s->written % BATCH == 0
-      && !(awp_store_commit (s->store, error) && awp_store_begin (s->store, error)))
-    return FALSE;
+  /* One transaction for the whole load: all or nothing, and the dropped
+   * indexes are never committed missing. */
+  s->written++;
   if (out_id)
     *out_id = g_steal_pointer (&id);
   return TRUE;
@@ -309,10 +305,15 @@ seed_all (Seeder *s, guint n_requests, GError **error)
 {
   if (!seed_orgs (s, error))
     return FALSE;
+  /* Large loads build the queue indexes once at the end. */
+  if (n_requests >= 10000 && !awp_store_bulk_begin (s->store, error))
+    return FALSE;
   for (guint i = 0; i < n_requests; i++)
     if (!seed_request (s, i, error))
       return FALSE;
   if (!seed_events (s, 3 + n_requests / 1000, error))
+    return FALSE;
+  if (!awp_store_bulk_end (s->store, error))
     return FALSE;
   {
     g_autoptr(JsonObject) detail = json_object_new ();

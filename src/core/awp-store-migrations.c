@@ -73,13 +73,17 @@ static const char v1_sql[] =
   "  closed INTEGER NOT NULL DEFAULT 0"
   ");"
   /* The last server-confirmed copy: the base of three-way merges. */
+  /* A rowid table: its rows carry whole JSON bodies, too big for the
+   * pages of a WITHOUT ROWID b-tree. data NULL means "the same as
+   * record.data": true while the record has no local change, and filled in
+   * (awp_outbox_add) before the first one, so synced rows are stored once. */
   "CREATE TABLE record_base ("
   "  id TEXT PRIMARY KEY,"
   "  type TEXT NOT NULL REFERENCES entity_type (name),"
   "  server_version INTEGER NOT NULL,"
   "  deleted INTEGER NOT NULL DEFAULT 0,"
   "  data TEXT"
-  ") WITHOUT ROWID;"
+  ");"
   "CREATE TABLE outbox ("
   "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
   "  mutation_id TEXT NOT NULL UNIQUE,"
@@ -134,6 +138,8 @@ static const char v1_sql[] =
 /* Queue indexes and full-text search; rebuilt from existing rows. */
 static const char v2_sql[] =
   "CREATE INDEX record_type_status ON record (type, status, due_on);"
+  /* Open items by due date: overdue / due today / this week. */
+  "CREATE INDEX record_type_open_due ON record (type, closed, due_on);"
   "CREATE INDEX record_type_due ON record (type, due_on);"
   "CREATE INDEX record_type_received ON record (type, received_on);"
   "CREATE INDEX record_type_number ON record (type, number);"

@@ -42,10 +42,12 @@ void           awp_store_emit_changed     (AwpStore   *self,
 
 /* Writes the working copy with its typed columns and search text; the one
  * place that maps entity JSON to the columns queues sort and filter on. */
+/* @data_text: @data serialized, when the caller has it already (or NULL). */
 gboolean       awp_store_put_record   (AwpStore    *self,
                                        const char  *id,
                                        const char  *type,
                                        JsonObject  *data,
+                                       const char  *data_text,
                                        gint64       server_version,
                                        const char  *state,
                                        GError     **error);
@@ -70,6 +72,14 @@ gboolean       awp_store_fill_deadlines (AwpCalendar  *calendar,
                                          const char   *type,
                                          JsonObject   *data,
                                          GError      **error);
+
+/* Bulk loading (seed, full re-download): drops the secondary indexes of
+ * `record`, remembering their SQL; the end call recreates them, which sorts
+ * once instead of updating six b-trees per row. Inside a transaction. */
+gboolean       awp_store_bulk_begin   (AwpStore    *self,
+                                       GError     **error);
+gboolean       awp_store_bulk_end     (AwpStore    *self,
+                                       GError     **error);
 
 /* Migrations (awp-store-migrations.c): from user_version to @target. */
 gboolean       awp_store_migrate      (AwpStore    *self,
