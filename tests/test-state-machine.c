@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "awp-blog-request.h"
 #include "awp-state-machine.h"
 #include "awp-test-store.h"
 
@@ -215,6 +216,55 @@ test_blog_deadlines (StoreFixture *f, gconstpointer data)
   g_assert_cmpint (json_object_get_int_member (d, "times_extended"), ==, 1);
 }
 
+static void
+count_notify (GObject *object, GParamSpec *pspec, GPtrArray *names)
+{
+  g_ptr_array_add (names, g_strdup (pspec->name));
+}
+
+/* The domain object follows the store and notifies only what changed. */
+static void
+test_blog_request_object (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) fields = json_obj ("{\"subject\":\"Аула\",\"received_on\":\"2026-03-06\",\"requester\":\"Ерлан Қасымов\"}");
+  g_autofree char *id = awp_store_create (f->store, "blog_request", fields, "op", &error);
+  g_autoptr(AwpBlogRequest) req = awp_blog_request_load (f->store, id, &error);
+  g_autoptr(GPtrArray) notified = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonObject) answer = json_obj ("{\"answer\":\"Орындалды\"}");
+  g_autofree char *requester = NULL;
+  g_autofree char *state = NULL;
+  g_autoptr(JsonObject) org = json_obj ("{\"name_ru\":\"Акимат\"}");
+  g_autofree char *org_id = awp_store_create (f->store, "organization", org, "op", &error);
+  g_autoptr(JsonObject) org_record = awp_store_get_record (f->store, org_id, &error);
+  g_autoptr(AwpBlogRequest) wrong = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (awp_blog_request_get_status (req), ==, "received");
+  g_assert_cmpstr (awp_blog_request_get_due_on (req), ==, "2026-03-26");
+  g_object_get (req, "requester", &requester, "sync-state", &state, NULL);
+  g_assert_cmpstr (requester, ==, "Ерлан Қасымов");
+  g_assert_cmpstr (state, ==, "pending");
+  g_signal_connect (req, "notify", G_CALLBACK (count_notify), notified);
+
+  g_assert_false (awp_blog_request_apply (req, f->store, "answer", answer, "op", &error));
+  g_assert_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_TRANSITION);
+  g_clear_error (&error);
+  g_assert_cmpuint (notified->len, ==, 0);
+
+  g_assert_true (awp_blog_request_apply (req, f->store, "accept", NULL, "op", &error));
+  g_assert_cmpuint (notified->len, ==, 1);
+  g_assert_cmpstr (notified->pdata[0], ==, "status");
+  g_assert_true (awp_blog_request_apply (req, f->store, "answer", answer, "op", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (awp_blog_request_get_status (req), ==, "answered");
+  g_assert_cmpstr (awp_blog_request_get_answer (req), ==, "Орындалды");
+
+  wrong = awp_blog_request_new_from_record (org_record, &error);
+  g_assert_null (wrong);
+  g_assert_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -224,5 +274,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/state-machine/well-formed", test_machines_well_formed);
   g_test_add ("/state-machine/store-paths", StoreFixture, NULL, store_fixture_setup, test_store_paths, store_fixture_teardown);
   g_test_add ("/state-machine/blog-deadlines", StoreFixture, NULL, store_fixture_setup, test_blog_deadlines, store_fixture_teardown);
+  g_test_add ("/state-machine/blog-request-object", StoreFixture, NULL, store_fixture_setup, test_blog_request_object, store_fixture_teardown);
   return g_test_run ();
 }
