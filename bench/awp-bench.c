@@ -16,6 +16,7 @@ static const AwpBenchSuite suites[] = {
   { "json", "json-glib parse of sync pages (records/s)", awp_bench_json },
   { "validate", "IIN validations and phone normalisations (ops/s)", awp_bench_validate },
   { "meetings", "O605 registration CSV import (rows/s) and iCalendar export/parse (ms)", awp_bench_meetings },
+  { "store", "local store: bulk insert, search, queue model over N rows (--rows N)", awp_bench_store },
 };
 
 void

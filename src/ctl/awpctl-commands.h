@@ -17,10 +17,12 @@ typedef struct
   AwpctlCommandFunc  func;
 } AwpctlCommand;
 
+int awpctl_cmd_audit    (int argc, char **argv);
 int awpctl_cmd_calendar (int argc, char **argv);
 int awpctl_cmd_check    (int argc, char **argv);
 int awpctl_cmd_deadline (int argc, char **argv);
 int awpctl_cmd_explain  (int argc, char **argv);
+int awpctl_cmd_seed     (int argc, char **argv);
 int awpctl_cmd_workdays (int argc, char **argv);
 
 int awpctl_usage_error (const char *command,

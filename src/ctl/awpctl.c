@@ -12,11 +12,13 @@ static int cmd_version (int argc, char **argv);
 static int cmd_help (int argc, char **argv);
 
 static const AwpctlCommand commands[] = {
+  { "audit", "verify DB", N_("Check the hash chain of the audit log: prints “ok N entries” (exit 0) or “broken ID” with the first bad entry (exit 1)"), awpctl_cmd_audit },
   { "calendar", "YEAR", N_("List the days off on weekdays and the working weekend days of a year"), awpctl_cmd_calendar },
   { "check", "iin|bin|phone|email VALUE", N_("Check an IIN, BIN, phone number or e-mail address: prints “valid” (for a phone, with its +7 form) and exits 0, or prints the reason and exits 1"), awpctl_cmd_check },
   { "deadline", "NORM DATE", N_("Print YYYY-MM-DD: the due date when DATE is the event; for “at least N days before” norms the latest allowed day before the start DATE; for “lasts at least” norms (O145-9.1, O145-11) the earliest allowed last day when DATE is the first day. Exit 2 on a bad norm or date, 1 when the norm was not in force"), awpctl_cmd_deadline },
   { "explain", "NORM DATE", N_("Explain a deadline day by day"), awpctl_cmd_explain },
   { "help", "", N_("Show the commands"), cmd_help },
+  { "seed", "[--requests N] [--seed S] DB", N_("Fill DB with deterministic demo data in Kazakh and Russian (default 1000 requests)"), awpctl_cmd_seed },
   { "version", "", N_("Print the version"), cmd_version },
   { "workdays", "FROM TO", N_("Count the working days from FROM to TO, both included"), awpctl_cmd_workdays },
 };

@@ -1,0 +1,609 @@
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "awp-outbox.h"
+#include "awp-store-private.h"
+#include "awp-uuid.h"
+
+#define MUTATION_COLUMNS \
+  "seq, mutation_id, entity_type, entity_id, op, base_version, patch, base_values," \
+  " status, attempts, last_error"
+
+void
+awp_mutation_free (AwpMutation *m)
+{
+  g_free (m->mutation_id);
+  g_free (m->entity_type);
+  g_free (m->entity_id);
+  g_free (m->op);
+  g_clear_pointer (&m->patch, json_object_unref);
+  g_clear_pointer (&m->base_values, json_object_unref);
+  g_free (m->status);
+  g_free (m->last_error);
+  g_free (m);
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt, int i)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, i));
+}
+
+static AwpMutation *
+mutation_from_row (sqlite3_stmt *stmt)
+{
+  AwpMutation *m = g_new0 (AwpMutation, 1);
+
+  m->seq = sqlite3_column_int64 (stmt, 0);
+  m->mutation_id = column_dup (stmt, 1);
+  m->entity_type = column_dup (stmt, 2);
+  m->entity_id = column_dup (stmt, 3);
+  m->op = column_dup (stmt, 4);
+  m->base_version = sqlite3_column_int64 (stmt, 5);
+  m->patch = awp_json_object_from_string ((const char *) sqlite3_column_text (stmt, 6), NULL);
+  m->base_values = awp_json_object_from_string ((const char *) sqlite3_column_text (stmt, 7), NULL);
+  m->status = column_dup (stmt, 8);
+  m->attempts = sqlite3_column_int (stmt, 9);
+  m->last_error = column_dup (stmt, 10);
+  if (m->patch == NULL)
+    m->patch = json_object_new ();
+  if (m->base_values == NULL)
+    m->base_values = json_object_new ();
+  return m;
+}
+
+static GPtrArray *
+collect (AwpStore      *store,
+         AwpCachedStmt *stmt,
+         GError       **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) awp_mutation_free);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, mutation_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      awp_store_fail (store, "outbox", error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+GPtrArray *
+awp_outbox_list_pending (AwpStore    *store,
+                         guint        limit,
+                         GError     **error)
+{
+  g_autoptr(AwpCachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (AWP_IS_STORE (store), NULL);
+
+  stmt = awp_store_prepare (store,
+    "SELECT " MUTATION_COLUMNS " FROM outbox o WHERE status = 'pending'"
+    "   AND NOT EXISTS (SELECT 1 FROM outbox h WHERE h.entity_id = o.entity_id AND h.seq < o.seq"
+    "                     AND h.status IN ('conflict', 'rejected'))"
+    " ORDER BY seq LIMIT ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit);
+  return collect (store, stmt, error);
+}
+
+GPtrArray *
+awp_outbox_list (AwpStore    *store,
+                 const char  *status,
+                 GError     **error)
+{
+  g_autoptr(AwpCachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (AWP_IS_STORE (store), NULL);
+
+  stmt = awp_store_prepare (store,
+    "SELECT " MUTATION_COLUMNS " FROM outbox WHERE ?1 IS NULL OR status = ?1 ORDER BY seq", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, status, -1, SQLITE_STATIC);
+  return collect (store, stmt, error);
+}
+
+gint64
+awp_outbox_count (AwpStore    *store,
+                  const char  *status,
+                  GError     **error)
+{
+  g_autoptr(AwpCachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (AWP_IS_STORE (store), -1);
+
+  stmt = awp_store_prepare (store, "SELECT count(*) FROM outbox WHERE ?1 IS NULL OR status = ?1", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, status, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      awp_store_fail (store, "outbox", error);
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+gboolean
+awp_outbox_add (AwpStore    *store,
+                const char  *op,
+                const char  *entity_type,
+                const char  *entity_id,
+                gint64       base_version,
+                JsonObject  *patch,
+                JsonObject  *base_values,
+                const char  *author,
+                GError     **error)
+{
+  g_autoptr(AwpCachedStmt) add = awp_store_prepare (store,
+    "INSERT INTO outbox (mutation_id, entity_type, entity_id, op, base_version, patch,"
+    "                    base_values, created_at, author)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  g_autofree char *mutation_id = awp_uuid_v4 ();
+  g_autofree char *patch_text = awp_json_object_to_string (patch);
+  g_autofree char *base_text = awp_json_object_to_string (base_values);
+  g_autofree char *now = awp_store_now_iso ();
+  g_autoptr(AwpCachedStmt) keep = NULL;
+
+  if (add == NULL)
+    return FALSE;
+  /* The base must survive the record's first local change. */
+  keep = awp_store_prepare (store,
+    "UPDATE record_base SET data = (SELECT data FROM record WHERE record.id = record_base.id)"
+    " WHERE id = ? AND data IS NULL AND NOT deleted", error);
+  if (keep == NULL)
+    return FALSE;
+  sqlite3_bind_text (keep, 1, entity_id, -1, SQLITE_STATIC);
+  if (!awp_store_step_done (store, keep, error))
+    return FALSE;
+  sqlite3_bind_text (add, 1, mutation_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (add, 2, entity_type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (add, 3, entity_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (add, 4, op, -1, SQLITE_STATIC);
+  if (base_version > 0)
+    sqlite3_bind_int64 (add, 5, base_version);
+  sqlite3_bind_text (add, 6, patch_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (add, 7, base_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (add, 8, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (add, 9, author, -1, SQLITE_STATIC);
+  return awp_store_step_done (store, add, error);
+}
+
+static void
+merge_into (JsonObject *target,
+            JsonObject *patch)
+{
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
+
+  json_object_iter_init (&iter, patch);
+  while (json_object_iter_next (&iter, &key, &value))
+    json_object_set_member (target, key, json_node_copy (value));
+}
+
+gboolean
+awp_outbox_rebuild_record (AwpStore    *store,
+                           const char  *entity_id,
+                           GError     **error)
+{
+  g_autoptr(AwpCachedStmt) base = awp_store_prepare (store,
+    "SELECT b.type, b.server_version, b.deleted, coalesce (b.data, r.data)"
+    "  FROM record_base b LEFT JOIN record r ON r.id = b.id WHERE b.id = ?", error);
+  g_autoptr(AwpCachedStmt) local = NULL;
+  g_autoptr(JsonObject) data = NULL;
+  g_autofree char *type = NULL;
+  const char *state = "synced";
+  gint64 version = 0;
+  gboolean exists = FALSE;
+  int rc;
+
+  if (base == NULL)
+    return FALSE;
+  sqlite3_bind_text (base, 1, entity_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (base) == SQLITE_ROW)
+    {
+      type = column_dup (base, 0);
+      version = sqlite3_column_int64 (base, 1);
+      exists = !sqlite3_column_int (base, 2);
+      if (exists)
+        data = awp_json_object_from_string ((const char *) sqlite3_column_text (base, 3), error);
+      if (exists && data == NULL)
+        return FALSE;
+    }
+  sqlite3_reset (base);
+
+  local = awp_store_prepare (store,
+    "SELECT " MUTATION_COLUMNS " FROM outbox WHERE entity_id = ? AND status <> 'acked' ORDER BY seq", error);
+  if (local == NULL)
+    return FALSE;
+  sqlite3_bind_text (local, 1, entity_id, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (local)) == SQLITE_ROW)
+    {
+      g_autoptr(AwpMutation) m = mutation_from_row (local);
+
+      if (type == NULL)
+        type = g_strdup (m->entity_type);
+      if (g_str_equal (m->op, "delete"))
+        {
+          exists = FALSE;
+          g_clear_pointer (&data, json_object_unref);
+        }
+      else
+        {
+          if (data == NULL || g_str_equal (m->op, "create"))
+            {
+              g_clear_pointer (&data, json_object_unref);
+              data = json_object_new ();
+            }
+          merge_into (data, m->patch);
+          exists = TRUE;
+        }
+      /* The most serious state wins: a conflict or rejection stays visible. */
+      if (g_str_equal (m->status, "conflict"))
+        state = "conflict";
+      else if (g_str_equal (m->status, "rejected") && !g_str_equal (state, "conflict"))
+        state = "rejected";
+      else if (g_str_equal (state, "synced"))
+        state = "pending";
+    }
+  if (rc != SQLITE_DONE)
+    return awp_store_fail (store, "outbox", error);
+  sqlite3_reset (local);
+
+  awp_store_emit_will_change (store, entity_id);
+  if (exists && data != NULL)
+    {
+      if (!awp_store_put_record (store, entity_id, type, data, NULL, version, state, error))
+        return FALSE;
+    }
+  else if (!awp_store_remove_record (store, entity_id, error))
+    return FALSE;
+  awp_store_emit_changed (store, entity_id);
+  return TRUE;
+}
+
+/* Loads one outbox row inside the current transaction. */
+static AwpMutation *
+get_mutation (AwpStore    *store,
+              const char  *mutation_id,
+              GError     **error)
+{
+  g_autoptr(AwpCachedStmt) get = awp_store_prepare (store,
+    "SELECT " MUTATION_COLUMNS " FROM outbox WHERE mutation_id = ?", error);
+  int rc;
+
+  if (get == NULL)
+    return NULL;
+  sqlite3_bind_text (get, 1, mutation_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (get);
+  if (rc == SQLITE_ROW)
+    return mutation_from_row (get);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_NOT_FOUND,
+                 _("No change with id “%s” in the outbox"), mutation_id);
+  else
+    awp_store_fail (store, "outbox", error);
+  return NULL;
+}
+
+static gboolean
+set_status (AwpStore    *store,
+            const char  *mutation_id,
+            const char  *status,
+            gboolean     count_attempt,
+            const char  *last_error,
+            GError     **error)
+{
+  g_autoptr(AwpCachedStmt) set = awp_store_prepare (store,
+    "UPDATE outbox SET status = ?2, attempts = attempts + ?3, last_error = coalesce (?4, last_error)"
+    " WHERE mutation_id = ?1", error);
+
+  if (set == NULL)
+    return FALSE;
+  sqlite3_bind_text (set, 1, mutation_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (set, 2, status, -1, SQLITE_STATIC);
+  sqlite3_bind_int (set, 3, count_attempt ? 1 : 0);
+  sqlite3_bind_text (set, 4, last_error, -1, SQLITE_STATIC);
+  return awp_store_step_done (store, set, error);
+}
+
+/* Runs @body between BEGIN and COMMIT, rolling back on failure. */
+#define IN_TRANSACTION(store, error, body) \
+  G_STMT_START { \
+    if (!awp_store_begin ((store), (error))) \
+      return FALSE; \
+    if (!(body)) \
+      { \
+        awp_store_rollback (store); \
+        return FALSE; \
+      } \
+    return awp_store_commit ((store), (error)); \
+  } G_STMT_END
+
+static gboolean
+mark_simple (AwpStore    *store,
+             const char  *mutation_id,
+             const char  *from,
+             const char  *to,
+             gboolean     count_attempt,
+             const char  *last_error,
+             GError     **error)
+{
+  g_autoptr(AwpMutation) m = get_mutation (store, mutation_id, error);
+
+  if (m == NULL)
+    return FALSE;
+  if (!g_str_equal (m->status, from))
+    {
+      g_set_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID,
+                   _("The change “%s” is %s, not %s"), mutation_id, m->status, from);
+      return FALSE;
+    }
+  return set_status (store, mutation_id, to, count_attempt, last_error, error);
+}
+
+gboolean
+awp_outbox_mark_inflight (AwpStore    *store,
+                          const char  *mutation_id,
+                          GError     **error)
+{
+  g_return_val_if_fail (AWP_IS_STORE (store) && mutation_id != NULL, FALSE);
+  IN_TRANSACTION (store, error, mark_simple (store, mutation_id, "pending", "inflight", TRUE, NULL, error));
+}
+
+gboolean
+awp_outbox_mark_retry (AwpStore    *store,
+                       const char  *mutation_id,
+                       const char  *last_error,
+                       GError     **error)
+{
+  g_return_val_if_fail (AWP_IS_STORE (store) && mutation_id != NULL, FALSE);
+  IN_TRANSACTION (store, error, mark_simple (store, mutation_id, "inflight", "pending", FALSE, last_error, error));
+}
+
+static gboolean
+ack (AwpStore    *store,
+     const char  *mutation_id,
+     gint64       new_version,
+     GError     **error)
+{
+  g_autoptr(AwpMutation) m = get_mutation (store, mutation_id, error);
+  g_autoptr(AwpCachedStmt) base = NULL;
+  g_autoptr(AwpCachedStmt) put = NULL;
+  g_autoptr(AwpCachedStmt) rebase = NULL;
+  g_autoptr(JsonObject) data = NULL;
+  g_autofree char *data_text = NULL;
+  gboolean deleted;
+
+  if (m == NULL)
+    return FALSE;
+  if (!g_str_equal (m->status, "inflight") && !g_str_equal (m->status, "pending"))
+    {
+      g_set_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID,
+                   _("The change “%s” is %s, not %s"), mutation_id, m->status, "inflight");
+      return FALSE;
+    }
+  base = awp_store_prepare (store,
+    "SELECT coalesce (b.data, r.data) FROM record_base b LEFT JOIN record r ON r.id = b.id"
+    " WHERE b.id = ? AND NOT b.deleted", error);
+  if (base == NULL)
+    return FALSE;
+  sqlite3_bind_text (base, 1, m->entity_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (base) == SQLITE_ROW && !g_str_equal (m->op, "create"))
+    data = awp_json_object_from_string ((const char *) sqlite3_column_text (base, 0), NULL);
+  sqlite3_reset (base);
+  if (data == NULL)
+    data = json_object_new ();
+  merge_into (data, m->patch);
+  deleted = g_str_equal (m->op, "delete");
+  data_text = awp_json_object_to_string (data);
+
+  /* max(): a late ack never moves the confirmed version back. */
+  put = awp_store_prepare (store,
+    "INSERT INTO record_base (id, type, server_version, deleted, data) VALUES (?1, ?2, ?3, ?4, ?5)"
+    " ON CONFLICT (id) DO UPDATE SET server_version = max (server_version, ?3), deleted = ?4, data = ?5", error);
+  if (put == NULL)
+    return FALSE;
+  sqlite3_bind_text (put, 1, m->entity_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (put, 2, m->entity_type, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (put, 3, new_version);
+  sqlite3_bind_int (put, 4, deleted);
+  sqlite3_bind_text (put, 5, data_text, -1, SQLITE_STATIC);
+  if (!awp_store_step_done (store, put, error)
+      || !set_status (store, mutation_id, "acked", FALSE, NULL, error))
+    return FALSE;
+
+  rebase = awp_store_prepare (store,
+    "UPDATE outbox SET base_version = ?3 WHERE seq = (SELECT min (seq) FROM outbox"
+    "  WHERE entity_id = ?1 AND seq > ?2 AND status = 'pending')", error);
+  if (rebase == NULL)
+    return FALSE;
+  sqlite3_bind_text (rebase, 1, m->entity_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (rebase, 2, m->seq);
+  sqlite3_bind_int64 (rebase, 3, new_version);
+  if (!awp_store_step_done (store, rebase, error))
+    return FALSE;
+  return awp_outbox_rebuild_record (store, m->entity_id, error);
+}
+
+gboolean
+awp_outbox_mark_acked (AwpStore    *store,
+                       const char  *mutation_id,
+                       gint64       new_version,
+                       GError     **error)
+{
+  g_return_val_if_fail (AWP_IS_STORE (store) && mutation_id != NULL, FALSE);
+  g_return_val_if_fail (new_version > 0, FALSE);
+  IN_TRANSACTION (store, error, ack (store, mutation_id, new_version, error));
+}
+
+static gboolean
+conflict (AwpStore    *store,
+          const char  *mutation_id,
+          gint64       server_version,
+          JsonObject  *server_data,
+          JsonArray   *fields,
+          GError     **error)
+{
+  g_autoptr(AwpMutation) m = get_mutation (store, mutation_id, error);
+  g_autoptr(AwpCachedStmt) add = NULL;
+  g_autoptr(JsonNode) fields_node = json_node_new (JSON_NODE_ARRAY);
+  g_autofree char *fields_text = NULL;
+  g_autofree char *server_text = server_data ? awp_json_object_to_string (server_data) : NULL;
+  g_autofree char *patch_text = NULL;
+  g_autofree char *now = awp_store_now_iso ();
+
+  if (m == NULL)
+    return FALSE;
+  json_node_set_array (fields_node, fields);
+  fields_text = json_to_string (fields_node, FALSE);
+  patch_text = awp_json_object_to_string (m->patch);
+  add = awp_store_prepare (store,
+    "INSERT OR REPLACE INTO conflict (mutation_id, entity_id, server_version, server_data, local_patch, fields, created_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  if (add == NULL)
+    return FALSE;
+  sqlite3_bind_text (add, 1, mutation_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (add, 2, m->entity_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (add, 3, server_version);
+  sqlite3_bind_text (add, 4, server_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (add, 5, patch_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (add, 6, fields_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (add, 7, now, -1, SQLITE_STATIC);
+  return awp_store_step_done (store, add, error)
+         && set_status (store, mutation_id, "conflict", FALSE, NULL, error)
+         && awp_outbox_rebuild_record (store, m->entity_id, error);
+}
+
+gboolean
+awp_outbox_mark_conflict (AwpStore    *store,
+                          const char  *mutation_id,
+                          gint64       server_version,
+                          JsonObject  *server_data,
+                          JsonArray   *fields,
+                          GError     **error)
+{
+  g_return_val_if_fail (AWP_IS_STORE (store) && mutation_id != NULL && fields != NULL, FALSE);
+  IN_TRANSACTION (store, error, conflict (store, mutation_id, server_version, server_data, fields, error));
+}
+
+static gboolean
+reject (AwpStore    *store,
+        const char  *mutation_id,
+        JsonArray   *errors,
+        GError     **error)
+{
+  g_autoptr(AwpMutation) m = get_mutation (store, mutation_id, error);
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+  g_autofree char *text = NULL;
+
+  if (m == NULL)
+    return FALSE;
+  json_node_set_array (node, errors);
+  text = json_to_string (node, FALSE);
+  return set_status (store, mutation_id, "rejected", FALSE, text, error)
+         && awp_outbox_rebuild_record (store, m->entity_id, error);
+}
+
+gboolean
+awp_outbox_mark_rejected (AwpStore    *store,
+                          const char  *mutation_id,
+                          JsonArray   *errors,
+                          GError     **error)
+{
+  g_return_val_if_fail (AWP_IS_STORE (store) && mutation_id != NULL && errors != NULL, FALSE);
+  IN_TRANSACTION (store, error, reject (store, mutation_id, errors, error));
+}
+
+static gboolean
+apply_change (AwpStore    *store,
+              JsonObject  *change,
+              guint        index,
+              GError     **error)
+{
+  const char *type = json_object_get_string_member_with_default (change, "entity_type", NULL);
+  const char *id = json_object_get_string_member_with_default (change, "id", NULL);
+  gint64 version = json_object_get_int_member_with_default (change, "version", 0);
+  gboolean deleted = json_object_get_boolean_member_with_default (change, "deleted", FALSE);
+  JsonNode *data_node = json_object_get_member (change, "data");
+  JsonObject *data = data_node && JSON_NODE_HOLDS_OBJECT (data_node) ? json_node_get_object (data_node) : NULL;
+  g_autoptr(AwpCachedStmt) put = NULL;
+  g_autofree char *data_text = NULL;
+
+  if (type == NULL || id == NULL || version <= 0 || (!deleted && data == NULL))
+    {
+      g_set_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID,
+                   _("Change %u of the pulled page lacks entity_type, id, version or data"), index);
+      return FALSE;
+    }
+  data_text = data ? awp_json_object_to_string (data) : NULL;
+  /* An older version than the one held is ignored: versions never go back. */
+  put = awp_store_prepare (store,
+    "INSERT INTO record_base (id, type, server_version, deleted, data) VALUES (?1, ?2, ?3, ?4, ?5)"
+    " ON CONFLICT (id) DO UPDATE SET server_version = ?3, deleted = ?4, data = ?5, type = ?2"
+    "   WHERE ?3 >= server_version", error);
+  if (put == NULL)
+    return FALSE;
+  sqlite3_bind_text (put, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (put, 2, type, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (put, 3, version);
+  sqlite3_bind_int (put, 4, deleted);
+  sqlite3_bind_text (put, 5, data_text, -1, SQLITE_STATIC);
+  return awp_store_step_done (store, put, error)
+         && awp_outbox_rebuild_record (store, id, error);
+}
+
+static gboolean
+pull (AwpStore    *store,
+      JsonArray   *changes,
+      const char  *next_cursor,
+      GError     **error)
+{
+  g_autoptr(AwpCachedStmt) cursor = NULL;
+
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    {
+      JsonNode *node = json_array_get_element (changes, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_set_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID,
+                       _("Change %u of the pulled page is not an object"), i);
+          return FALSE;
+        }
+      if (!apply_change (store, json_node_get_object (node), i, error))
+        return FALSE;
+    }
+  cursor = awp_store_prepare (store, "UPDATE sync_state SET pull_cursor = ? WHERE singleton = 1", error);
+  if (cursor == NULL)
+    return FALSE;
+  sqlite3_bind_text (cursor, 1, next_cursor, -1, SQLITE_STATIC);
+  return awp_store_step_done (store, cursor, error);
+}
+
+gboolean
+awp_outbox_apply_pull (AwpStore    *store,
+                       JsonArray   *changes,
+                       const char  *next_cursor,
+                       GError     **error)
+{
+  g_return_val_if_fail (AWP_IS_STORE (store) && changes != NULL && next_cursor != NULL, FALSE);
+  IN_TRANSACTION (store, error, pull (store, changes, next_cursor, error));
+}
+
+char *
+awp_outbox_get_cursor (AwpStore    *store,
+                       GError     **error)
+{
+  g_autoptr(AwpCachedStmt) get = awp_store_prepare (store, "SELECT pull_cursor FROM sync_state WHERE singleton = 1", error);
+
+  if (get == NULL || sqlite3_step (get) != SQLITE_ROW)
+    return NULL;
+  return column_dup (get, 0);
+}

@@ -1,0 +1,97 @@
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "awp-store.h"
+
+G_BEGIN_DECLS
+
+/* The offline journal (DESIGN §4, research/offline-sync.md §7): every user
+ * change leaves one outbox row; this is the sync engine's side of it. Each
+ * call is one transaction. */
+
+typedef struct
+{
+  gint64      seq;
+  char       *mutation_id;   /* UUIDv4 */
+  char       *entity_type;
+  char       *entity_id;
+  char       *op;            /* create | update | delete */
+  gint64      base_version;  /* 0: none (a create) */
+  JsonObject *patch;         /* changed fields only */
+  JsonObject *base_values;   /* their values before the change */
+  char       *status;        /* pending | inflight | acked | conflict | rejected */
+  int         attempts;
+  char       *last_error;
+} AwpMutation;
+
+void       awp_mutation_free          (AwpMutation *mutation);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AwpMutation, awp_mutation_free)
+
+/* Pending mutations in order, at most @limit, leaving out entities held by
+ * an earlier conflict or rejection (they wait for a person; others go on). */
+GPtrArray *awp_outbox_list_pending    (AwpStore    *store,
+                                       guint        limit,
+                                       GError     **error);
+/* Every mutation of @status (NULL: all), in order. */
+GPtrArray *awp_outbox_list            (AwpStore    *store,
+                                       const char  *status,
+                                       GError     **error);
+gint64     awp_outbox_count           (AwpStore    *store,
+                                       const char  *status,
+                                       GError     **error);
+/* Sent: counts an attempt. */
+gboolean   awp_outbox_mark_inflight   (AwpStore    *store,
+                                       const char  *mutation_id,
+                                       GError     **error);
+/* Not answered (network, retry): back to pending with the error kept. */
+gboolean   awp_outbox_mark_retry      (AwpStore    *store,
+                                       const char  *mutation_id,
+                                       const char  *last_error,
+                                       GError     **error);
+/* Applied by the server as @new_version: updates record_base and the next
+ * pending mutation's base_version of the same entity. */
+gboolean   awp_outbox_mark_acked      (AwpStore    *store,
+                                       const char  *mutation_id,
+                                       gint64       new_version,
+                                       GError     **error);
+/* The server has @server_data at @server_version; @fields (JSON array of
+ * names) clash. Kept with the server copy until a person resolves it. */
+gboolean   awp_outbox_mark_conflict   (AwpStore    *store,
+                                       const char  *mutation_id,
+                                       gint64       server_version,
+                                       JsonObject  *server_data,
+                                       JsonArray   *fields,
+                                       GError     **error);
+/* Refused with @errors (JSON array of {field, msg}); kept and visible. */
+gboolean   awp_outbox_mark_rejected   (AwpStore    *store,
+                                       const char  *mutation_id,
+                                       JsonArray   *errors,
+                                       GError     **error);
+/* A pulled page: @changes is an array of {entity_type, id, version, deleted,
+ * data}. Stored with @next_cursor in one transaction; each record becomes
+ * base + still-unacknowledged local patches. Versions never go back. */
+gboolean   awp_outbox_apply_pull      (AwpStore    *store,
+                                       JsonArray   *changes,
+                                       const char  *next_cursor,
+                                       GError     **error);
+/* The pull cursor, or NULL before the first pull. */
+char      *awp_outbox_get_cursor      (AwpStore    *store,
+                                       GError     **error);
+
+/* Used by the store's edit functions: the outbox row of one change. */
+gboolean   awp_outbox_add             (AwpStore    *store,
+                                       const char  *op,
+                                       const char  *entity_type,
+                                       const char  *entity_id,
+                                       gint64       base_version,
+                                       JsonObject  *patch,
+                                       JsonObject  *base_values,
+                                       const char  *author,
+                                       GError     **error);
+/* record = record_base + unacknowledged patches, with its sync state. */
+gboolean   awp_outbox_rebuild_record  (AwpStore    *store,
+                                       const char  *entity_id,
+                                       GError     **error);
+
+G_END_DECLS

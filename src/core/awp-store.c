@@ -1,0 +1,477 @@
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "awp-deadline.h"
+#include "awp-store-private.h"
+#include "awp-uuid.h"
+
+/* The local store: one SQLite file per user (WAL, foreign keys on, busy
+ * timeout, statements prepared once and cached). Schema: see
+ * awp-store-migrations.c. */
+
+struct _AwpStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  GHashTable *stmts;        /* SQL text → sqlite3_stmt */
+  guint       depth;        /* transaction nesting */
+  guint       schema_version;
+  char       *client_id;
+  char       *recovery_message;
+  char       *moved_path;
+  gboolean    fts_enabled;
+  gboolean    emitted;      /* change signals sent in this transaction */
+  AwpCalendar *calendar;    /* loaded on first need */
+  AwpRuleSet  *rules;
+};
+
+G_DEFINE_FINAL_TYPE (AwpStore, awp_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (awp-store-error-quark, awp_store_error)
+
+enum { SIGNAL_WILL_CHANGE, SIGNAL_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+awp_store_finalize (GObject *object)
+{
+  AwpStore *self = AWP_STORE (object);
+
+  g_clear_pointer (&self->stmts, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  g_free (self->path);
+  g_free (self->client_id);
+  g_free (self->recovery_message);
+  g_free (self->moved_path);
+  g_clear_object (&self->calendar);
+  g_clear_object (&self->rules);
+  G_OBJECT_CLASS (awp_store_parent_class)->finalize (object);
+}
+
+static void
+awp_store_class_init (AwpStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = awp_store_finalize;
+
+  signals[SIGNAL_WILL_CHANGE] =
+    g_signal_new ("record-will-change", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("record-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+awp_store_init (AwpStore *self)
+{
+  self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) sqlite3_finalize);
+  self->fts_enabled = TRUE;
+}
+
+sqlite3 *
+awp_store_get_db (AwpStore *self)
+{
+  return self->db;
+}
+
+gboolean
+awp_store_fail (AwpStore    *self,
+                const char  *what,
+                GError     **error)
+{
+  g_set_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_FAILED,
+               /* Translators: %s: what failed, then SQLite's message */
+               _("Database error (%s): %s"), what, sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+AwpCachedStmt *
+awp_store_prepare (AwpStore    *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->stmts, sql);
+
+  if (stmt != NULL)
+    return stmt;
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      awp_store_fail (self, "prepare", error);
+      return NULL;
+    }
+  g_hash_table_insert (self->stmts, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+awp_store_step_done (AwpStore       *self,
+                     AwpCachedStmt  *stmt,
+                     GError        **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  if (rc != SQLITE_DONE)
+    {
+      awp_store_fail (self, "step", error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+awp_store_exec (AwpStore    *self,
+                const char  *sql,
+                GError     **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return awp_store_fail (self, "exec", error);
+  return TRUE;
+}
+
+gboolean
+awp_store_begin (AwpStore    *self,
+                 GError     **error)
+{
+  /* IMMEDIATE takes the write lock up front, so a writer never fails with
+   * SQLITE_BUSY half-way through a user's change. */
+  if (self->depth == 0)
+    {
+      if (!awp_store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      self->emitted = FALSE;
+    }
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+awp_store_commit (AwpStore    *self,
+                  GError     **error)
+{
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (--self->depth > 0)
+    return TRUE;
+  if (!awp_store_exec (self, "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+awp_store_rollback (AwpStore *self)
+{
+  g_return_if_fail (self->depth > 0);
+
+  /* An inner failure aborts the whole change: nothing is half-written. */
+  self->depth = 0;
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  /* Views that followed the undone writes start over (NULL: everything). */
+  if (self->emitted)
+    {
+      self->emitted = FALSE;
+      g_signal_emit (self, signals[SIGNAL_CHANGED], 0, NULL);
+    }
+}
+
+void
+awp_store_emit_will_change (AwpStore   *self,
+                            const char *id)
+{
+  self->emitted = TRUE;
+  g_signal_emit (self, signals[SIGNAL_WILL_CHANGE], 0, id);
+}
+
+void
+awp_store_emit_changed (AwpStore   *self,
+                        const char *id)
+{
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, id);
+}
+
+gboolean
+awp_store_get_deadline_rules (AwpStore     *self,
+                              AwpCalendar **calendar,
+                              AwpRuleSet  **rules,
+                              GError      **error)
+{
+  if (self->calendar == NULL)
+    {
+      g_autoptr(AwpCalendar) cal = awp_calendar_new_default (error);
+      g_autoptr(AwpRuleSet) set = cal ? awp_rule_set_new_default (error) : NULL;
+
+      if (set == NULL)
+        return FALSE;
+      self->calendar = g_steal_pointer (&cal);
+      self->rules = g_steal_pointer (&set);
+    }
+  *calendar = self->calendar;
+  *rules = self->rules;
+  return TRUE;
+}
+
+void
+awp_store_set_fts_enabled (AwpStore *self,
+                           gboolean  enabled)
+{
+  self->fts_enabled = enabled;
+}
+
+gboolean
+awp_store_get_fts_enabled (AwpStore *self)
+{
+  return self->fts_enabled;
+}
+
+static gboolean
+is_damage (int rc)
+{
+  rc &= 0xff;
+  return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB;
+}
+
+/* PRAGMA quick_check, not integrity_check: both read every page and check
+ * the B-tree structure and record format, but integrity_check also proves
+ * that every index entry matches its table row, which is O(N log N) and
+ * takes seconds on a million requests at every start; quick_check is O(N)
+ * and catches the damage a torn or overwritten file shows. */
+static int
+quick_check (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        rc = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0 ? SQLITE_OK : SQLITE_CORRUPT;
+    }
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+static gboolean
+move_aside (AwpStore    *self,
+            GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *moved = g_strdup_printf ("%s.damaged-%s", self->path, stamp);
+
+  if (g_rename (self->path, moved) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("The database “%s” is damaged and could not be moved aside: %s"),
+                   self->path, g_strerror (saved));
+      return FALSE;
+    }
+  /* The journal files travel with it: they may hold committed changes. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *suffix = i == 0 ? "-wal" : "-shm";
+      g_autofree char *from = g_strconcat (self->path, suffix, NULL);
+      g_autofree char *to = g_strconcat (moved, suffix, NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS))
+        g_rename (from, to);
+    }
+  self->recovery_message =
+    g_strdup_printf (_("The local database was damaged. It was moved aside to “%s” and a new empty one was created; nothing in the old file was deleted."),
+                     moved);
+  self->moved_path = g_steal_pointer (&moved);
+  return TRUE;
+}
+
+static gboolean
+open_file (AwpStore    *self,
+           GError     **error)
+{
+  int rc = sqlite3_open_v2 (self->path, &self->db,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (self->db, 1);
+      sqlite3_busy_timeout (self->db, 5000);
+      rc = quick_check (self->db);
+    }
+  if (rc == SQLITE_OK)
+    return TRUE;
+  if (is_damage (rc) && self->moved_path == NULL)
+    {
+      g_clear_pointer (&self->db, sqlite3_close);
+      if (!move_aside (self, error))
+        return FALSE;
+      return open_file (self, error);
+    }
+  g_set_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_FAILED,
+               _("Could not open the database “%s”: %s"), self->path,
+               self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+static gboolean
+load_client_id (AwpStore    *self,
+                GError     **error)
+{
+  g_autoptr(AwpCachedStmt) get = awp_store_prepare (self, "SELECT client_id FROM sync_state WHERE singleton = 1", error);
+  g_autofree char *fresh = NULL;
+
+  if (get == NULL)
+    return FALSE;
+  if (sqlite3_step (get) == SQLITE_ROW)
+    {
+      self->client_id = g_strdup ((const char *) sqlite3_column_text (get, 0));
+      return TRUE;
+    }
+  fresh = awp_uuid_v7 ();
+  {
+    g_autoptr(AwpCachedStmt) put = awp_store_prepare (self,
+      "INSERT INTO sync_state (singleton, client_id, schema_version) VALUES (1, ?, ?)", error);
+
+    if (put == NULL)
+      return FALSE;
+    sqlite3_bind_text (put, 1, fresh, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int (put, 2, (int) self->schema_version);
+    if (!awp_store_step_done (self, put, error))
+      return FALSE;
+  }
+  self->client_id = g_steal_pointer (&fresh);
+  return TRUE;
+}
+
+AwpStore *
+awp_store_open_at_version (const char  *path,
+                           guint        version,
+                           GError     **error)
+{
+  g_autoptr(AwpStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (version >= 1 && version <= AWP_STORE_SCHEMA_VERSION, NULL);
+
+  self = g_object_new (AWP_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  if (!open_file (self, error))
+    return NULL;
+  /* NORMAL in WAL mode loses at most the last commits on power loss, never
+   * consistency; the outbox row and its record always commit together. */
+  if (!awp_store_exec (self,
+                       "PRAGMA journal_mode = WAL;"
+                       "PRAGMA synchronous = NORMAL;"
+                       "PRAGMA foreign_keys = ON;"
+                       "PRAGMA cache_size = -32000;"
+                       "PRAGMA temp_store = MEMORY;", error))
+    return NULL;
+  awp_store_register_functions (self->db);
+  if (!awp_store_migrate (self, version, error))
+    return NULL;
+  self->schema_version = version;
+  /* The search index arrives with schema 2. */
+  self->fts_enabled = version >= 2;
+  if (!load_client_id (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+AwpStore *
+awp_store_open (const char  *path,
+                GError     **error)
+{
+  return awp_store_open_at_version (path, AWP_STORE_SCHEMA_VERSION, error);
+}
+
+const char *
+awp_store_get_path (AwpStore *self)
+{
+  g_return_val_if_fail (AWP_IS_STORE (self), NULL);
+  return self->path;
+}
+
+guint
+awp_store_get_schema_version (AwpStore *self)
+{
+  g_return_val_if_fail (AWP_IS_STORE (self), 0);
+  return self->schema_version;
+}
+
+const char *
+awp_store_get_recovery_message (AwpStore *self)
+{
+  g_return_val_if_fail (AWP_IS_STORE (self), NULL);
+  return self->recovery_message;
+}
+
+const char *
+awp_store_get_moved_path (AwpStore *self)
+{
+  g_return_val_if_fail (AWP_IS_STORE (self), NULL);
+  return self->moved_path;
+}
+
+const char *
+awp_store_get_client_id (AwpStore *self)
+{
+  g_return_val_if_fail (AWP_IS_STORE (self), NULL);
+  return self->client_id;
+}
+
+char *
+awp_json_object_to_string (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_set_object (node, object);
+  return json_to_string (node, FALSE);
+}
+
+JsonObject *
+awp_json_object_from_string (const char  *text,
+                             GError     **error)
+{
+  g_autoptr(JsonNode) node = json_from_string (text, error);
+
+  if (node == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID,
+                   _("Expected a JSON object"));
+      return NULL;
+    }
+  return json_object_ref (json_node_get_object (node));
+}
+
+char *
+awp_store_today (void)
+{
+  const char *fixed = g_getenv ("AWP_TODAY");
+  g_autoptr(GDateTime) now = NULL;
+
+  if (fixed != NULL && *fixed != '\0')
+    return g_strdup (fixed);
+  now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+char *
+awp_store_now_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format_iso8601 (now);
+}

@@ -1,0 +1,296 @@
+#include "config.h"
+
+#include <string.h>
+
+#include "awp-audit.h"
+#include "awp-outbox.h"
+#include "awp-search.h"
+#include "awp-test-store.h"
+#include "awp-uuid.h"
+
+/* The store file: migrations, damage recovery, atomic user changes, ids. */
+
+static char *
+schema_of (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+    "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int i = 0; i < 4; i++)
+      g_string_append_printf (out, "%s%c", sqlite3_column_text (stmt, i) ? (const char *) sqlite3_column_text (stmt, i) : "", i == 3 ? '\n' : '|');
+  sqlite3_finalize (stmt);
+  sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  sqlite3_step (stmt);
+  g_string_append_printf (out, "user_version=%d\n", sqlite3_column_int (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_migrations (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_path = g_build_filename (f->dir, "old.db", NULL);
+  g_autofree char *fresh = NULL;
+  g_autofree char *migrated = NULL;
+  g_autoptr(JsonObject) rec = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  AwpStore *old;
+  char *id;
+
+  fresh = schema_of (f->path);
+  g_assert_true (g_str_has_suffix (fresh, "user_version=2\n"));
+
+  /* A v1 file with data, then opened by the current program. */
+  old = awp_store_open_at_version (old_path, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (awp_store_get_schema_version (old), ==, 1);
+  {
+    g_autoptr(JsonObject) org = json_obj ("{\"name_ru\":\"Акимат города Алматы\",\"name_kk\":\"Алматы қаласының әкімдігі\"}");
+
+    id = awp_store_create (old, "organization", org, "tester", &error);
+    g_assert_no_error (error);
+  }
+  g_assert_finalize_object (old);
+  old = awp_store_open (old_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (awp_store_get_schema_version (old), ==, 2);
+  rec = awp_store_get_record (old, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (rec, "data"), "name_ru"), ==, "Акимат города Алматы");
+  /* v2 indexed the text that was there before it. */
+  hits = awp_search_run (old, "әкімдігі", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_finalize_object (old);
+  g_free (id);
+
+  migrated = schema_of (old_path);
+  g_assert_cmpstr (migrated, ==, fresh);
+
+  /* The same file opened again changes nothing. */
+  old = awp_store_open (old_path, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (old);
+  g_free (migrated);
+  migrated = schema_of (old_path);
+  g_assert_cmpstr (migrated, ==, fresh);
+}
+
+static void
+test_too_new (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwpStore) again = NULL;
+
+  g_clear_object (&f->store);
+  raw_exec (f->path, "PRAGMA user_version = 99");
+  again = awp_store_open (f->path, &error);
+  g_assert_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_TOO_NEW);
+  g_assert_null (again);
+  /* Not treated as damage: the file stays where it is. */
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_pragmas (StoreFixture *f, gconstpointer data)
+{
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), ==, 1);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM entity_type"), >=, 20);
+  g_assert_true (awp_uuid_is_valid (awp_store_get_client_id (f->store), 7));
+  g_assert_null (awp_store_get_recovery_message (f->store));
+}
+
+static void
+damage_file (const char *path, gsize offset, gsize len)
+{
+  g_autofree char *contents = NULL;
+  gsize size = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, &size, &error));
+  g_assert_cmpuint (size, >, offset + len);
+  memset (contents + offset, 0x5a, len);
+  g_assert_true (g_file_set_contents (path, contents, (gssize) size, &error));
+}
+
+static void
+check_recovered (StoreFixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwpStore) again = awp_store_open (f->path, &error);
+  const char *moved;
+
+  g_assert_no_error (error);
+  moved = awp_store_get_moved_path (again);
+  g_assert_nonnull (moved);
+  g_assert_true (g_str_has_prefix (moved, f->path));
+  g_assert_true (strstr (moved, ".damaged-") != NULL);
+  g_assert_true (g_file_test (moved, G_FILE_TEST_EXISTS));
+  g_assert_nonnull (strstr (awp_store_get_recovery_message (again), moved));
+  /* A new, empty, working store. */
+  g_assert_cmpint (awp_store_count (again, NULL, &error), ==, 0);
+  g_assert_no_error (error);
+}
+
+static void
+fill (AwpStore *store, guint n)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"name_ru\":\"Организация %u\",\"text\":\"%0200u\"}", i, i);
+      g_autoptr(JsonObject) org = json_obj (json);
+      g_autofree char *id = awp_store_create (store, "organization", org, "tester", &error);
+
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_damaged_header (StoreFixture *f, gconstpointer data)
+{
+  fill (f->store, 5);
+  g_clear_object (&f->store);
+  damage_file (f->path, 0, 100);
+  check_recovered (f);
+}
+
+static void
+test_damaged_pages (StoreFixture *f, gconstpointer data)
+{
+  fill (f->store, 200);
+  g_clear_object (&f->store);
+  /* Everything after the first page: b-tree pages become garbage. */
+  damage_file (f->path, 4096 + 8, 4096 * 3);
+  check_recovered (f);
+}
+
+static void
+test_atomic_change (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) org = json_obj ("{\"name_ru\":\"Министерство\"}");
+  g_autofree char *id = NULL;
+  gint64 audit_before;
+
+  id = awp_store_create (f->store, "organization", org, "tester", &error);
+  g_assert_no_error (error);
+  audit_before = raw_count (f->path, "SELECT count(*) FROM audit");
+  g_assert_cmpint (audit_before, ==, 1);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM outbox"), ==, 1);
+
+  /* A failure between the record and its outbox row: neither is written. */
+  raw_exec (f->path, "CREATE TRIGGER inject BEFORE INSERT ON outbox BEGIN SELECT RAISE (ABORT, 'injected'); END");
+  {
+    g_autoptr(JsonObject) other = json_obj ("{\"name_ru\":\"Другое министерство\"}");
+    g_autofree char *none = awp_store_create (f->store, "organization", other, "tester", &error);
+
+    g_assert_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_FAILED);
+    g_assert_null (none);
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr(JsonObject) patch = json_obj ("{\"name_ru\":\"Переименованное\"}");
+
+    g_assert_false (awp_store_update (f->store, id, patch, "tester", &error));
+    g_assert_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_FAILED);
+    g_clear_error (&error);
+  }
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM record"), ==, 1);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM record WHERE data ->> 'name_ru' = 'Министерство'"), ==, 1);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM outbox"), ==, 1);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM audit"), ==, audit_before);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM record_fts WHERE record_fts MATCH 'Переименованное'"), ==, 0);
+
+  /* The same store goes on working once the fault is gone. */
+  raw_exec (f->path, "DROP TRIGGER inject");
+  {
+    g_autoptr(JsonObject) patch = json_obj ("{\"name_ru\":\"Переименованное\"}");
+
+    g_assert_true (awp_store_update (f->store, id, patch, "tester", &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM outbox"), ==, 2);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM audit"), ==, 2);
+}
+
+static void
+test_bad_input (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) bad = json_obj ("{\"subject\":\"x\"}");
+  g_autoptr(JsonObject) status = json_obj ("{\"status\":\"answered\"}");
+  g_autoptr(JsonObject) bad_date = json_obj ("{\"subject\":\"x\",\"received_on\":\"2026-02-30\"}");
+  char *id;
+
+  id = awp_store_create (f->store, "no_such_type", bad, "tester", &error);
+  g_assert_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "no_such_type"));
+  g_assert_null (id);
+  g_clear_error (&error);
+
+  id = awp_store_create (f->store, "blog_request", status, "tester", &error);
+  g_assert_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "status"));
+  g_clear_error (&error);
+
+  id = awp_store_create (f->store, "blog_request", bad_date, "tester", &error);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "received_on"));
+  g_assert_null (id);
+  g_clear_error (&error);
+
+  g_assert_false (awp_store_update (f->store, "0190f3b2-0000-7000-8000-000000000000", bad, "tester", &error));
+  g_assert_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM outbox"), ==, 0);
+}
+
+static void
+test_uuid (void)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      char *id = awp_uuid_v7 ();
+
+      g_assert_true (awp_uuid_is_valid (id, 7));
+      if (ids->len > 0)
+        g_assert_cmpstr (ids->pdata[ids->len - 1], <, id);
+      g_ptr_array_add (ids, id);
+    }
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *v4 = awp_uuid_v4 ();
+
+      g_assert_true (awp_uuid_is_valid (v4, 4));
+      g_assert_false (awp_uuid_is_valid (v4, 7));
+    }
+  g_assert_false (awp_uuid_is_valid ("not-a-uuid", 0));
+  g_assert_false (awp_uuid_is_valid ("0190F3B2-0000-7000-8000-000000000000", 7));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) g_test_add ("/store/" name, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+  ADD ("migrations", test_migrations);
+  ADD ("too-new", test_too_new);
+  ADD ("pragmas", test_pragmas);
+  ADD ("damaged-header", test_damaged_header);
+  ADD ("damaged-pages", test_damaged_pages);
+  ADD ("atomic-change", test_atomic_change);
+  ADD ("bad-input", test_bad_input);
+  g_test_add_func ("/store/uuid", test_uuid);
+  return g_test_run ();
+}
