@@ -202,12 +202,19 @@ test_entries_per_day (void)
   text = awp_meeting_calendar_dup_selected_text (cal);
   g_assert_cmpstr (text, ==, "26.03.2026, Thursday: ■ O605-14 Итоги заседания; 10:00 Алқа отырысы; "
                              "15:30 Қоғамдық кеңес, отырыс");
+  /* It is the accessible name, so moving the selection reads the new day. */
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (cal), GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cal), GTK_ACCESSIBLE_PROPERTY_LABEL, text);
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (cal), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
   g_clear_pointer (&text, g_free);
   g_list_store_remove_all (store);
   entries = awp_meeting_calendar_get_entries_for_date (cal, the_day);
   g_assert_cmpuint (entries->len, ==, 0);
   text = awp_meeting_calendar_dup_selected_text (cal);
   g_assert_cmpstr (text, ==, "26.03.2026, Thursday: nothing planned");
+  /* Removing entries updates the name once the model settles. */
+  spin ();
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cal), GTK_ACCESSIBLE_PROPERTY_LABEL, text);
 
   awp_meeting_calendar_set_model (cal, NULL);
   g_assert_finalize_object (store);
@@ -385,6 +392,8 @@ test_week_wraps (void)
 int
 main (int argc, char **argv)
 {
+  /* The test accessibility backend records properties without a bus. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add_func ("/meeting-calendar/navigation", test_navigation);
