@@ -15,6 +15,15 @@ kz_time (int y, int mo, int d, int h, int mi)
   return g_date_time_new (tz, y, mo, d, h, mi, 0);
 }
 
+/* RFC 5545 3.1 unfolding: a CRLF followed by a space joins two lines. */
+static char *
+unfold (const char *text)
+{
+  g_autoptr(GRegex) fold = g_regex_new ("\r\n ", 0, 0, NULL);
+
+  return g_regex_replace_literal (fold, text, -1, 0, "", 0, NULL);
+}
+
 static AwpIcalMeeting *
 sample_meeting (const char *uid)
 {
@@ -81,6 +90,7 @@ test_round_trip (void)
   g_autoptr(GPtrArray) out = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *unfolded = NULL;
   AwpIcalMeeting *closed, *bare;
 
   g_ptr_array_add (in, sample_meeting ("awp-meeting-1@akmola.gov.kz"));
@@ -90,9 +100,11 @@ test_round_trip (void)
   g_date_clear (&closed->deadlines[AWP_ICAL_DEADLINE_REGISTRATION], 1);
   g_ptr_array_add (in, closed);
   bare = awp_ical_meeting_new ();
-  bare->uid = g_strdup ("awp-meeting-3@akmola.gov.kz");
+  /* The store's bare UUID: written with our domain, read back bare. */
+  bare->uid = g_strdup ("6f1c2a4e-8b0d-4c3e-9a57-2d1e0f9b7c31");
   bare->title = g_strdup ("Заседание, без подробностей");
   bare->starts_at = kz_time (2026, 12, 31, 23, 30);  /* 18:30 UTC, same day */
+  g_date_set_dmy (&bare->deadlines[AWP_ICAL_DEADLINE_RESULTS], 8, G_DATE_JANUARY, 2027);
   g_ptr_array_add (in, bare);
 
   text = awp_ical_export (in, &error);
@@ -104,10 +116,15 @@ test_round_trip (void)
   g_assert_nonnull (strstr (text, "DTSTART:20261231T183000Z\r\n"));
   g_assert_nonnull (strstr (text, "CLASS:CONFIDENTIAL\r\n"));
   g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20260318\r\n"));
-  g_assert_nonnull (strstr (text, "UID:awp-meeting-1@akmola.gov.kz-O605-14\r\n"));
-  g_assert_null (strstr (text, "UID:awp-meeting-2@akmola.gov.kz-O605-9\r\n"));
+  unfolded = unfold (text);
+  g_assert_nonnull (strstr (unfolded, "UID:awp-meeting-1-O605-14@akmola.gov.kz\r\n"));
+  g_assert_nonnull (strstr (unfolded, "RELATED-TO:awp-meeting-1@akmola.gov.kz\r\n"));
+  g_assert_nonnull (strstr (unfolded, "UID:awp-meeting-2-O605-8@akmola.gov.kz\r\n"));
+  g_assert_null (strstr (unfolded, "UID:awp-meeting-2-O605-9@akmola.gov.kz\r\n"));
+  g_assert_nonnull (strstr (unfolded, "UID:6f1c2a4e-8b0d-4c3e-9a57-2d1e0f9b7c31@workstation.opendialog.kz\r\n"));
+  g_assert_nonnull (strstr (unfolded, "UID:6f1c2a4e-8b0d-4c3e-9a57-2d1e0f9b7c31-O605-14@workstation.opendialog.kz\r\n"));
   /* TEXT escaping of the summary (RFC 5545 3.3.11). */
-  g_assert_nonnull (strstr (text, "алқа отырысы\\, № 3\\; открытое"));
+  g_assert_nonnull (strstr (unfolded, "алқа отырысы\\, № 3\\; открытое"));
 
   out = awp_ical_parse (text, &error);
   g_assert_no_error (error);
@@ -148,12 +165,11 @@ test_description (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *unfolded = NULL;
-  g_autoptr(GRegex) fold = g_regex_new ("\r\n ", 0, 0, NULL);
 
   g_ptr_array_add (in, sample_meeting ("desc@test"));
   text = awp_ical_export (in, &error);
   g_assert_no_error (error);
-  unfolded = g_regex_replace_literal (fold, text, -1, 0, "", 0, NULL);
+  unfolded = unfold (text);
   /* The O605-8 facts a person sees in any calendar program. */
   g_assert_nonnull (strstr (unfolded, "DESCRIPTION:Agenda:\\n1. Қала бюджетін"));
   g_assert_nonnull (strstr (unfolded, "Responsible: Сейітқали Әйгерім Бауыржанқызы\\n"));

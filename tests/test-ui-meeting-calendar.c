@@ -202,12 +202,19 @@ test_entries_per_day (void)
   text = awp_meeting_calendar_dup_selected_text (cal);
   g_assert_cmpstr (text, ==, "26.03.2026, Thursday: ■ O605-14 Итоги заседания; 10:00 Алқа отырысы; "
                              "15:30 Қоғамдық кеңес, отырыс");
+  /* It is the accessible name, so moving the selection reads the new day. */
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (cal), GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cal), GTK_ACCESSIBLE_PROPERTY_LABEL, text);
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (cal), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
   g_clear_pointer (&text, g_free);
   g_list_store_remove_all (store);
   entries = awp_meeting_calendar_get_entries_for_date (cal, the_day);
   g_assert_cmpuint (entries->len, ==, 0);
   text = awp_meeting_calendar_dup_selected_text (cal);
   g_assert_cmpstr (text, ==, "26.03.2026, Thursday: nothing planned");
+  /* Removing entries updates the name once the model settles. */
+  spin ();
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cal), GTK_ACCESSIBLE_PROPERTY_LABEL, text);
 
   awp_meeting_calendar_set_model (cal, NULL);
   g_assert_finalize_object (store);
@@ -343,14 +350,56 @@ test_render (void)
   g_assert_finalize_object (store);
 }
 
+/* The week view's tall columns wrap a long title over several lines; the
+ * month view keeps one line per entry. */
+static void
+test_week_wraps (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  AwpMeetingCalendar *cal = new_calendar ();
+  GListStore *store = g_list_store_new (AWP_TYPE_CALENDAR_ENTRY);
+  g_autoptr(GDateTime) at = g_date_time_new_local (2026, 3, 26, 15, 30, 0);
+  g_autoptr(AwpCalendarEntry) e = entry ("Коллегия акимата Акмолинской области по вопросам благоустройства "
+                                         "дворов и исполнения бюджета на 2026 год", at, AWP_CALENDAR_ENTRY_MEETING);
+  guint month_empty, month_one, week_empty, week_one;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (cal));
+  gtk_window_present (GTK_WINDOW (window));
+  select_day (cal, 2026, 3, 26);
+  awp_meeting_calendar_set_model (cal, G_LIST_MODEL (store));
+  month_empty = render (cal);
+  awp_meeting_calendar_set_view (cal, AWP_MEETING_CALENDAR_WEEK);
+  week_empty = render (cal);
+  g_list_store_append (store, e);
+  week_one = render (cal);
+  awp_meeting_calendar_set_view (cal, AWP_MEETING_CALENDAR_MONTH);
+  month_one = render (cal);
+  /* A line is one text run, two when Pango puts the ellipsis in its own. */
+  g_assert_cmpuint (month_one, >, month_empty);
+  g_assert_cmpuint (month_one, <=, month_empty + 2);
+  g_assert_cmpuint (week_one, >=, week_empty + 3);
+
+  g_object_ref (cal);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_object_unref (cal);
+  awp_meeting_calendar_set_model (cal, NULL);
+  g_assert_finalize_object (cal);
+  g_assert_finalize_object (store);
+}
+
 int
 main (int argc, char **argv)
 {
+  /* The test accessibility backend records properties without a bus. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add_func ("/meeting-calendar/navigation", test_navigation);
   g_test_add_func ("/meeting-calendar/week-view", test_week_view);
   g_test_add_func ("/meeting-calendar/entries-per-day", test_entries_per_day);
   g_test_add_func ("/meeting-calendar/render", test_render);
+  g_test_add_func ("/meeting-calendar/week-wraps", test_week_wraps);
   return g_test_run ();
 }

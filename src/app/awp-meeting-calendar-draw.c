@@ -149,15 +149,28 @@ stroke_rounded (GtkSnapshot *snapshot, const graphene_rect_t *rect, float radius
   gtk_snapshot_append_border (snapshot, &rr, widths, colors);
 }
 
+/* The label of @entry laid out @width wide in at most @lines lines. */
+static PangoLayout *
+entry_layout (AwpMeetingCalendar *self, AwpCalendarEntry *entry, float width, int lines)
+{
+  g_autofree char *label = awp_calendar_entry_dup_label (entry);
+  PangoLayout *layout = make_layout (self, label, 0.82, FALSE, width);
+
+  if (lines > 1)
+    {
+      pango_layout_set_single_paragraph_mode (layout, FALSE);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_height (layout, -lines);
+    }
+  return layout;
+}
+
 /* A meeting is a filled pill; a deadline a tinted pill with a coloured edge
- * and its shape and norm in the text. */
+ * and its shape and norm in the text. The pill grows with a wrapped label. */
 static void
-draw_entry (AwpMeetingCalendar *self, GtkSnapshot *snapshot, AwpCalendarEntry *entry,
+draw_entry (GtkSnapshot *snapshot, AwpCalendarEntryKind kind, PangoLayout *layout,
             const graphene_rect_t *rect, const Palette *p)
 {
-  AwpCalendarEntryKind kind = awp_calendar_entry_get_kind (entry);
-  g_autofree char *label = awp_calendar_entry_dup_label (entry);
-  g_autoptr(PangoLayout) layout = make_layout (self, label, 0.82, FALSE, rect->size.width - 10);
   GdkRGBA tint = with_alpha (&p->kind[kind], 0.16f);
   int w, h;
 
@@ -203,14 +216,16 @@ draw_entry_shapes (AwpMeetingCalendar *self, GtkSnapshot *snapshot, GPtrArray *d
 }
 
 /* The entries of one day stacked from @top down inside @cell; the last line
- * says how many did not fit. */
+ * says how many did not fit. The week view's tall columns wrap titles over
+ * up to three lines. */
 static void
 draw_entries (AwpMeetingCalendar *self, GtkSnapshot *snapshot, const GDate *date,
               const graphene_rect_t *cell, float top, const Palette *p)
 {
   GPtrArray *day = awp_meeting_calendar_entries_on (self, date);
+  int lines = self->view == AWP_MEETING_CALENDAR_WEEK ? 3 : 1;
+  float bottom = cell->origin.y + cell->size.height - 4;
   float y = top;
-  guint fit;
 
   if (day == NULL)
     return;
@@ -219,10 +234,18 @@ draw_entries (AwpMeetingCalendar *self, GtkSnapshot *snapshot, const GDate *date
       draw_entry_shapes (self, snapshot, day, cell, top, p);
       return;
     }
-  fit = (guint) MAX (0.f, (cell->origin.y + cell->size.height - 4 - top) / (PILL_H + PILL_GAP));
-  for (guint i = 0; i < day->len && fit > 0; i++)
+  for (guint i = 0; i < day->len && y + PILL_H <= bottom; i++)
     {
-      if (i == fit - 1 && day->len > fit)
+      AwpCalendarEntry *entry = day->pdata[i];
+      g_autoptr(PangoLayout) layout = entry_layout (self, entry, cell->size.width - 20, lines);
+      gboolean last = i + 1 == day->len;
+      int w, h;
+      float pill_h;
+
+      pango_layout_get_pixel_size (layout, &w, &h);
+      pill_h = h + 5 <= PILL_H ? PILL_H : h + 8;
+      /* Room for this one and, unless it is the last, for the next line. */
+      if (y + pill_h > bottom || (!last && y + pill_h + PILL_GAP + PILL_H > bottom))
         {
           guint more = day->len - i;
           g_autofree char *text = g_strdup_printf (ngettext ("%u more", "%u more", more), more);
@@ -230,9 +253,9 @@ draw_entries (AwpMeetingCalendar *self, GtkSnapshot *snapshot, const GDate *date
           draw_text (self, snapshot, text, cell->origin.x + 8, y + 2, cell->size.width - 16, 0.82, TRUE, &p->dim);
           break;
         }
-      draw_entry (self, snapshot, day->pdata[i],
-                  &GRAPHENE_RECT_INIT (cell->origin.x + 4, y, cell->size.width - 8, PILL_H), p);
-      y += PILL_H + PILL_GAP;
+      draw_entry (snapshot, awp_calendar_entry_get_kind (entry), layout,
+                  &GRAPHENE_RECT_INIT (cell->origin.x + 4, y, cell->size.width - 8, pill_h), p);
+      y += pill_h + PILL_GAP;
     }
 }
 

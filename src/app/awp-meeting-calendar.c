@@ -214,8 +214,10 @@ update_accessible (AwpMeetingCalendar *self)
 {
   g_autofree char *text = awp_meeting_calendar_dup_selected_text (self);
 
+  /* The name, not the description: screen readers announce a change of the
+   * focused widget's name, so moving the selection reads the new day. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   -1);
 }
 
@@ -633,7 +635,10 @@ awp_meeting_calendar_init (AwpMeetingCalendar *self)
   gtk_widget_add_controller (GTK_WIDGET (self), focus);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Meeting calendar"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Meeting calendar. Arrow keys move between days, Page Up and Page Down "
+                                    "between months (weeks in the week view), Home goes to today, "
+                                    "Enter opens the day."),
                                   -1);
   update_accessible (self);
 }

@@ -49,7 +49,7 @@ void                    awp_meeting_calendar_set_working_calendar (AwpMeetingCal
  * g_ptr_array_unref. The drawing uses the same list. */
 GPtrArray              *awp_meeting_calendar_get_entries_for_date (AwpMeetingCalendar  *self,
                                                                    GDateTime           *date);
-/* What a screen reader says for the selected day (also the accessible description). */
+/* What a screen reader says for the selected day (also the accessible name). */
 char                   *awp_meeting_calendar_dup_selected_text (AwpMeetingCalendar     *self);
 
 G_END_DECLS

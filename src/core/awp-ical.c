@@ -10,6 +10,9 @@ G_DEFINE_QUARK (awp-ical-error-quark, awp_ical_error)
 
 #define KZ_UTC_OFFSET (5 * 3600)  /* Asia/Almaty and every other zone of Kazakhstan since 2024 */
 #define PRODID "-//Open Dialogue//Workstation//EN"
+/* RFC 5545 3.8.4.7: a UID is made unique by a domain on the right of "@";
+ * the application id (kz.opendialog.Workstation) reversed. */
+#define UID_DOMAIN "@workstation.opendialog.kz"
 
 static const char *const deadline_norms[AWP_ICAL_N_DEADLINES] = {
   [AWP_ICAL_DEADLINE_ANNOUNCEMENT] = "O605-8",
@@ -186,13 +189,45 @@ describe (const AwpIcalMeeting *m)
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+/* The UID written for @uid (and a deadline's @norm, may be NULL): our own
+ * bare identifiers get the domain; ones that already have an "@" (read
+ * from another program's file) are kept. */
+static char *
+export_uid (const char *uid, const char *norm)
+{
+  g_autoptr(GString) s = g_string_new (uid);
+  const char *at = strchr (uid, '@');
+
+  if (norm != NULL)
+    {
+      g_autofree char *suffix = g_strconcat ("-", norm, NULL);
+
+      g_string_insert (s, at != NULL ? at - uid : (gssize) s->len, suffix);
+    }
+  if (at == NULL)
+    g_string_append (s, UID_DOMAIN);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* The identifier a UID of ours stands for: export_uid() undone. */
+static char *
+import_uid (const char *uid)
+{
+  if (uid == NULL || *uid == '\0')
+    return NULL;
+  if (g_str_has_suffix (uid, UID_DOMAIN) && strlen (uid) > strlen (UID_DOMAIN))
+    return g_strndup (uid, strlen (uid) - strlen (UID_DOMAIN));
+  return g_strdup (uid);
+}
+
 static icalcomponent *
 meeting_event (const AwpIcalMeeting *m, struct icaltimetype stamp)
 {
   icalcomponent *event = icalcomponent_new (ICAL_VEVENT_COMPONENT);
   g_autofree char *description = describe (m);
+  g_autofree char *uid = export_uid (m->uid, NULL);
 
-  icalcomponent_add_property (event, icalproperty_new_uid (m->uid));
+  icalcomponent_add_property (event, icalproperty_new_uid (uid));
   icalcomponent_add_property (event, icalproperty_new_dtstamp (stamp));
   icalcomponent_add_property (event, icalproperty_new_dtstart (to_ical_time (m->starts_at)));
   if (m->ends_at != NULL)
@@ -245,7 +280,8 @@ static icalcomponent *
 deadline_event (const AwpIcalMeeting *m, AwpIcalDeadline d, struct icaltimetype stamp)
 {
   icalcomponent *event = icalcomponent_new (ICAL_VEVENT_COMPONENT);
-  g_autofree char *uid = g_strdup_printf ("%s-%s", m->uid, deadline_norms[d]);
+  g_autofree char *uid = export_uid (m->uid, deadline_norms[d]);
+  g_autofree char *related = export_uid (m->uid, NULL);
   g_autofree char *summary = deadline_summary (d, m->title);
   GDate next = m->deadlines[d];
 
@@ -255,7 +291,7 @@ deadline_event (const AwpIcalMeeting *m, AwpIcalDeadline d, struct icaltimetype 
   icalcomponent_add_property (event, icalproperty_new_dtstart (to_ical_date (&m->deadlines[d])));
   icalcomponent_add_property (event, icalproperty_new_dtend (to_ical_date (&next)));
   icalcomponent_add_property (event, icalproperty_new_summary (summary));
-  icalcomponent_add_property (event, icalproperty_new_relatedto (m->uid));
+  icalcomponent_add_property (event, icalproperty_new_relatedto (related));
   icalcomponent_add_property (event, icalproperty_new_transp (ICAL_TRANSP_TRANSPARENT));
   icalcomponent_add_property (event, icalproperty_new_class (m->closed ? ICAL_CLASS_CONFIDENTIAL : ICAL_CLASS_PUBLIC));
   add_x (event, "X-AWP-NORM", deadline_norms[d]);
@@ -369,7 +405,7 @@ parse_meeting (icalcomponent *event, icalcomponent *root, GError **error)
   g_autoptr(GPtrArray) agenda = g_ptr_array_new_with_free_func (g_free);
   icalproperty *prop;
 
-  m->uid = dup_nonempty (icalcomponent_get_uid (event));
+  m->uid = import_uid (icalcomponent_get_uid (event));
   if (m->uid == NULL)
     {
       set_bad_event (error, NULL, "UID");
@@ -430,15 +466,16 @@ attach_deadline (icalcomponent *event, const char *norm, GHashTable *by_uid, GEr
   icalproperty *related = icalcomponent_get_first_property (event, ICAL_RELATEDTO_PROPERTY);
   icalproperty *start = icalcomponent_get_first_property (event, ICAL_DTSTART_PROPERTY);
   const char *uid = icalcomponent_get_uid (event);
+  g_autofree char *meeting_uid = NULL;
   AwpIcalMeeting *m;
   struct icaltimetype t;
 
-  if (related == NULL)
+  if (related == NULL || (meeting_uid = import_uid (icalproperty_get_relatedto (related))) == NULL)
     return bad_event (error, uid, "RELATED-TO");
   if (start == NULL || !icaltime_is_valid_time (t = icalproperty_get_dtstart (start)) ||
       icaltime_is_null_time (t) || !g_date_valid_dmy (t.day, t.month, t.year))
     return bad_event (error, uid, "DTSTART");
-  m = g_hash_table_lookup (by_uid, icalproperty_get_relatedto (related));
+  m = g_hash_table_lookup (by_uid, meeting_uid);
   for (guint d = 0; m != NULL && d < AWP_ICAL_N_DEADLINES; d++)
     if (strcmp (norm, deadline_norms[d]) == 0)
       g_date_set_dmy (&m->deadlines[d], t.day, t.month, t.year);

@@ -12,6 +12,10 @@ G_BEGIN_DECLS
  * might misread. Parsed times come back in UTC+5; floating times and a TZID
  * with no VTIMEZONE in the file are read as UTC+5.
  *
+ * UIDs are "<uid>@workstation.opendialog.kz" for a bare identifier (the
+ * store's UUID); parsing strips that domain again. A uid that already has
+ * an "@" is written as it is.
+ *
  * Each meeting is one VEVENT: SUMMARY, LOCATION, URL (broadcast, O605-12),
  * CLASS:CONFIDENTIAL for closed meetings (O605-3), ORGANIZER for the
  * responsible person's e-mail, and a DESCRIPTION a person can read (agenda,
@@ -20,7 +24,8 @@ G_BEGIN_DECLS
  *
  * Each known deadline (O605-8 announcement, O605-9 registrations, O605-14
  * results) is an all-day VEVENT with RELATED-TO the meeting's UID and
- * X-AWP-NORM naming the norm, UID "<meeting uid>-<norm>", TRANSP:TRANSPARENT.
+ * X-AWP-NORM naming the norm, UID "<meeting uid>-<norm>@domain",
+ * TRANSP:TRANSPARENT.
  * All-day events rather than VTODOs: every calendar program shows them on
  * the day, where VTODOs are often hidden in a separate task list. */
 
@@ -44,7 +49,7 @@ typedef enum
 
 typedef struct
 {
-  char      *uid;                /* required, globally unique */
+  char      *uid;                /* required: the meeting's UUID (see UIDs above) */
   char      *title;              /* required */
   char      *place;
   GDateTime *starts_at;          /* required */
