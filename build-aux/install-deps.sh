@@ -10,7 +10,7 @@ packages="
   libsqlite3-dev sqlite3 libjson-glib-dev json-glib-tools libsoup-3.0-dev
   libsecret-1-dev gnome-keyring libcrypt-dev libical-dev
   desktop-file-utils appstream
-  xvfb xauth dbus-x11 dbus-daemon python3
+  xvfb xauth dbus-x11 dbus-daemon python3 python3-yaml python3-jsonschema
   adwaita-icon-theme hicolor-icon-theme fonts-dejavu-core
 "
 
