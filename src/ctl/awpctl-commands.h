@@ -20,6 +20,7 @@ typedef struct
 int awpctl_cmd_calendar (int argc, char **argv);
 int awpctl_cmd_deadline (int argc, char **argv);
 int awpctl_cmd_explain  (int argc, char **argv);
+int awpctl_cmd_portal   (int argc, char **argv);
 int awpctl_cmd_workdays (int argc, char **argv);
 
 int awpctl_usage_error (const char *command,

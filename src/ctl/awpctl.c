@@ -16,6 +16,7 @@ static const AwpctlCommand commands[] = {
   { "deadline", "NORM DATE", N_("Print YYYY-MM-DD: the due date when DATE is the event; for “at least N days before” norms the latest allowed day before the start DATE; for “lasts at least” norms (O145-9.1, O145-11) the earliest allowed last day when DATE is the first day. Exit 2 on a bad norm or date, 1 when the norm was not in force"), awpctl_cmd_deadline },
   { "explain", "NORM DATE", N_("Explain a deadline day by day"), awpctl_cmd_explain },
   { "help", "", N_("Show the commands"), cmd_help },
+  { "portal", "submit-request|submit-application|rate|register|comment --server URL --org ORG …", N_("Act as a citizen on the portal: send a request, an application, a rating, a registration or a comment; prints the new record’s id"), awpctl_cmd_portal },
   { "version", "", N_("Print the version"), cmd_version },
   { "workdays", "FROM TO", N_("Count the working days from FROM to TO, both included"), awpctl_cmd_workdays },
 };
