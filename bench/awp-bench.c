@@ -14,6 +14,7 @@ typedef struct
 static const AwpBenchSuite suites[] = {
   { "deadline", "statutory deadline computations (ops/s) and calendar load (ms)", awp_bench_deadline },
   { "json", "json-glib parse of sync pages (records/s)", awp_bench_json },
+  { "sync-server", "awp-server on loopback: pulls/s with 8 clients, push of 10,000 mutations (s)", awp_bench_sync },
 };
 
 void

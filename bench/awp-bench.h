@@ -15,5 +15,6 @@ double  awp_bench_now    (void);
 
 int awp_bench_deadline (int argc, char **argv);
 int awp_bench_json (int argc, char **argv);
+int awp_bench_sync (int argc, char **argv);
 
 G_END_DECLS

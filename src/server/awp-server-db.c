@@ -126,36 +126,21 @@ awp_record_free (AwpRecord *r)
   g_free (r);
 }
 
-JsonNode *
-awp_record_to_json (const AwpRecord *r)
+char *
+awp_server_db_record_json (sqlite3    *db,
+                           const char *entity_type,
+                           const char *id)
 {
-  JsonObject *o = json_object_new ();
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
-  g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (r->changed_at);
+  g_autoptr(sqlite3_stmt) stmt = awp_server_db_prepare (db, "SELECT " AWP_RECORD_JSON_SQL
+                                                        " FROM records WHERE entity_type = ? AND id = ?", NULL);
 
-  json_object_set_string_member (o, "entity_type", r->entity_type);
-  json_object_set_string_member (o, "id", r->id);
-  json_object_set_string_member (o, "org_id", r->org_id);
-  json_object_set_int_member (o, "version", r->version);
-  json_object_set_boolean_member (o, "deleted", r->deleted);
-  if (r->deleted)
-    json_object_set_null_member (o, "data");
-  else
-    json_object_set_object_member (o, "data", json_object_ref (r->data));
-  if (r->changed_by != NULL)
-    json_object_set_string_member (o, "changed_by", r->changed_by);
-  else
-    json_object_set_null_member (o, "changed_by");
-  {
-    g_autofree char *iso = g_date_time_format (at, "%Y-%m-%dT%H:%M:%SZ");
-    json_object_set_string_member (o, "changed_at", iso);
-  }
-  if (r->origin_mutation_id != NULL)
-    json_object_set_string_member (o, "origin_mutation_id", r->origin_mutation_id);
-  else
-    json_object_set_null_member (o, "origin_mutation_id");
-  json_node_take_object (node, o);
-  return node;
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, entity_type, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 
 static char *

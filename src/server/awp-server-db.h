@@ -25,8 +25,15 @@ typedef struct
 
 void      awp_record_free (AwpRecord *record);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AwpRecord, awp_record_free)
-/* The record as a pull change. */
-JsonNode *awp_record_to_json (const AwpRecord *record);
+/* A records row as a pull change (docs/api/openapi.yaml, Change), built
+ * by SQLite straight from the stored JSON: one encoder for every endpoint
+ * that shows records, and no parse/serialize round trip per pull. */
+#define AWP_RECORD_JSON_SQL \
+  "json_object('entity_type', entity_type, 'id', id, 'org_id', org_id, 'version', version," \
+  " 'deleted', json(CASE WHEN deleted THEN 'true' ELSE 'false' END)," \
+  " 'data', CASE WHEN deleted THEN NULL ELSE json(data) END, 'changed_by', changed_by," \
+  " 'changed_at', strftime('%Y-%m-%dT%H:%M:%SZ', changed_at, 'unixepoch')," \
+  " 'origin_mutation_id', origin_mutation_id)"
 
 sqlite3  *awp_server_db_open     (const char  *path,
                                   GError     **error);
@@ -55,6 +62,10 @@ AwpRecord *awp_server_db_get_record (sqlite3     *db,
 gboolean  awp_server_db_put_record (sqlite3     *db,
                                     AwpRecord   *record,
                                     GError     **error);
+/* The record as a pull change, or NULL when there is none. */
+char     *awp_server_db_record_json (sqlite3    *db,
+                                     const char *entity_type,
+                                     const char *id);
 gint64    awp_server_db_last_seq   (sqlite3     *db);
 /* Highest sequence of a purged tombstone: older cursors get 410. */
 gint64    awp_server_db_purged_seq (sqlite3     *db);

@@ -115,7 +115,7 @@ submit (AwpServerRequest *req,
   status = awp_json_get_string (r, "status");
   if (g_strcmp0 (status, "applied") == 0)
     {
-      g_autoptr(AwpRecord) rec = NULL;
+      g_autofree char *rec = NULL;
       g_autoptr(sqlite3_stmt) stmt = awp_server_db_prepare (req->server->db,
                                                             "SELECT entity_type, id FROM records WHERE origin_mutation_id = ? AND changed_by = 'portal'", NULL);
 
@@ -123,14 +123,12 @@ submit (AwpServerRequest *req,
         {
           sqlite3_bind_text (stmt, 1, mutation_id, -1, SQLITE_STATIC);
           if (sqlite3_step (stmt) == SQLITE_ROW)
-            rec = awp_server_db_get_record (req->server->db, (const char *) sqlite3_column_text (stmt, 0),
-                                            (const char *) sqlite3_column_text (stmt, 1), NULL);
+            rec = awp_server_db_record_json (req->server->db, (const char *) sqlite3_column_text (stmt, 0),
+                                             (const char *) sqlite3_column_text (stmt, 1));
         }
       if (rec != NULL)
         {
-          g_autoptr(JsonNode) out = awp_record_to_json (rec);
-
-          awp_server_reply_json (req, 201, out);
+          awp_server_reply_text (req, 201, rec);
           return;
         }
     }
@@ -294,8 +292,8 @@ queue (AwpServerRequest *req,
   guint n = 0;
 
   stmt = awp_server_db_prepare (req->server->db,
-                                "SELECT id FROM records WHERE entity_type = ? AND NOT deleted"
-                                " AND json_extract(data, '$.status') = 'submitted' ORDER BY seq", NULL);
+                                "SELECT org_id, " AWP_RECORD_JSON_SQL " FROM records WHERE entity_type = ?"
+                                " AND NOT deleted AND json_extract(data, '$.status') = 'submitted' ORDER BY seq", NULL);
   if (stmt == NULL)
     {
       awp_server_reply_error (req, 500, "internal", "The queue is unavailable", NULL);
@@ -304,16 +302,9 @@ queue (AwpServerRequest *req,
   sqlite3_bind_text (stmt, 1, entity_type, -1, SQLITE_STATIC);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      g_autoptr(AwpRecord) rec = awp_server_db_get_record (req->server->db, entity_type,
-                                                           (const char *) sqlite3_column_text (stmt, 0), NULL);
-      g_autoptr(JsonNode) node = NULL;
-      g_autofree char *text = NULL;
-
-      if (rec == NULL || !awp_server_may_read (req->user, entity_type, rec->org_id))
+      if (!awp_server_may_read (req->user, entity_type, (const char *) sqlite3_column_text (stmt, 0)))
         continue;
-      node = awp_record_to_json (rec);
-      text = json_to_string (node, FALSE);
-      g_string_append_printf (out, "%s%s", n++ > 0 ? "," : "", text);
+      g_string_append_printf (out, "%s%s", n++ > 0 ? "," : "", sqlite3_column_text (stmt, 1));
     }
   g_string_append (out, "]}");
   awp_server_reply_text (req, 200, out->str);

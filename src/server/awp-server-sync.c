@@ -550,8 +550,7 @@ awp_server_sync_changes (AwpServerRequest *req)
     }
 
   stmt = awp_server_db_prepare (server->db,
-                                "SELECT entity_type, id, org_id, version, deleted, data, seq, changed_by,"
-                                " changed_at, origin_mutation_id FROM records"
+                                "SELECT seq, " AWP_RECORD_JSON_SQL " FROM records"
                                 " WHERE seq > ?1 AND (org_id = ?2 OR entity_type = ?3)"
                                 " ORDER BY seq LIMIT ?4", &error);
   if (stmt == NULL)
@@ -568,35 +567,15 @@ awp_server_sync_changes (AwpServerRequest *req)
   next_seq = since;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      AwpRecord r = { 0 };
-      g_autoptr(JsonNode) data = NULL;
-      g_autoptr(JsonNode) node = NULL;
-      g_autofree char *text = NULL;
-
       if (n == limit)
         {
           more = TRUE;
           break;
         }
-      r.entity_type = (char *) sqlite3_column_text (stmt, 0);
-      r.id = (char *) sqlite3_column_text (stmt, 1);
-      r.org_id = (char *) sqlite3_column_text (stmt, 2);
-      r.version = sqlite3_column_int64 (stmt, 3);
-      r.deleted = sqlite3_column_int (stmt, 4) != 0;
-      data = json_from_string ((const char *) sqlite3_column_text (stmt, 5), NULL);
-      r.data = data != NULL && JSON_NODE_HOLDS_OBJECT (data) ? json_node_get_object (data) : NULL;
-      if (r.data == NULL)
-        continue;
-      r.seq = sqlite3_column_int64 (stmt, 6);
-      r.changed_by = (char *) sqlite3_column_text (stmt, 7);
-      r.changed_at = sqlite3_column_int64 (stmt, 8);
-      r.origin_mutation_id = (char *) sqlite3_column_text (stmt, 9);
-      node = awp_record_to_json (&r);
-      text = json_to_string (node, FALSE);
       if (n > 0)
         g_string_append_c (out, ',');
-      g_string_append (out, text);
-      next_seq = r.seq;
+      g_string_append (out, (const char *) sqlite3_column_text (stmt, 1));
+      next_seq = sqlite3_column_int64 (stmt, 0);
       n++;
     }
   /* With nothing more to see, jump past changes this user may not see. */
