@@ -364,6 +364,55 @@ check_template (AwpServer  *server,
     }
 }
 
+/* The due date of a request or application may not be later than its
+ * norm allows from receipt: O145-4.2 forwarded, O145-4.3 returned, O145-5.3
+ * refused, O145-5.1 otherwise (plus one extension of at most 15 calendar
+ * days, O145-5.2), O145-10.2 for conference applications. */
+static void
+check_due (AwpServer  *server,
+           const char *entity_type,
+           JsonObject *data,
+           GPtrArray  *errors)
+{
+  const char *status = json_object_get_string_member_with_default (data, "status", "");
+  const char *norm = "O145-5.1";
+  GDate received, due;
+  AwpDeadline dl;
+  gboolean extended = FALSE;
+
+  if (!get_date (data, "received_at", &received) || !get_date (data, "due_date", &due))
+    return;
+  if (g_str_equal (entity_type, "conference_application"))
+    norm = "O145-10.2";
+  else if (g_str_equal (status, "forwarded"))
+    norm = "O145-4.2";
+  else if (g_str_equal (status, "returned"))
+    norm = "O145-4.3";
+  else if (g_str_equal (status, "refused"))
+    norm = "O145-5.3";
+  else
+    extended = json_object_get_int_member_with_default (data, "times_extended", 0) > 0;
+  if (!awp_deadline_compute (server->rules, server->calendar, norm, &received, &dl, NULL))
+    return; /* no rule in force for that date: nothing to check */
+  if (extended)
+    {
+      AwpDeadline ext;
+
+      if (!awp_deadline_extend (server->rules, server->calendar, "O145-5.2", &dl.date, 15, 0, &ext, NULL))
+        return;
+      dl = ext;
+      norm = "O145-5.2";
+    }
+  if (g_date_compare (&due, &dl.date) > 0)
+    {
+      g_autofree char *latest = awp_protocol_format_date (&dl.date);
+
+      add (errors, "due_date", "deadline", "due_date: %s allows %s at the latest", norm, latest);
+    }
+  if (g_date_compare (&due, &received) < 0)
+    add (errors, "due_date", "date_order", "due_date: must not be before received_at");
+}
+
 gboolean
 awp_server_validate_mutation (AwpServer     *server,
                               const char    *entity_type,
@@ -409,6 +458,8 @@ awp_server_validate_mutation (AwpServer     *server,
     check_lasts (server, "O145-11", data, "launch_on", "close_on", errors);
   else if (g_str_equal (entity_type, "template"))
     check_template (server, data, errors);
+  else if (g_str_equal (entity_type, "blog_request") || g_str_equal (entity_type, "conference_application"))
+    check_due (server, entity_type, data, errors);
   else if (g_str_equal (entity_type, "rating")
            && g_str_equal (json_object_get_string_member (data, "value"), "dislike")
            && json_object_get_string_member_with_default (data, "reason", "")[0] == '\0')
