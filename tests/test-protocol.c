@@ -198,6 +198,73 @@ test_format_date (void)
   g_assert_cmpstr (s, ==, "2026-01-05");
 }
 
+static void
+test_results (void)
+{
+  const char *applied = "{\"mutation_id\":\"m1\",\"status\":\"applied\",\"new_version\":4,\"merged\":true}";
+  const char *conflict = "{\"mutation_id\":\"m2\",\"status\":\"conflict\",\"server\":{\"version\":3,"
+                         "\"deleted\":false,\"data\":{\"name\":\"x\"}},\"fields\":[\"name\"]}";
+  const char *rejected = "{\"mutation_id\":\"m3\",\"status\":\"rejected\",\"code\":\"validation_failed\","
+                         "\"message\":\"m\",\"errors\":[{\"field\":\"subject\",\"code\":\"required\",\"message\":\"s\"}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) n1 = json_from_string (applied, NULL);
+  g_autoptr(JsonNode) n2 = json_from_string (conflict, NULL);
+  g_autoptr(JsonNode) n3 = json_from_string (rejected, NULL);
+  g_autoptr(JsonNode) n4 = json_from_string ("{\"status\":\"maybe\"}", NULL);
+  g_autoptr(AwpMutationResult) r1 = awp_mutation_result_from_json (n1, &error);
+  g_autoptr(AwpMutationResult) r2 = awp_mutation_result_from_json (n2, &error);
+  g_autoptr(AwpMutationResult) r3 = awp_mutation_result_from_json (n3, &error);
+  g_autoptr(AwpMutationResult) r4 = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (r1->status, ==, AWP_RESULT_APPLIED);
+  g_assert_cmpint (r1->new_version, ==, 4);
+  g_assert_true (r1->merged);
+  g_assert_cmpint (r2->status, ==, AWP_RESULT_CONFLICT);
+  g_assert_cmpint (r2->server_version, ==, 3);
+  g_assert_cmpstr (r2->fields[0], ==, "name");
+  g_assert_null (r2->fields[1]);
+  g_assert_cmpstr (json_object_get_string_member (r2->server_data, "name"), ==, "x");
+  g_assert_cmpint (r3->status, ==, AWP_RESULT_REJECTED);
+  g_assert_cmpstr (r3->code, ==, "validation_failed");
+  g_assert_cmpuint (r3->errors->len, ==, 1);
+  g_assert_cmpstr (((AwpFieldError *) g_ptr_array_index (r3->errors, 0))->field, ==, "subject");
+  r4 = awp_mutation_result_from_json (n4, &error);
+  g_assert_null (r4);
+  g_assert_error (error, AWP_PROTOCOL_ERROR, AWP_PROTOCOL_ERROR_INVALID_JSON);
+}
+
+static void
+test_changes_page (void)
+{
+  g_autoptr(JsonNode) page = json_from_string ("{\"changes\":[{\"entity_type\":\"channel\",\"id\":\"c1\","
+                                               "\"org_id\":\"o\",\"version\":2,\"deleted\":false,\"data\":{\"name\":\"n\"},"
+                                               "\"origin_mutation_id\":null},{\"entity_type\":\"channel\",\"id\":\"c2\","
+                                               "\"org_id\":\"o\",\"version\":3,\"deleted\":true,\"data\":null}],"
+                                               "\"next_cursor\":\"1-9\",\"has_more\":true}", NULL);
+  g_autoptr(JsonNode) bad = json_from_string ("{\"changes\":[{\"entity_type\":\"channel\",\"id\":\"c1\","
+                                              "\"version\":2,\"deleted\":false}],\"next_cursor\":\"1-9\"}", NULL);
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cursor = NULL;
+  gboolean more = FALSE;
+  AwpChange *c;
+
+  g_assert_true (awp_protocol_parse_changes (page, &changes, &cursor, &more, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 2);
+  g_assert_cmpstr (cursor, ==, "1-9");
+  g_assert_true (more);
+  c = g_ptr_array_index (changes, 0);
+  g_assert_cmpint (c->version, ==, 2);
+  g_assert_null (c->origin_mutation_id);
+  c = g_ptr_array_index (changes, 1);
+  g_assert_true (c->deleted);
+  g_assert_null (c->data);
+  g_assert_false (awp_protocol_parse_changes (bad, NULL, NULL, NULL, &error));
+  g_assert_error (error, AWP_PROTOCOL_ERROR, AWP_PROTOCOL_ERROR_INVALID_JSON);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -211,5 +278,7 @@ main (int argc, char **argv)
   g_test_add_func ("/protocol/error/roundtrip", test_error_roundtrip);
   g_test_add_func ("/protocol/cursor", test_cursor);
   g_test_add_func ("/protocol/date", test_format_date);
+  g_test_add_func ("/protocol/results", test_results);
+  g_test_add_func ("/protocol/changes-page", test_changes_page);
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "awp-protocol.h"
 #include "awp-server.h"
 
 /* The app's training mode embeds AwpServer in-process: create, seed,
@@ -99,6 +100,20 @@ test_embed (void)
   g_assert_cmpuint (c.pull_status, ==, 200);
   g_assert_nonnull (strstr (c.pull_body, "\"org_id\":\"kazpost\""));
   g_assert_null (strstr (c.pull_body, "\"org_id\":\"min-edu\""));
+  {
+    /* The client's reader (awp-protocol) understands the server's page. */
+    g_autoptr(JsonNode) page = json_from_string (c.pull_body, NULL);
+    g_autoptr(GPtrArray) changes = NULL;
+    g_autofree char *cursor = NULL;
+    gboolean more = TRUE;
+
+    g_assert_true (awp_protocol_parse_changes (page, &changes, &cursor, &more, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (changes->len, >=, 50);
+    g_assert_false (more);
+    for (guint i = 0; i < changes->len; i++)
+      g_assert_cmpstr (((AwpChange *) g_ptr_array_index (changes, i))->org_id, ==, "kazpost");
+  }
 
   awp_server_disconnect (server);
   g_clear_object (&server);

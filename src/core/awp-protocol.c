@@ -489,3 +489,186 @@ awp_protocol_format_date (const GDate *date)
   return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
                           g_date_get_day (date));
 }
+
+static gboolean
+invalid (GError     **error,
+         const char  *what)
+{
+  g_set_error (error, AWP_PROTOCOL_ERROR, AWP_PROTOCOL_ERROR_INVALID_JSON, "%s", what);
+  return FALSE;
+}
+
+void
+awp_mutation_result_free (AwpMutationResult *r)
+{
+  if (r == NULL)
+    return;
+  g_free (r->mutation_id);
+  g_clear_pointer (&r->server_data, json_object_unref);
+  g_strfreev (r->fields);
+  g_free (r->code);
+  g_clear_pointer (&r->errors, g_ptr_array_unref);
+  g_free (r);
+}
+
+AwpMutationResult *
+awp_mutation_result_from_json (JsonNode  *node,
+                               GError   **error)
+{
+  g_autoptr(AwpMutationResult) r = g_new0 (AwpMutationResult, 1);
+  JsonObject *o;
+  const char *status;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (error, "result: must be an object"), NULL;
+  o = json_node_get_object (node);
+  r->mutation_id = g_strdup (awp_json_get_string (o, "mutation_id"));
+  status = awp_json_get_string (o, "status");
+  if (g_strcmp0 (status, "applied") == 0)
+    {
+      r->status = AWP_RESULT_APPLIED;
+      if (!awp_json_get_int (o, "new_version", 1, G_MAXINT64, &r->new_version))
+        return invalid (error, "new_version: must be a positive integer"), NULL;
+      r->merged = json_object_get_boolean_member_with_default (o, "merged", FALSE);
+    }
+  else if (g_strcmp0 (status, "conflict") == 0)
+    {
+      JsonNode *sn = json_object_get_member (o, "server");
+      JsonNode *fn = json_object_get_member (o, "fields");
+      JsonObject *so;
+      JsonNode *dn;
+      GStrvBuilder *fb;
+
+      r->status = AWP_RESULT_CONFLICT;
+      if (sn == NULL || !JSON_NODE_HOLDS_OBJECT (sn))
+        return invalid (error, "server: must be an object"), NULL;
+      so = json_node_get_object (sn);
+      if (!awp_json_get_int (so, "version", 0, G_MAXINT64, &r->server_version))
+        return invalid (error, "server.version: must be an integer"), NULL;
+      r->server_deleted = json_object_get_boolean_member_with_default (so, "deleted", FALSE);
+      dn = json_object_get_member (so, "data");
+      if (dn != NULL && JSON_NODE_HOLDS_OBJECT (dn))
+        r->server_data = json_object_ref (json_node_get_object (dn));
+      fb = g_strv_builder_new ();
+      if (fn != NULL && JSON_NODE_HOLDS_ARRAY (fn))
+        {
+          JsonArray *fa = json_node_get_array (fn);
+
+          for (guint i = 0; i < json_array_get_length (fa); i++)
+            {
+              JsonNode *e = json_array_get_element (fa, i);
+
+              if (JSON_NODE_HOLDS_VALUE (e) && json_node_get_value_type (e) == G_TYPE_STRING)
+                g_strv_builder_add (fb, json_node_get_string (e));
+            }
+        }
+      r->fields = g_strv_builder_end (fb);
+      g_strv_builder_unref (fb);
+    }
+  else if (g_strcmp0 (status, "rejected") == 0)
+    {
+      g_autoptr(JsonNode) as_error = json_node_new (JSON_NODE_OBJECT);
+      JsonObject *wrapper = json_object_new ();
+      JsonObject *inner = json_object_new ();
+      JsonNode *errs = json_object_get_member (o, "errors");
+
+      r->status = AWP_RESULT_REJECTED;
+      /* The same field-error list as the error format: parse it with the
+       * same reader. */
+      json_object_set_string_member (inner, "code", json_object_get_string_member_with_default (o, "code", "invalid_mutation"));
+      json_object_set_string_member (inner, "message", json_object_get_string_member_with_default (o, "message", ""));
+      if (errs != NULL)
+        json_object_set_member (inner, "fields", json_node_copy (errs));
+      json_object_set_object_member (wrapper, "error", inner);
+      json_node_take_object (as_error, wrapper);
+      awp_protocol_error_parse (as_error, &r->code, NULL, &r->errors);
+    }
+  else if (g_strcmp0 (status, "retry") == 0)
+    r->status = AWP_RESULT_RETRY;
+  else
+    return invalid (error, "status: must be applied, conflict, rejected or retry"), NULL;
+  return g_steal_pointer (&r);
+}
+
+void
+awp_change_free (AwpChange *c)
+{
+  if (c == NULL)
+    return;
+  g_free (c->entity_type);
+  g_free (c->id);
+  g_free (c->org_id);
+  g_clear_pointer (&c->data, json_object_unref);
+  g_free (c->origin_mutation_id);
+  g_free (c);
+}
+
+AwpChange *
+awp_change_from_json (JsonNode  *node,
+                      GError   **error)
+{
+  g_autoptr(AwpChange) c = g_new0 (AwpChange, 1);
+  JsonObject *o;
+  JsonNode *dn;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (error, "change: must be an object"), NULL;
+  o = json_node_get_object (node);
+  c->entity_type = g_strdup (awp_json_get_string (o, "entity_type"));
+  c->id = g_strdup (awp_json_get_string (o, "id"));
+  c->org_id = g_strdup (awp_json_get_string (o, "org_id"));
+  c->origin_mutation_id = g_strdup (awp_json_get_string (o, "origin_mutation_id"));
+  if (c->entity_type == NULL || c->id == NULL)
+    return invalid (error, "change: entity_type and id are required"), NULL;
+  if (!awp_json_get_int (o, "version", 1, G_MAXINT64, &c->version))
+    return invalid (error, "change.version: must be a positive integer"), NULL;
+  c->deleted = json_object_get_boolean_member_with_default (o, "deleted", FALSE);
+  dn = json_object_get_member (o, "data");
+  if (dn != NULL && JSON_NODE_HOLDS_OBJECT (dn))
+    c->data = json_object_ref (json_node_get_object (dn));
+  if (!c->deleted && c->data == NULL)
+    return invalid (error, "change.data: required unless deleted"), NULL;
+  return g_steal_pointer (&c);
+}
+
+gboolean
+awp_protocol_parse_changes (JsonNode    *page,
+                            GPtrArray  **changes,
+                            char       **next_cursor,
+                            gboolean    *has_more,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) awp_change_free);
+  JsonObject *o;
+  JsonNode *cn;
+  const char *cursor;
+
+  g_return_val_if_fail (page != NULL, FALSE);
+
+  if (!JSON_NODE_HOLDS_OBJECT (page))
+    return invalid (error, "page: must be an object");
+  o = json_node_get_object (page);
+  cn = json_object_get_member (o, "changes");
+  cursor = awp_json_get_string (o, "next_cursor");
+  if (cn == NULL || !JSON_NODE_HOLDS_ARRAY (cn) || cursor == NULL)
+    return invalid (error, "page: changes and next_cursor are required");
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (cn)); i++)
+    {
+      AwpChange *c = awp_change_from_json (json_array_get_element (json_node_get_array (cn), i), error);
+
+      if (c == NULL)
+        return FALSE;
+      g_ptr_array_add (out, c);
+    }
+  if (changes != NULL)
+    *changes = g_steal_pointer (&out);
+  if (next_cursor != NULL)
+    *next_cursor = g_strdup (cursor);
+  if (has_more != NULL)
+    *has_more = json_object_get_boolean_member_with_default (o, "has_more", FALSE);
+  return TRUE;
+}

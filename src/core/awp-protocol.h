@@ -101,4 +101,55 @@ gboolean     awp_protocol_cursor_decode (const char  *cursor,
 /* Dates travel as YYYY-MM-DD. */
 char        *awp_protocol_format_date   (const GDate *date);
 
+/* One push result, as the client reads it. */
+typedef enum
+{
+  AWP_RESULT_APPLIED,
+  AWP_RESULT_CONFLICT,
+  AWP_RESULT_REJECTED,
+  AWP_RESULT_RETRY,
+} AwpResultStatus;
+
+typedef struct
+{
+  char            *mutation_id;     /* NULL for a mutation without a usable id */
+  AwpResultStatus  status;
+  gint64           new_version;     /* applied */
+  gboolean         merged;          /* applied */
+  gint64           server_version;  /* conflict */
+  gboolean         server_deleted;  /* conflict */
+  JsonObject      *server_data;     /* conflict; NULL when deleted */
+  GStrv            fields;          /* conflict: the clashing fields */
+  char            *code;            /* rejected */
+  GPtrArray       *errors;          /* rejected: AwpFieldError */
+} AwpMutationResult;
+
+void               awp_mutation_result_free      (AwpMutationResult *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AwpMutationResult, awp_mutation_result_free)
+AwpMutationResult *awp_mutation_result_from_json (JsonNode          *node,
+                                                  GError           **error);
+
+/* One pulled change. */
+typedef struct
+{
+  char       *entity_type;
+  char       *id;
+  char       *org_id;
+  gint64      version;
+  gboolean    deleted;
+  JsonObject *data;                /* NULL for a deletion */
+  char       *origin_mutation_id;  /* may be NULL */
+} AwpChange;
+
+void       awp_change_free      (AwpChange *change);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AwpChange, awp_change_free)
+AwpChange *awp_change_from_json (JsonNode  *node,
+                                 GError   **error);
+/* Reads a pull page: @changes receives AwpChange items. */
+gboolean   awp_protocol_parse_changes (JsonNode    *page,
+                                       GPtrArray  **changes,
+                                       char       **next_cursor,
+                                       gboolean    *has_more,
+                                       GError     **error);
+
 G_END_DECLS
