@@ -46,6 +46,12 @@ with Server() as s:
             f"Content-Type: application/json\r\nContent-Length: {len(big)}\r\n\r\n").encode()
     resp = raw_exchange(s, head, big)
     ok(resp.startswith(b"HTTP/1.1 413"), "a body over 8 MiB is refused with 413", resp[:200])
+    chunk = b"7" * (1024 * 1024)
+    chunked = b"".join(b"%x\r\n" % len(chunk) + chunk + b"\r\n" for _ in range(9)) + b"0\r\n\r\n"
+    head = (f"POST /api/v1/portal/requests HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            f"Transfer-Encoding: chunked\r\n\r\n").encode()
+    resp = raw_exchange(s, head, chunked)
+    ok(resp.startswith(b"HTTP/1.1 413"), "a chunked body over 8 MiB is refused with 413 too", resp[:200])
     st, body = s.json("POST", "/api/v1/portal/requests", raw=b"{" + b" " * 100 + b"}")
     ok(st == 400, "the server still answers after a 413", body)
 

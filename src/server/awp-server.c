@@ -188,7 +188,7 @@ dispatch (SoupServer        *soup,
   const Route *route = NULL;
   gboolean path_known = FALSE;
   gint64 start = g_get_monotonic_time ();
-  SoupMessageBody *body;
+  GByteArray *buf;
 
   req.server = self;
   req.msg = msg;
@@ -225,13 +225,13 @@ dispatch (SoupServer        *soup,
       return;
     }
 
-  body = soup_server_message_get_request_body (msg);
-  if (body->length > self->config.max_body)
+  buf = g_object_get_data (G_OBJECT (msg), "awp-body");
+  if (g_object_get_data (G_OBJECT (msg), "awp-body-too-large") != NULL)
     {
       awp_server_reply_error (&req, 413, "payload_too_large", "The request body is too large", NULL);
       goto out;
     }
-  req.raw_body = soup_message_body_flatten (body);
+  req.raw_body = buf != NULL ? g_bytes_new (buf->data, buf->len) : g_bytes_new (NULL, 0);
   if (g_str_equal (method, "POST") && g_bytes_get_size (req.raw_body) > 0)
     {
       g_autoptr(GError) error = NULL;
@@ -264,6 +264,28 @@ out:
   g_free (req.params[1]);
 }
 
+/* Collects the body ourselves so a chunked upload cannot grow past the
+ * limit in memory: beyond it the bytes are dropped and dispatch answers 413. */
+static void
+got_chunk (SoupServerMessage *msg,
+           GBytes            *chunk,
+           gpointer           user_data)
+{
+  AwpServer *self = user_data;
+  GByteArray *buf = g_object_get_data (G_OBJECT (msg), "awp-body");
+  gsize size = g_bytes_get_size (chunk);
+
+  if (buf == NULL || g_object_get_data (G_OBJECT (msg), "awp-body-too-large") != NULL)
+    return;
+  if (buf->len + size > self->config.max_body)
+    {
+      g_object_set_data (G_OBJECT (msg), "awp-body-too-large", GINT_TO_POINTER (1));
+      g_byte_array_set_size (buf, 0);
+      return;
+    }
+  g_byte_array_append (buf, g_bytes_get_data (chunk, NULL), size);
+}
+
 /* Refuses a declared oversize body before reading it. */
 static void
 early (SoupServer        *soup,
@@ -284,7 +306,11 @@ early (SoupServer        *soup,
       soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, text, strlen (text));
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
       log_request (self, soup_server_message_get_method (msg), "(body too large)", msg, g_get_monotonic_time ());
+      return;
     }
+  soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
+  g_object_set_data_full (G_OBJECT (msg), "awp-body", g_byte_array_new (), (GDestroyNotify) g_byte_array_unref);
+  g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk), self);
 }
 
 static gboolean
