@@ -79,6 +79,12 @@ awp_server_auth_check_password (const char *hash,
   return diff == 0;
 }
 
+static gint64
+now_s (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
 static char *
 token_hash (const char *token)
 {
@@ -221,6 +227,16 @@ reply_tokens (AwpServerRequest *req,
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
   JsonObject *o = json_object_new ();
 
+  /* Expired tokens are useless; drop them whenever new ones are issued. */
+  {
+    g_autoptr(sqlite3_stmt) purge = awp_server_db_prepare (server->db, "DELETE FROM tokens WHERE expires_at <= ?", NULL);
+
+    if (purge != NULL)
+      {
+        sqlite3_bind_int64 (purge, 1, now_s ());
+        sqlite3_step (purge);
+      }
+  }
   if (!store_token (server, access, user->id, "access", server->config.access_ttl)
       || !store_token (server, refresh, user->id, "refresh", server->config.refresh_ttl))
     {
@@ -243,12 +259,6 @@ body_string (AwpServerRequest *req,
   if (req->body == NULL || !JSON_NODE_HOLDS_OBJECT (req->body))
     return NULL;
   return awp_json_get_string (json_node_get_object (req->body), member);
-}
-
-static gint64
-now_s (void)
-{
-  return g_get_real_time () / G_USEC_PER_SEC;
 }
 
 /* Slows down password guessing per user and address: the first few

@@ -401,6 +401,15 @@ awp_server_new (const char  *db_path,
       && !awp_server_db_purge (self->db, g_get_real_time () / G_USEC_PER_SEC - self->config.tombstone_retention, error))
     return NULL;
 
+  /* Batch answers are kept a day: long enough for any client's retry. */
+  {
+    g_autofree char *sql = g_strdup_printf ("DELETE FROM idempotency WHERE created_at < %" G_GINT64_FORMAT,
+                                            g_get_real_time () / G_USEC_PER_SEC - 24 * 3600);
+
+    if (!awp_server_db_exec (self->db, sql, error))
+      return NULL;
+  }
+
   self->soup = soup_server_new ("server-header", "awp-server/" PACKAGE_VERSION, NULL);
   soup_server_add_early_handler (self->soup, "/", early, self, NULL);
   soup_server_add_handler (self->soup, "/", dispatch, self, NULL);
