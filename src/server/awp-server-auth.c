@@ -227,13 +227,14 @@ reply_tokens (AwpServerRequest *req,
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
   JsonObject *o = json_object_new ();
 
-  /* Expired tokens are useless; drop them whenever new ones are issued. */
+  /* Drop tokens expired a day ago whenever new ones are issued; until
+   * then a client still learns "token_expired" rather than "unauthorized". */
   {
     g_autoptr(sqlite3_stmt) purge = awp_server_db_prepare (server->db, "DELETE FROM tokens WHERE expires_at <= ?", NULL);
 
     if (purge != NULL)
       {
-        sqlite3_bind_int64 (purge, 1, now_s ());
+        sqlite3_bind_int64 (purge, 1, now_s () - 24 * 3600);
         sqlite3_step (purge);
       }
   }
