@@ -10,8 +10,9 @@ packages="
   libsqlite3-dev sqlite3 libjson-glib-dev json-glib-tools libsoup-3.0-dev
   libsecret-1-dev gnome-keyring libcrypt-dev libical-dev
   desktop-file-utils appstream
-  xvfb xauth dbus-x11 dbus-daemon python3
   clang-14 libclang-rt-14-dev
+  xvfb xauth dbus-x11 dbus-daemon python3 python3-yaml python3-jsonschema
+  openssl glib-networking
   adwaita-icon-theme hicolor-icon-theme fonts-dejavu-core
 "
 

@@ -60,7 +60,7 @@ test_patch_and_order (StoreFixture *f, gconstpointer data)
   g_autofree char *a = create_org (f, "{\"name_ru\":\"А\",\"name_kk\":\"Ә\",\"phone\":\"+77010000000\"}");
   g_autofree char *b = create_org (f, "{\"name_ru\":\"Б\"}");
   g_autoptr(GPtrArray) list = NULL;
-  AwpMutation *m;
+  AwpOutboxEntry *m;
 
   update (f, a, "{\"name_ru\":\"А2\",\"name_kk\":\"Ә\"}");
   /* An update that changes nothing leaves no outbox row. */
@@ -71,7 +71,7 @@ test_patch_and_order (StoreFixture *f, gconstpointer data)
   g_assert_cmpstr (m->op, ==, "create");
   g_assert_cmpstr (m->entity_id, ==, a);
   g_assert_true (awp_uuid_is_valid (m->mutation_id, 4));
-  g_assert_cmpstr (((AwpMutation *) list->pdata[1])->entity_id, ==, b);
+  g_assert_cmpstr (((AwpOutboxEntry *) list->pdata[1])->entity_id, ==, b);
   m = list->pdata[2];
   g_assert_cmpstr (m->op, ==, "update");
   /* Only the changed field, with its value before. */
@@ -80,7 +80,7 @@ test_patch_and_order (StoreFixture *f, gconstpointer data)
   g_assert_cmpstr (json_object_get_string_member (m->base_values, "name_ru"), ==, "А");
   g_assert_cmpstr (m->status, ==, "pending");
   g_assert_cmpint (m->attempts, ==, 0);
-  g_assert_true (m->seq > ((AwpMutation *) list->pdata[1])->seq);
+  g_assert_true (m->seq > ((AwpOutboxEntry *) list->pdata[1])->seq);
 }
 
 static void
@@ -97,21 +97,21 @@ test_ack_rebase (StoreFixture *f, gconstpointer data)
   update (f, a, "{\"name_ru\":\"А2\"}");
   list = pending (f);
   g_assert_cmpuint (list->len, ==, 2);
-  g_assert_cmpint (((AwpMutation *) list->pdata[1])->base_version, ==, 0);
+  g_assert_cmpint (((AwpOutboxEntry *) list->pdata[1])->base_version, ==, 0);
 
-  g_assert_true (awp_outbox_mark_inflight (f->store, ((AwpMutation *) list->pdata[0])->mutation_id, &error));
+  g_assert_true (awp_outbox_mark_inflight (f->store, ((AwpOutboxEntry *) list->pdata[0])->mutation_id, &error));
   g_assert_no_error (error);
   /* Not pending any more: sent twice never happens. */
-  g_assert_false (awp_outbox_mark_inflight (f->store, ((AwpMutation *) list->pdata[0])->mutation_id, &error));
+  g_assert_false (awp_outbox_mark_inflight (f->store, ((AwpOutboxEntry *) list->pdata[0])->mutation_id, &error));
   g_assert_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_true (awp_outbox_mark_acked (f->store, ((AwpMutation *) list->pdata[0])->mutation_id, 7, &error));
+  g_assert_true (awp_outbox_mark_acked (f->store, ((AwpOutboxEntry *) list->pdata[0])->mutation_id, 7, &error));
   g_assert_no_error (error);
 
   rest = pending (f);
   g_assert_cmpuint (rest->len, ==, 1);
   /* The next mutation of the entity now builds on the confirmed version. */
-  g_assert_cmpint (((AwpMutation *) rest->pdata[0])->base_version, ==, 7);
+  g_assert_cmpint (((AwpOutboxEntry *) rest->pdata[0])->base_version, ==, 7);
   g_assert_cmpint (raw_count (f->path, "SELECT server_version FROM record_base"), ==, 7);
   g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM record_base WHERE data ->> 'name_ru' = 'А'"), ==, 1);
   d = data_of (f, a, &state, &version);
@@ -119,8 +119,8 @@ test_ack_rebase (StoreFixture *f, gconstpointer data)
   g_assert_cmpstr (state, ==, "pending");
   g_assert_cmpint (version, ==, 7);
 
-  g_assert_true (awp_outbox_mark_inflight (f->store, ((AwpMutation *) rest->pdata[0])->mutation_id, &error));
-  g_assert_true (awp_outbox_mark_acked (f->store, ((AwpMutation *) rest->pdata[0])->mutation_id, 8, &error));
+  g_assert_true (awp_outbox_mark_inflight (f->store, ((AwpOutboxEntry *) rest->pdata[0])->mutation_id, &error));
+  g_assert_true (awp_outbox_mark_acked (f->store, ((AwpOutboxEntry *) rest->pdata[0])->mutation_id, 8, &error));
   g_assert_no_error (error);
   g_clear_pointer (&state, g_free);
   g_clear_pointer (&d, json_object_unref);
@@ -137,7 +137,7 @@ test_retry_counts (StoreFixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autofree char *a = create_org (f, "{\"name_ru\":\"А\"}");
   g_autoptr(GPtrArray) list = pending (f);
-  const char *mid = ((AwpMutation *) list->pdata[0])->mutation_id;
+  const char *mid = ((AwpOutboxEntry *) list->pdata[0])->mutation_id;
   g_autoptr(GPtrArray) again = NULL;
 
   g_assert_true (awp_outbox_mark_inflight (f->store, mid, &error));
@@ -146,8 +146,8 @@ test_retry_counts (StoreFixture *f, gconstpointer data)
   g_assert_true (awp_outbox_mark_retry (f->store, mid, NULL, &error));
   g_assert_no_error (error);
   again = pending (f);
-  g_assert_cmpint (((AwpMutation *) again->pdata[0])->attempts, ==, 2);
-  g_assert_cmpstr (((AwpMutation *) again->pdata[0])->last_error, ==, "timeout");
+  g_assert_cmpint (((AwpOutboxEntry *) again->pdata[0])->attempts, ==, 2);
+  g_assert_cmpstr (((AwpOutboxEntry *) again->pdata[0])->last_error, ==, "timeout");
 }
 
 static void
@@ -165,14 +165,14 @@ test_conflict_holds_entity (StoreFixture *f, gconstpointer data)
 
   update (f, a, "{\"name_ru\":\"А2\"}");
   json_array_add_string_element (fields, "name_ru");
-  g_assert_true (awp_outbox_mark_inflight (f->store, ((AwpMutation *) list->pdata[0])->mutation_id, &error));
-  g_assert_true (awp_outbox_mark_conflict (f->store, ((AwpMutation *) list->pdata[0])->mutation_id, 3, server, fields, &error));
+  g_assert_true (awp_outbox_mark_inflight (f->store, ((AwpOutboxEntry *) list->pdata[0])->mutation_id, &error));
+  g_assert_true (awp_outbox_mark_conflict (f->store, ((AwpOutboxEntry *) list->pdata[0])->mutation_id, 3, server, fields, &error));
   g_assert_no_error (error);
 
   /* a's later edit waits for a person; b goes on. */
   rest = pending (f);
   g_assert_cmpuint (rest->len, ==, 1);
-  g_assert_cmpstr (((AwpMutation *) rest->pdata[0])->entity_id, ==, b);
+  g_assert_cmpstr (((AwpOutboxEntry *) rest->pdata[0])->entity_id, ==, b);
   g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM conflict WHERE server_version = 3"
                                         " AND server_data ->> 'name_ru' = 'Серверное А' AND fields = '[\"name_ru\"]'"), ==, 1);
   d = data_of (f, a, &state, NULL);
@@ -192,13 +192,13 @@ test_rejected_kept (StoreFixture *f, gconstpointer data)
   g_autofree char *state = NULL;
   g_autoptr(JsonObject) d = NULL;
 
-  g_assert_true (awp_outbox_mark_inflight (f->store, ((AwpMutation *) list->pdata[0])->mutation_id, &error));
-  g_assert_true (awp_outbox_mark_rejected (f->store, ((AwpMutation *) list->pdata[0])->mutation_id,
+  g_assert_true (awp_outbox_mark_inflight (f->store, ((AwpOutboxEntry *) list->pdata[0])->mutation_id, &error));
+  g_assert_true (awp_outbox_mark_rejected (f->store, ((AwpOutboxEntry *) list->pdata[0])->mutation_id,
                                            json_node_get_array (errors), &error));
   g_assert_no_error (error);
   rejected = awp_outbox_list (f->store, "rejected", &error);
   g_assert_cmpuint (rejected->len, ==, 1);
-  g_assert_nonnull (strstr (((AwpMutation *) rejected->pdata[0])->last_error, "bin"));
+  g_assert_nonnull (strstr (((AwpOutboxEntry *) rejected->pdata[0])->last_error, "bin"));
   d = data_of (f, a, &state, NULL);
   g_assert_cmpstr (state, ==, "rejected");
   g_assert_cmpstr (json_object_get_string_member (d, "bin"), ==, "123");
@@ -230,8 +230,8 @@ test_pull_rebuild (StoreFixture *f, gconstpointer data)
   g_autofree char *json = NULL;
   gint64 version = 0;
 
-  g_assert_true (awp_outbox_mark_inflight (f->store, ((AwpMutation *) list->pdata[0])->mutation_id, &error));
-  g_assert_true (awp_outbox_mark_acked (f->store, ((AwpMutation *) list->pdata[0])->mutation_id, 1, &error));
+  g_assert_true (awp_outbox_mark_inflight (f->store, ((AwpOutboxEntry *) list->pdata[0])->mutation_id, &error));
+  g_assert_true (awp_outbox_mark_acked (f->store, ((AwpOutboxEntry *) list->pdata[0])->mutation_id, 1, &error));
   g_assert_null (awp_outbox_get_cursor (f->store, NULL));
 
   /* A local edit of name_ru, then the server changes phone and name_ru. */
@@ -284,8 +284,8 @@ test_pull_delete_vs_local (StoreFixture *f, gconstpointer data)
   g_autofree char *json = NULL;
   g_autoptr(JsonObject) d = NULL;
 
-  g_assert_true (awp_outbox_mark_inflight (f->store, ((AwpMutation *) list->pdata[0])->mutation_id, &error));
-  g_assert_true (awp_outbox_mark_acked (f->store, ((AwpMutation *) list->pdata[0])->mutation_id, 1, &error));
+  g_assert_true (awp_outbox_mark_inflight (f->store, ((AwpOutboxEntry *) list->pdata[0])->mutation_id, &error));
+  g_assert_true (awp_outbox_mark_acked (f->store, ((AwpOutboxEntry *) list->pdata[0])->mutation_id, 1, &error));
   update (f, a, "{\"name_ru\":\"Моё\"}");
   json = g_strdup_printf ("[{\"entity_type\":\"organization\",\"id\":\"%s\",\"version\":2,\"deleted\":true}]", a);
   p = page (json);

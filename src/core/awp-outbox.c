@@ -11,7 +11,7 @@
   " status, attempts, last_error"
 
 void
-awp_mutation_free (AwpMutation *m)
+awp_outbox_entry_free (AwpOutboxEntry *m)
 {
   g_free (m->mutation_id);
   g_free (m->entity_type);
@@ -30,10 +30,10 @@ column_dup (sqlite3_stmt *stmt, int i)
   return g_strdup ((const char *) sqlite3_column_text (stmt, i));
 }
 
-static AwpMutation *
+static AwpOutboxEntry *
 mutation_from_row (sqlite3_stmt *stmt)
 {
-  AwpMutation *m = g_new0 (AwpMutation, 1);
+  AwpOutboxEntry *m = g_new0 (AwpOutboxEntry, 1);
 
   m->seq = sqlite3_column_int64 (stmt, 0);
   m->mutation_id = column_dup (stmt, 1);
@@ -58,7 +58,7 @@ collect (AwpStore      *store,
          AwpCachedStmt *stmt,
          GError       **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) awp_mutation_free);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) awp_outbox_entry_free);
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -225,7 +225,7 @@ awp_outbox_rebuild_record (AwpStore    *store,
   sqlite3_bind_text (local, 1, entity_id, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (local)) == SQLITE_ROW)
     {
-      g_autoptr(AwpMutation) m = mutation_from_row (local);
+      g_autoptr(AwpOutboxEntry) m = mutation_from_row (local);
 
       if (type == NULL)
         type = g_strdup (m->entity_type);
@@ -269,7 +269,7 @@ awp_outbox_rebuild_record (AwpStore    *store,
 }
 
 /* Loads one outbox row inside the current transaction. */
-static AwpMutation *
+static AwpOutboxEntry *
 get_mutation (AwpStore    *store,
               const char  *mutation_id,
               GError     **error)
@@ -335,7 +335,7 @@ mark_simple (AwpStore    *store,
              const char  *last_error,
              GError     **error)
 {
-  g_autoptr(AwpMutation) m = get_mutation (store, mutation_id, error);
+  g_autoptr(AwpOutboxEntry) m = get_mutation (store, mutation_id, error);
 
   if (m == NULL)
     return FALSE;
@@ -373,7 +373,7 @@ ack (AwpStore    *store,
      gint64       new_version,
      GError     **error)
 {
-  g_autoptr(AwpMutation) m = get_mutation (store, mutation_id, error);
+  g_autoptr(AwpOutboxEntry) m = get_mutation (store, mutation_id, error);
   g_autoptr(AwpCachedStmt) base = NULL;
   g_autoptr(AwpCachedStmt) put = NULL;
   g_autoptr(AwpCachedStmt) rebase = NULL;
@@ -451,7 +451,7 @@ conflict (AwpStore    *store,
           JsonArray   *fields,
           GError     **error)
 {
-  g_autoptr(AwpMutation) m = get_mutation (store, mutation_id, error);
+  g_autoptr(AwpOutboxEntry) m = get_mutation (store, mutation_id, error);
   g_autoptr(AwpCachedStmt) add = NULL;
   g_autoptr(JsonNode) fields_node = json_node_new (JSON_NODE_ARRAY);
   g_autofree char *fields_text = NULL;
@@ -499,7 +499,7 @@ reject (AwpStore    *store,
         JsonArray   *errors,
         GError     **error)
 {
-  g_autoptr(AwpMutation) m = get_mutation (store, mutation_id, error);
+  g_autoptr(AwpOutboxEntry) m = get_mutation (store, mutation_id, error);
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
   g_autofree char *text = NULL;
 

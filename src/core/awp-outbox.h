@@ -23,10 +23,10 @@ typedef struct
   char       *status;        /* pending | inflight | acked | conflict | rejected */
   int         attempts;
   char       *last_error;
-} AwpMutation;
+} AwpOutboxEntry;
 
-void       awp_mutation_free          (AwpMutation *mutation);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AwpMutation, awp_mutation_free)
+void       awp_outbox_entry_free          (AwpOutboxEntry *mutation);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AwpOutboxEntry, awp_outbox_entry_free)
 
 /* Pending mutations in order, at most @limit, leaving out entities held by
  * an earlier conflict or rejection (they wait for a person; others go on). */

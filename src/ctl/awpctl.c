@@ -19,6 +19,7 @@ static const AwpctlCommand commands[] = {
   { "explain", "NORM DATE", N_("Explain a deadline day by day"), awpctl_cmd_explain },
   { "help", "", N_("Show the commands"), cmd_help },
   { "seed", "[--requests N] [--seed S] DB", N_("Fill DB with deterministic demo data in Kazakh and Russian (default 1000 requests)"), awpctl_cmd_seed },
+  { "portal", "submit-request|submit-application|rate|register|comment --server URL --org ORG …", N_("Act as a citizen on the portal: send a request, an application, a rating, a registration or a comment; prints the new record’s id"), awpctl_cmd_portal },
   { "version", "", N_("Print the version"), cmd_version },
   { "workdays", "FROM TO", N_("Count the working days from FROM to TO, both included"), awpctl_cmd_workdays },
 };

@@ -4,13 +4,12 @@
 
 #include <glib-unix.h>
 #include <glib/gi18n.h>
-#include <libsoup/soup.h>
-#include <json-glib/json-glib.h>
+#include <glib/gstdio.h>
 
 #include "awp-i18n.h"
+#include "awp-server.h"
 
-/* The reference central server. This is its frame: options, listening on
- * loopback or a given port, a health endpoint and a graceful shutdown. */
+/* The reference central server: options, then AwpServer does the rest. */
 
 static gboolean
 quit_on_signal (gpointer user_data)
@@ -19,35 +18,12 @@ quit_on_signal (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-health_cb (SoupServer        *server,
-           SoupServerMessage *msg,
-           const char        *path,
-           GHashTable        *query,
-           gpointer           user_data)
+static int
+fail (const char *what,
+      GError     *error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *body = NULL;
-
-  if (soup_server_message_get_method (msg) != SOUP_METHOD_GET)
-    {
-      soup_server_message_set_status (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, NULL);
-      return;
-    }
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder, "ok");
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_string_value (builder, PACKAGE_VERSION);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  body = json_to_string (root, FALSE);
-
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
-                                    body, strlen (body));
+  g_printerr ("awp-server: %s: %s\n", what, error->message);
+  return 1;
 }
 
 int
@@ -56,17 +32,30 @@ main (int   argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(AwpServer) server = NULL;
   g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GKeyFile) config = NULL;
   g_autofree char *db_path = NULL;
+  g_autofree char *config_path = NULL;
+  g_autofree char *seed = NULL;
+  g_autofree char *tls_cert = NULL;
+  g_autofree char *tls_key = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *tmp_dir = NULL;
   gboolean version = FALSE;
   gboolean listen_all = FALSE;
   int port = 0;
-  GSList *uris;
+  int seed_requests = 0;
+  gboolean ok;
   const GOptionEntry entries[] = {
     { "port", 'p', 0, G_OPTION_ARG_INT, &port, N_("Port to listen on (0 picks a free one)"), N_("PORT") },
     { "public", 0, 0, G_OPTION_ARG_NONE, &listen_all, N_("Listen on all interfaces, not only on loopback"), NULL },
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("Database file"), N_("FILE") },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("Database file (default: a temporary one)"), N_("FILE") },
+    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config_path, N_("Configuration file"), N_("FILE") },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed, N_("Load sample data: “demo”"), N_("NAME") },
+    { "seed-requests", 0, 0, G_OPTION_ARG_INT, &seed_requests, N_("Add this many generated requests"), N_("N") },
+    { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert, N_("TLS certificate (PEM)"), N_("FILE") },
+    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key, N_("TLS private key (PEM)"), N_("FILE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
     { NULL }
   };
@@ -93,37 +82,73 @@ main (int   argc,
       g_printerr ("awp-server: %s\n", _("Port: must be between 0 and 65535"));
       return 2;
     }
-
-  server = soup_server_new ("server-header", "awp-server/" PACKAGE_VERSION, NULL);
-  soup_server_add_handler (server, "/api/v1/health", health_cb, NULL, NULL);
-
-  if (listen_all)
-    soup_server_listen_all (server, port, 0, &error);
-  else
-    soup_server_listen_local (server, port, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  if (error != NULL)
+  if (seed != NULL && !g_str_equal (seed, "demo"))
     {
-      g_printerr ("awp-server: %s\n", error->message);
-      return 1;
+      g_printerr ("awp-server: %s\n", _("Seed: the only sample data set is “demo”"));
+      return 2;
     }
+  if (seed_requests < 0 || seed_requests > 10000000)
+    {
+      g_printerr ("awp-server: %s\n", _("Seed requests: must be between 0 and 10000000"));
+      return 2;
+    }
+  if ((tls_cert == NULL) != (tls_key == NULL))
+    {
+      g_printerr ("awp-server: %s\n", _("TLS: give both a certificate and a key"));
+      return 2;
+    }
+
+  if (config_path != NULL)
+    {
+      config = g_key_file_new ();
+      if (!g_key_file_load_from_file (config, config_path, G_KEY_FILE_NONE, &error))
+        return fail (_("Configuration file"), error);
+    }
+  if (db_path == NULL)
+    {
+      tmp_dir = g_dir_make_tmp ("awp-server-XXXXXX", &error);
+      if (tmp_dir == NULL)
+        return fail (_("Database file"), error);
+      db_path = g_build_filename (tmp_dir, "server.db", NULL);
+    }
+
+  server = awp_server_new (db_path, config, &error);
+  if (server == NULL)
+    return fail (_("Cannot start"), error);
+  if (seed != NULL && !awp_server_seed_demo (server, &error))
+    return fail (_("Sample data"), error);
+  if (seed_requests > 0 && !awp_server_seed_requests (server, seed_requests, &error))
+    return fail (_("Sample data"), error);
+  if (tls_cert != NULL && !awp_server_set_tls (server, tls_cert, tls_key, &error))
+    return fail (_("TLS"), error);
+
+  ok = listen_all ? awp_server_listen_all (server, port, &error)
+                  : awp_server_listen_local (server, port, &error);
+  if (!ok)
+    return fail (_("Cannot listen"), error);
 
   /* The first line on stdout names the address, so a test or a script that
    * asked for port 0 learns which one it got. */
-  uris = soup_server_get_uris (server);
-  if (uris != NULL)
-    {
-      g_autofree char *uri = g_uri_to_string (uris->data);
-
-      g_print ("listening %s\n", uri);
-      fflush (stdout);
-    }
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  uri = awp_server_get_uri (server);
+  g_print ("listening %s\n", uri);
+  fflush (stdout);
 
   loop = g_main_loop_new (NULL, FALSE);
   g_unix_signal_add (SIGTERM, quit_on_signal, loop);
   g_unix_signal_add (SIGINT, quit_on_signal, loop);
   g_main_loop_run (loop);
 
-  soup_server_disconnect (server);
+  awp_server_disconnect (server);
+  g_clear_object (&server);
+  if (tmp_dir != NULL)
+    {
+      g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+
+      g_unlink (db_path);
+      g_unlink (wal);
+      g_unlink (shm);
+      g_rmdir (tmp_dir);
+    }
   return 0;
 }

@@ -1,0 +1,246 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "awp-bench.h"
+
+/* sync-server: a real awp-server process on loopback. Pull requests per
+ * second with 8 concurrent clients, and the time to push 10,000
+ * mutations in batches of 500 from one client. The server binary comes
+ * from $AWP_SERVER or the build tree. */
+
+#define N_CLIENTS 8
+#define PULLS_PER_CLIENT 250
+#define PUSH_TOTAL 10000
+#define PUSH_BATCH 500
+
+typedef struct
+{
+  const char *base;
+  const char *token;
+  guint       done;
+  guint       failed;
+  guint64     records;
+} PullClient;
+
+static GBytes *
+request (SoupSession *session,
+         const char  *method,
+         const char  *url,
+         const char  *token,
+         const char  *key,
+         const char  *body,
+         guint       *status)
+{
+  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
+  GBytes *reply;
+
+  if (token != NULL)
+    {
+      g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+    }
+  if (key != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "Idempotency-Key", key);
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) b = g_bytes_new (body, strlen (body));
+
+      soup_message_set_request_body_from_bytes (msg, "application/json", b);
+    }
+  reply = soup_session_send_and_read (session, msg, NULL, NULL);
+  *status = soup_message_get_status (msg);
+  return reply;
+}
+
+static gpointer
+pull_thread (gpointer data)
+{
+  PullClient *c = data;
+  g_autoptr(GMainContext) ctx = g_main_context_new ();
+  g_autoptr(SoupSession) session = NULL;
+  g_autofree char *cursor = g_strdup ("");
+
+  g_main_context_push_thread_default (ctx);
+  session = soup_session_new ();
+  for (guint i = 0; i < PULLS_PER_CLIENT; i++)
+    {
+      g_autofree char *url = g_strdup_printf ("%sapi/v1/sync/changes?limit=100&cursor=%s", c->base, cursor);
+      g_autoptr(GBytes) reply = NULL;
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *page;
+      guint status;
+
+      reply = request (session, "GET", url, c->token, NULL, NULL, &status);
+      if (reply == NULL || status != 200
+          || !json_parser_load_from_data (parser, g_bytes_get_data (reply, NULL), g_bytes_get_size (reply), NULL))
+        {
+          c->failed++;
+          continue;
+        }
+      page = json_node_get_object (json_parser_get_root (parser));
+      c->records += json_array_get_length (json_object_get_array_member (page, "changes"));
+      c->done++;
+      /* Walk the feed; start over at its end, like clients catching up. */
+      g_free (cursor);
+      cursor = json_object_get_boolean_member (page, "has_more")
+        ? g_strdup (json_object_get_string_member (page, "next_cursor")) : g_strdup ("");
+    }
+  g_clear_object (&session);
+  g_main_context_pop_thread_default (ctx);
+  return NULL;
+}
+
+static char *
+login (SoupSession *session,
+       const char  *base)
+{
+  g_autofree char *url = g_strconcat (base, "api/v1/auth/login", NULL);
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  guint status;
+
+  reply = request (session, "POST", url, NULL, NULL,
+                   "{\"username\":\"admin.edu\",\"password\":\"demo-2026\"}", &status);
+  if (reply == NULL || status != 200)
+    return NULL;
+  node = json_from_string (g_bytes_get_data (reply, NULL), NULL);
+  if (node == NULL)
+    return NULL;
+  return g_strdup (json_object_get_string_member (json_node_get_object (node), "access_token"));
+}
+
+int
+awp_bench_sync (int    argc,
+                char **argv)
+{
+  const char *server_path = g_getenv ("AWP_SERVER") ? g_getenv ("AWP_SERVER") : AWP_SERVER_PATH;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("awp-bench-XXXXXX", &error);
+  g_autofree char *db = NULL;
+  g_autofree char *conf = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr(SoupSession) session = NULL;
+  g_autofree char *token = NULL;
+  const char *base;
+  PullClient clients[N_CLIENTS];
+  GThread *threads[N_CLIENTS];
+  guint total = 0, failed = 0, push_failed = 0;
+  guint64 records = 0;
+  double start, elapsed;
+  int rc = 0;
+
+  if (dir == NULL)
+    {
+      fprintf (stderr, "awp-bench: %s\n", error->message);
+      return 1;
+    }
+  db = g_build_filename (dir, "bench.db", NULL);
+  conf = g_build_filename (dir, "bench.conf", NULL);
+  if (!g_file_set_contents (conf, "[server]\nlog-requests=false\n", -1, &error))
+    goto fail;
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, server_path, "--port", "0",
+                           "--db", db, "--config", conf, "--seed", "demo", "--seed-requests", "5000", NULL);
+  if (proc == NULL)
+    goto fail;
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (proc));
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  if (line == NULL || !g_str_has_prefix (line, "listening "))
+    {
+      fprintf (stderr, "awp-bench: awp-server did not start\n");
+      rc = 1;
+      goto out;
+    }
+  base = line + strlen ("listening ");
+  session = soup_session_new ();
+  token = login (session, base);
+  if (token == NULL)
+    {
+      fprintf (stderr, "awp-bench: login failed\n");
+      rc = 1;
+      goto out;
+    }
+
+  start = awp_bench_now ();
+  for (guint i = 0; i < N_CLIENTS; i++)
+    {
+      clients[i] = (PullClient) { base, token, 0, 0, 0 };
+      threads[i] = g_thread_new ("pull", pull_thread, &clients[i]);
+    }
+  for (guint i = 0; i < N_CLIENTS; i++)
+    {
+      g_thread_join (threads[i]);
+      total += clients[i].done;
+      failed += clients[i].failed;
+      records += clients[i].records;
+    }
+  elapsed = awp_bench_now () - start;
+  awp_bench_report ("sync_server_pull_8_clients", total / elapsed, "requests/s");
+  awp_bench_report ("sync_server_pull_records", records / elapsed, "records/s");
+
+  start = awp_bench_now ();
+  for (guint b = 0; b < PUSH_TOTAL / PUSH_BATCH; b++)
+    {
+      g_autoptr(GString) body = g_string_new ("{\"client_id\":\"bench\",\"mutations\":[");
+      g_autofree char *url = g_strconcat (base, "api/v1/sync/push", NULL);
+      g_autofree char *key = g_strdup_printf ("bench-batch-%u", b);
+      g_autoptr(GBytes) reply = NULL;
+      guint status;
+
+      for (guint i = 0; i < PUSH_BATCH; i++)
+        {
+          guint n = b * PUSH_BATCH + i;
+
+          g_string_append_printf (body, "%s{\"mutation_id\":\"bm-%u\",\"entity_type\":\"blog_request\","
+                                  "\"entity_id\":\"bench-%u\",\"op\":\"create\",\"patch\":{"
+                                  "\"subject\":\"Жол жөндеу туралы %u\",\"text\":\"Прошу сообщить сроки ремонта дороги.\","
+                                  "\"status\":\"received\",\"received_at\":\"2026-03-02\",\"due_date\":\"2026-03-17\"}}",
+                                  i == 0 ? "" : ",", n, n, n);
+        }
+      g_string_append (body, "]}");
+      reply = request (session, "POST", url, token, key, body->str, &status);
+      if (reply == NULL || status != 200 || strstr (g_bytes_get_data (reply, NULL), "\"rejected\"") != NULL)
+        push_failed++;
+    }
+  elapsed = awp_bench_now () - start;
+  awp_bench_report ("sync_server_push_10000_mutations", elapsed, "s");
+  awp_bench_report ("sync_server_push_rate", PUSH_TOTAL / elapsed, "mutations/s");
+  if (failed > 0 || push_failed > 0)
+    {
+      fprintf (stderr, "awp-bench: %u pulls and %u push batches failed\n", failed, push_failed);
+      rc = 1;
+    }
+
+out:
+  g_clear_object (&session);
+  if (proc != NULL)
+    {
+      g_subprocess_send_signal (proc, SIGTERM);
+      g_subprocess_wait (proc, NULL, NULL);
+    }
+  {
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+    g_unlink (db);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_unlink (conf);
+    g_rmdir (dir);
+  }
+  return rc;
+
+fail:
+  fprintf (stderr, "awp-bench: %s\n", error->message);
+  rc = 1;
+  goto out;
+}

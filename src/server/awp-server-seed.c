@@ -1,0 +1,492 @@
+#include "config.h"
+
+#include <string.h>
+
+#include "awp-server-auth.h"
+#include "awp-server-db.h"
+#include "awp-server-seed.h"
+
+/* The demo world is fixed: same ids, texts and dates on every run, so a
+ * classroom's screenshots and exercises match. Dates start from a fixed
+ * day and due dates come from the real deadline rules. */
+#define SEED_BASE_YEAR 2026
+#define SEED_BASE_MONTH 3
+#define SEED_BASE_DAY 2
+
+typedef struct
+{
+  const char *id;
+  const char *kind;
+  const char *name_kk;
+  const char *name_ru;
+} SeedOrg;
+
+static const SeedOrg orgs[] = {
+  { "min-edu", "ministry", "Қазақстан Республикасы Оқу-ағарту министрлігі", "Министерство просвещения Республики Казахстан" },
+  { "min-health", "ministry", "Қазақстан Республикасы Денсаулық сақтау министрлігі", "Министерство здравоохранения Республики Казахстан" },
+  { "akimat-almaty-region", "akimat", "Алматы облысының әкімдігі", "Акимат Алматинской области" },
+  { "akimat-turkistan-region", "akimat", "Түркістан облысының әкімдігі", "Акимат Туркестанской области" },
+  { "kazpost", "quasi-public", "«Қазпошта» акционерлік қоғамы", "Акционерное общество «Казпочта»" },
+  { "operator", "operator", "«Ұлттық ақпараттық технологиялар» АҚ (Оператор)", "АО «Национальные информационные технологии» (Оператор)" },
+  { "authorized-body", "authorized-body", "Цифрлық даму, инновациялар және аэроғарыш өнеркәсібі министрлігі", "Министерство цифрового развития, инноваций и аэрокосмической промышленности" },
+};
+
+/* The five bodies that receive citizens' requests. */
+#define N_BODIES 5
+
+typedef struct
+{
+  const char *username;
+  const char *role;
+  const char *org_id;
+  const char *full_name;
+} SeedUser;
+
+/* One shared, documented password keeps a classroom simple. */
+#define SEED_PASSWORD "demo-2026"
+
+static const SeedUser users[] = {
+  { "admin.edu", "administrator", "min-edu", "Әлия Нұрланқызы Серікбаева" },
+  { "admin.health", "administrator", "min-health", "Ерлан Қайратұлы Жұмабаев" },
+  { "admin.almaty", "administrator", "akimat-almaty-region", "Гүлназ Маратқызы Әбдірахманова" },
+  { "admin.turkistan", "administrator", "akimat-turkistan-region", "Нұрсұлтан Бақытжанұлы Оспанов" },
+  { "admin.kazpost", "administrator", "kazpost", "Ирина Викторовна Ким" },
+  { "operator", "operator", "operator", "Дәурен Серікұлы Әлиев" },
+  { "authorized", "authorized_body", "authorized-body", "Асель Болатқызы Тоқтарова" },
+  { "trainer", "trainer", "operator", "Марат Ержанұлы Сейітов" },
+};
+
+static const char *const subjects_kk[] = {
+  "Ауылдағы жолды жөндеу туралы", "Мектептегі жылу жүйесі туралы", "Емханадағы кезек туралы",
+  "Балабақшаға орын алу туралы", "Ауыз су сапасы туралы", "Көше жарығы туралы",
+  "Пошта бөлімшесінің жұмыс уақыты туралы", "Әлеуметтік төлем мерзімі туралы",
+};
+static const char *const texts_kk[] = {
+  "Құрметті әкімдік! Біздің ауылдағы жол екі жылдан бері жөнделмеген. Жөндеу мерзімін хабарлауыңызды сұраймын.",
+  "Мектептегі сыныптарда қыста өте суық. Жылу жүйесін тексеруді сұраймын.",
+  "Емханада дәрігерге жазылу үшін екі апта күтуге тура келеді. Бұл мәселе қашан шешіледі?",
+  "Балама балабақшадан орын ала алмай жүрмін. Кезектің қай кезеңде екенін білгім келеді.",
+};
+static const char *const subjects_ru[] = {
+  "О ремонте дороги в селе", "Об отоплении в школе", "Об очередях в поликлинике",
+  "О месте в детском саду", "О качестве питьевой воды", "Об уличном освещении",
+  "О графике работы почтового отделения", "О сроках социальной выплаты",
+};
+static const char *const texts_ru[] = {
+  "Уважаемый акимат! Дорога в нашем селе не ремонтировалась два года. Прошу сообщить сроки ремонта.",
+  "В классах школы зимой очень холодно. Прошу проверить систему отопления.",
+  "Запись к врачу в поликлинике ждём по две недели. Когда будет решён этот вопрос?",
+  "Не могу получить место в детском саду для ребёнка. Прошу сообщить, на каком месте мы в очереди.",
+};
+static const char *const names[] = {
+  "Айгүл Сәрсенова", "Бауыржан Омаров", "Светлана Петренко", "Данияр Қасымов",
+  "Мария Иванова", "Ержан Тұрсынов", "Жанар Ахметова", "Олег Ли",
+};
+static const char *const statuses[] = {
+  "received", "received", "accepted", "accepted", "forwarded", "returned", "answered",
+  "answered", "refused", "extended",
+};
+
+typedef struct
+{
+  AwpServer *server;
+  guint      counter;
+  GError   **error;
+} Seeder;
+
+/* A stable UUID-shaped id from a name. */
+static char *
+seed_id (const char *kind,
+         guint       n)
+{
+  g_autofree char *name = g_strdup_printf ("awp-demo:%s:%u", kind, n);
+  g_autofree char *h = g_compute_checksum_for_string (G_CHECKSUM_SHA1, name, -1);
+
+  return g_strdup_printf ("%.8s-%.4s-5%.3s-8%.3s-%.12s", h, h + 8, h + 12, h + 15, h + 18);
+}
+
+static void
+date_plus (GDate *d,
+           int    days)
+{
+  g_date_clear (d, 1);
+  g_date_set_dmy (d, SEED_BASE_DAY, SEED_BASE_MONTH, SEED_BASE_YEAR);
+  if (days >= 0)
+    g_date_add_days (d, days);
+  else
+    g_date_subtract_days (d, -days);
+}
+
+static void
+set_date (JsonObject *o,
+          const char *member,
+          const GDate *d)
+{
+  g_autofree char *s = awp_protocol_format_date (d);
+
+  json_object_set_string_member (o, member, s);
+}
+
+static void
+set_due (Seeder     *s,
+         JsonObject *o,
+         const char *norm,
+         const GDate *from)
+{
+  AwpDeadline dl;
+
+  if (awp_deadline_compute (s->server->rules, s->server->calendar, norm, from, &dl, NULL))
+    set_date (o, "due_date", &dl.date);
+}
+
+static gboolean
+put (Seeder     *s,
+     const char *entity_type,
+     const char *id,
+     const char *org_id,
+     JsonObject *data)
+{
+  AwpRecord r = { 0 };
+
+  r.entity_type = (char *) entity_type;
+  r.id = (char *) id;
+  r.org_id = (char *) org_id;
+  r.version = 1;
+  r.data = data;
+  r.changed_by = (char *) "seed";
+  r.changed_at = g_get_real_time () / G_USEC_PER_SEC;
+  s->counter++;
+  return awp_server_db_put_record (s->server->db, &r, s->error);
+}
+
+static gboolean
+seed_request (Seeder     *s,
+              const char *org_id,
+              guint       n,
+              const char *kind)
+{
+  g_autoptr(JsonObject) o = json_object_new ();
+  g_autofree char *id = seed_id (kind, n);
+  gboolean kk = n % 2 == 0;
+  const char *status = statuses[n % G_N_ELEMENTS (statuses)];
+  const char *norm = "O145-5.1";
+  GDate received;
+
+  date_plus (&received, -(int) (n % 40));
+  json_object_set_string_member (o, "subject", kk ? subjects_kk[n % G_N_ELEMENTS (subjects_kk)]
+                                                  : subjects_ru[n % G_N_ELEMENTS (subjects_ru)]);
+  json_object_set_string_member (o, "text", kk ? texts_kk[n % G_N_ELEMENTS (texts_kk)]
+                                               : texts_ru[n % G_N_ELEMENTS (texts_ru)]);
+  json_object_set_string_member (o, "status", status);
+  set_date (o, "received_at", &received);
+  json_object_set_string_member (o, "author_name", names[n % G_N_ELEMENTS (names)]);
+  json_object_set_string_member (o, "authentication", n % 3 == 0 ? "eds" : "egov");
+  json_object_set_string_member (o, "lang", kk ? "kk" : "ru");
+  /* Each state carries the deadline of its own norm. */
+  if (g_str_equal (status, "forwarded"))
+    norm = "O145-4.2";
+  else if (g_str_equal (status, "returned"))
+    norm = "O145-4.3";
+  else if (g_str_equal (status, "refused"))
+    norm = "O145-5.3";
+  set_due (s, o, norm, &received);
+  if (g_str_equal (status, "answered"))
+    json_object_set_string_member (o, "answer", kk ? "Сұрауыңыз қаралды, жұмыс жоспарға енгізілді."
+                                                   : "Ваше обращение рассмотрено, работы включены в план.");
+  if (g_str_equal (status, "refused") || g_str_equal (status, "returned"))
+    json_object_set_string_member (o, "reason", kk ? "Заңның 11-бабына сәйкес келмейді."
+                                                   : "Не соответствует статье 11 Закона.");
+  if (g_str_equal (status, "extended"))
+    json_object_set_int_member (o, "times_extended", 1);
+  return put (s, "blog_request", id, org_id, o);
+}
+
+static gboolean
+seed_body (Seeder     *s,
+           guint       b,
+           const char *org_id)
+{
+  for (guint i = 0; i < 30; i++)
+    if (!seed_request (s, org_id, b * 100 + i, "request"))
+      return FALSE;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(JsonObject) o = json_object_new ();
+      g_autofree char *id = seed_id ("application", b * 100 + i);
+      GDate received;
+
+      date_plus (&received, -(int) (i * 3));
+      json_object_set_string_member (o, "topic", i % 2 ? "Цифрлық қызметтердің қолжетімділігі" : "Доступность цифровых услуг в регионах");
+      json_object_set_string_member (o, "text", i % 2 ? "Осы тақырыпта интернет-конференция өткізуді ұсынамын."
+                                                      : "Предлагаю провести интернет-конференцию на эту тему.");
+      json_object_set_string_member (o, "status", i < 3 ? "received" : i == 3 ? "refused" : "accepted");
+      if (i == 3)
+        json_object_set_string_member (o, "reason", "Тема вне компетенции органа.");
+      set_date (o, "received_at", &received);
+      set_due (s, o, "O145-10.2", &received);
+      json_object_set_string_member (o, "applicant_name", names[(b + i) % G_N_ELEMENTS (names)]);
+      if (!put (s, "conference_application", id, org_id, o))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(JsonObject) o = json_object_new ();
+      g_autofree char *id = seed_id ("conference", b * 100 + i);
+      GDate opens, closes;
+
+      date_plus (&opens, 7 + 14 * (int) i);
+      date_plus (&closes, 14 + 14 * (int) i);
+      json_object_set_string_member (o, "title_kk", "Халықпен ашық диалог: өңірдің даму жоспары");
+      json_object_set_string_member (o, "title_ru", "Открытый диалог с населением: план развития региона");
+      json_object_set_string_member (o, "description_kk", "Тұрғындардың сұрақтарына жауап беру.");
+      json_object_set_string_member (o, "description_ru", "Ответы на вопросы жителей.");
+      set_date (o, "opens_on", &opens);
+      set_date (o, "closes_on", &closes);
+      json_object_set_string_member (o, "moderator_name", users[b].full_name);
+      json_object_set_string_member (o, "status", i == 0 ? "open" : i == 1 ? "approved" : "draft");
+      if (!put (s, "conference", id, org_id, o))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(JsonObject) o = json_object_new ();
+      g_autofree char *id = seed_id ("survey", b * 100 + i);
+      g_autoptr(JsonArray) qs = json_array_new ();
+      JsonObject *q = json_object_new ();
+      GDate launch, close;
+
+      date_plus (&launch, 3 + 10 * (int) i);
+      date_plus (&close, 3 + 10 * (int) i + 30);
+      json_object_set_string_member (q, "title_kk", "Қызмет сапасын бағалаңыз");
+      json_object_set_string_member (q, "title_ru", "Оцените качество услуг");
+      json_array_add_object_element (qs, q);
+      json_object_set_string_member (o, "number", i == 0 ? "2026-01" : "2026-02");
+      json_object_set_string_member (o, "title_kk", "Мемлекеттік қызметтерге қанағаттану");
+      json_object_set_string_member (o, "title_ru", "Удовлетворённость государственными услугами");
+      set_date (o, "launch_on", &launch);
+      set_date (o, "close_on", &close);
+      json_object_set_array_member (o, "questions", json_array_ref (qs));
+      json_object_set_string_member (o, "status", i == 0 ? "open" : "draft");
+      if (!put (s, "survey", id, org_id, o))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(JsonObject) meeting = json_object_new ();
+      g_autoptr(JsonObject) channel = json_object_new ();
+      g_autofree char *mid = seed_id ("meeting", b * 100 + i);
+      g_autofree char *cid = seed_id ("channel", b * 100 + i);
+      GDate held;
+
+      date_plus (&held, 10 + 7 * (int) i);
+      json_object_set_string_member (meeting, "title_kk", "Тұрғындармен кездесу");
+      json_object_set_string_member (meeting, "title_ru", "Встреча с населением");
+      set_date (meeting, "held_on", &held);
+      json_object_set_string_member (meeting, "place", i == 0 ? "Мәдениет үйі" : "Дом культуры");
+      json_object_set_int_member (meeting, "capacity", 120);
+      json_object_set_string_member (channel, "name", i == 0 ? "Тікелей эфир" : "Прямой эфир");
+      json_object_set_string_member (channel, "kind", "broadcast");
+      if (!put (s, "meeting", mid, org_id, meeting) || !put (s, "channel", cid, org_id, channel))
+        return FALSE;
+      for (guint j = 0; j < 2; j++)
+        {
+          g_autoptr(JsonObject) reg = json_object_new ();
+          g_autoptr(JsonObject) com = json_object_new ();
+          g_autofree char *rid = seed_id ("registration", b * 100 + i * 10 + j);
+          g_autofree char *kid = seed_id ("comment", b * 100 + i * 10 + j);
+
+          json_object_set_string_member (reg, "meeting_id", mid);
+          json_object_set_string_member (reg, "name", names[(i + j + b) % G_N_ELEMENTS (names)]);
+          json_object_set_string_member (com, "channel_id", cid);
+          json_object_set_string_member (com, "text", j == 0 ? "Рахмет, өте пайдалы эфир!" : "Спасибо, когда будет следующий эфир?");
+          json_object_set_string_member (com, "author_name", names[(i + j + b + 3) % G_N_ELEMENTS (names)]);
+          json_object_set_string_member (com, "status", "visible");
+          if (!put (s, "registration", rid, org_id, reg) || !put (s, "comment", kid, org_id, com))
+            return FALSE;
+        }
+    }
+
+  /* Ratings of answered requests (O145-6). */
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autoptr(JsonObject) o = NULL;
+      g_autofree char *rid = NULL;
+      g_autofree char *id = NULL;
+      guint n = b * 100 + i;
+
+      if (!g_str_equal (statuses[n % G_N_ELEMENTS (statuses)], "answered"))
+        continue;
+      o = json_object_new ();
+      rid = seed_id ("request", n);
+      id = seed_id ("rating", n);
+      json_object_set_string_member (o, "request_id", rid);
+      json_object_set_string_member (o, "value", i % 4 == 0 ? "dislike" : "like");
+      if (i % 4 == 0)
+        json_object_set_string_member (o, "reason", "Жауап толық емес / Ответ неполный");
+      if (!put (s, "rating", id, org_id, o))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(JsonObject) o = json_object_new ();
+      g_autofree char *id = seed_id ("template", b * 100 + i);
+      GDate starts, submitted;
+
+      date_plus (&starts, 21 + 7 * (int) i);
+      date_plus (&submitted, 0);
+      json_object_set_string_member (o, "kind", i == 0 ? "conference" : "survey");
+      json_object_set_string_member (o, "title", i == 0 ? "Интернет-конференция: жол құрылысы" : "Сауалнама: қоғамдық көлік");
+      set_date (o, "starts_on", &starts);
+      set_date (o, "submitted_on", &submitted);
+      json_object_set_string_member (o, "status", i == 0 ? "submitted" : "draft");
+      if (!put (s, "template", id, org_id, o))
+        return FALSE;
+    }
+
+  {
+    g_autoptr(JsonObject) o = json_object_new ();
+    g_autofree char *id = seed_id ("accreditation", b);
+
+    json_object_set_string_member (o, "applicant_name", names[(b + 5) % G_N_ELEMENTS (names)]);
+    json_object_set_string_member (o, "position", "Бас маман / Главный специалист");
+    json_object_set_string_member (o, "requested_role", "administrator");
+    json_object_set_string_member (o, "status", "submitted");
+    if (!put (s, "accreditation", id, org_id, o))
+      return FALSE;
+  }
+  return TRUE;
+}
+
+/* BIN check digit (kz-facts: weights 1..11, then 3..11,1,2). */
+static char *
+make_bin (guint n)
+{
+  char d[13];
+  int sum = 0;
+
+  g_snprintf (d, sizeof d, "%s%03u", "24014000", n);
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      sum = 0;
+      for (int i = 0; i < 11; i++)
+        sum += (d[i] - '0') * (pass == 0 ? i + 1 : (i + 2) % 11 + 1);
+      sum %= 11;
+      if (sum != 10)
+        break;
+    }
+  if (sum == 10)
+    return NULL;
+  d[11] = '0' + sum;
+  d[12] = '\0';
+  return g_strdup (d);
+}
+
+gboolean
+awp_server_seed_demo_data (AwpServer  *server,
+                           GError    **error)
+{
+  g_autoptr(sqlite3_stmt) exists = awp_server_db_prepare (server->db, "SELECT 1 FROM orgs WHERE id = 'operator'", error);
+  Seeder s = { server, 0, error };
+
+  if (exists == NULL)
+    return FALSE;
+  if (sqlite3_step (exists) == SQLITE_ROW)
+    return TRUE;
+  if (!awp_server_db_begin (server->db, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (orgs); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = awp_server_db_prepare (server->db, "INSERT INTO orgs VALUES (?,?,?,?,?)", error);
+      g_autofree char *bin = NULL;
+
+      for (guint k = i * 7 + 1; bin == NULL; k++)
+        bin = make_bin (k);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, orgs[i].id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, orgs[i].kind, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, orgs[i].name_kk, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, orgs[i].name_ru, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, bin, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          awp_server_db_set_error (server->db, error);
+          goto fail;
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (users); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = awp_server_db_prepare (server->db, "INSERT INTO users VALUES (?,?,?,?,?,?)", error);
+      g_autofree char *id = seed_id ("user", i);
+      g_autofree char *hash = awp_server_auth_hash_password (SEED_PASSWORD, error);
+
+      if (stmt == NULL || hash == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, users[i].username, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, hash, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, users[i].role, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, users[i].org_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, users[i].full_name, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          awp_server_db_set_error (server->db, error);
+          goto fail;
+        }
+    }
+  for (guint b = 0; b < N_BODIES; b++)
+    if (!seed_body (&s, b, orgs[b].id))
+      goto fail;
+  return awp_server_db_commit (server->db, error);
+
+fail:
+  awp_server_db_rollback (server->db);
+  return FALSE;
+}
+
+gboolean
+awp_server_seed_scale (AwpServer  *server,
+                       guint       count,
+                       GError    **error)
+{
+  Seeder s = { server, 0, error };
+  guint start = 0;
+
+  if (!awp_server_seed_demo_data (server, error))
+    return FALSE;
+  {
+    g_autoptr(sqlite3_stmt) stmt = awp_server_db_prepare (server->db,
+                                                          "SELECT COUNT(*) FROM records WHERE changed_by = 'seed-scale'", error);
+    if (stmt == NULL)
+      return FALSE;
+    if (sqlite3_step (stmt) == SQLITE_ROW)
+      start = sqlite3_column_int (stmt, 0);
+  }
+  if (!awp_server_db_begin (server->db, error))
+    return FALSE;
+  for (guint i = start; i < start + count; i++)
+    {
+      if (!seed_request (&s, orgs[i % N_BODIES].id, i, "scale-request"))
+        goto fail;
+      /* Mark them so a second run continues the numbering. */
+      {
+        g_autoptr(sqlite3_stmt) mark = awp_server_db_prepare (server->db,
+                                                              "UPDATE records SET changed_by = 'seed-scale' WHERE seq = ?", error);
+        if (mark == NULL)
+          goto fail;
+        sqlite3_bind_int64 (mark, 1, awp_server_db_last_seq (server->db));
+        if (sqlite3_step (mark) != SQLITE_DONE)
+          goto fail;
+      }
+    }
+  return awp_server_db_commit (server->db, error);
+
+fail:
+  awp_server_db_rollback (server->db);
+  return FALSE;
+}

@@ -1,0 +1,587 @@
+#include "config.h"
+
+#include <string.h>
+
+#include "awp-json-util.h"
+#include "awp-server-sync.h"
+#include "awp-server-validate.h"
+
+/* Record types a role sees and changes across organizations: the Operator
+ * reviews every body's templates (O145-7), the authorized body decides on
+ * access applications (O145-12). Everything else stays in the user's own
+ * organization. */
+static const char *
+cross_org_type (const AwpServerUser *user)
+{
+  switch (user->role)
+    {
+    case AWP_ROLE_OPERATOR:
+      return "template";
+    case AWP_ROLE_AUTHORIZED_BODY:
+      return "accreditation";
+    case AWP_ROLE_ADMINISTRATOR:
+    case AWP_ROLE_TRAINER:
+    default:
+      return "";
+    }
+}
+
+gboolean
+awp_server_may_read (const AwpServerUser *user,
+                     const char          *entity_type,
+                     const char          *org_id)
+{
+  return g_strcmp0 (user->org_id, org_id) == 0 || g_str_equal (cross_org_type (user), entity_type);
+}
+
+gboolean
+awp_server_may_write (const AwpServerUser *user,
+                      const char          *entity_type,
+                      const char          *org_id)
+{
+  /* Trainers show the system; they change nothing. */
+  if (user->role == AWP_ROLE_TRAINER)
+    return FALSE;
+  return awp_server_may_read (user, entity_type, org_id);
+}
+
+static char *
+node_to_string (JsonNode *node)
+{
+  return json_to_string (node, FALSE);
+}
+
+static char *
+result_rejected (const char *mutation_id,
+                 const char *code,
+                 const char *message,
+                 GPtrArray  *errors)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "mutation_id");
+  if (mutation_id != NULL)
+    json_builder_add_string_value (b, mutation_id);
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "status");
+  json_builder_add_string_value (b, "rejected");
+  json_builder_set_member_name (b, "code");
+  json_builder_add_string_value (b, code);
+  json_builder_set_member_name (b, "message");
+  json_builder_add_string_value (b, message);
+  json_builder_set_member_name (b, "errors");
+  json_builder_begin_array (b);
+  for (guint i = 0; errors != NULL && i < errors->len; i++)
+    {
+      AwpFieldError *e = g_ptr_array_index (errors, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "field");
+      json_builder_add_string_value (b, e->field);
+      json_builder_set_member_name (b, "code");
+      json_builder_add_string_value (b, e->code);
+      json_builder_set_member_name (b, "message");
+      json_builder_add_string_value (b, e->message);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  return node_to_string (root);
+}
+
+static char *
+result_applied (const char *mutation_id,
+                gint64      version,
+                gboolean    merged)
+{
+  return g_strdup_printf ("{\"mutation_id\":\"%s\",\"status\":\"applied\",\"new_version\":%" G_GINT64_FORMAT
+                          ",\"merged\":%s}", mutation_id, version, merged ? "true" : "false");
+}
+
+static char *
+result_conflict (const char *mutation_id,
+                 AwpRecord  *record,
+                 GPtrArray  *fields)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "mutation_id");
+  json_builder_add_string_value (b, mutation_id);
+  json_builder_set_member_name (b, "status");
+  json_builder_add_string_value (b, "conflict");
+  json_builder_set_member_name (b, "server");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "version");
+  json_builder_add_int_value (b, record->version);
+  json_builder_set_member_name (b, "deleted");
+  json_builder_add_boolean_value (b, record->deleted);
+  json_builder_set_member_name (b, "data");
+  if (record->deleted)
+    json_builder_add_null_value (b);
+  else
+    {
+      JsonNode *n = json_node_new (JSON_NODE_OBJECT);
+
+      json_node_set_object (n, record->data);
+      json_builder_add_value (b, n);
+    }
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "fields");
+  json_builder_begin_array (b);
+  for (guint i = 0; fields != NULL && i < fields->len; i++)
+    json_builder_add_string_value (b, g_ptr_array_index (fields, i));
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  return node_to_string (root);
+}
+
+static char *
+stored_result (AwpServer  *server,
+               const char *client_id,
+               const char *mutation_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = awp_server_db_prepare (server->db,
+                                                        "SELECT result FROM applied_mutations WHERE client_id = ? AND mutation_id = ?", NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, client_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, mutation_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+static gboolean
+store_result (AwpServer   *server,
+              const char  *client_id,
+              const char  *mutation_id,
+              const char  *result,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = awp_server_db_prepare (server->db,
+                                                        "INSERT INTO applied_mutations VALUES (?,?,?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, client_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, mutation_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, result, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      awp_server_db_set_error (server->db, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Decides the mutation's effect; writes the record when it applies.
+ * Runs inside the mutation's transaction. */
+static char *
+decide (AwpServer           *server,
+        const AwpServerUser *user,
+        AwpMutation         *m,
+        GError             **error)
+{
+  g_autoptr(AwpRecord) cur = NULL;
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) awp_field_error_free);
+  g_autoptr(JsonObject) next = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean merged = FALSE;
+  AwpRecord *target;
+  g_autoptr(AwpRecord) fresh = NULL;
+
+  if (!awp_server_entity_known (m->entity_type))
+    {
+      g_ptr_array_add (errors, awp_field_error_new ("entity_type", "unknown_entity", "entity_type: unknown entity"));
+      return result_rejected (m->mutation_id, "unknown_entity", "Unknown entity type", errors);
+    }
+
+  cur = awp_server_db_get_record (server->db, m->entity_type, m->entity_id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (cur != NULL && !awp_server_may_write (user, m->entity_type, cur->org_id))
+    return result_rejected (m->mutation_id, "forbidden", "You may not change this record", NULL);
+
+  switch (m->op)
+    {
+    case AWP_MUTATION_CREATE:
+      if (!awp_server_may_write (user, m->entity_type, user->org_id))
+        return result_rejected (m->mutation_id, "forbidden", "You may not create this record", NULL);
+      if (cur != NULL)
+        {
+          g_ptr_array_add (errors, awp_field_error_new ("entity_id", "duplicate_id", "entity_id: already exists"));
+          return result_rejected (m->mutation_id, "duplicate_id", "A record with this id exists", errors);
+        }
+      next = awp_protocol_apply_patch (m->patch, m->patch);
+      break;
+
+    case AWP_MUTATION_UPDATE:
+      if (cur == NULL)
+        return result_rejected (m->mutation_id, "not_found", "No such record", NULL);
+      /* Edit versus delete is always a person's decision. */
+      if (cur->deleted)
+        return result_conflict (m->mutation_id, cur, NULL);
+      if (m->base_version == cur->version)
+        next = awp_protocol_apply_patch (cur->data, m->patch);
+      else if (m->base_version > cur->version)
+        {
+          g_ptr_array_add (errors, awp_field_error_new ("base_version", "invalid", "base_version: newer than the server's"));
+          return result_rejected (m->mutation_id, "invalid_mutation", "base_version is ahead of the server", errors);
+        }
+      else
+        {
+          g_autoptr(GPtrArray) clash = NULL;
+
+          next = awp_protocol_merge (cur->data, m->patch, m->base_values, &clash);
+          if (next == NULL)
+            return result_conflict (m->mutation_id, cur, clash);
+          merged = TRUE;
+        }
+      break;
+
+    case AWP_MUTATION_DELETE:
+      if (cur == NULL)
+        return result_rejected (m->mutation_id, "not_found", "No such record", NULL);
+      if (cur->deleted)
+        return result_applied (m->mutation_id, cur->version, FALSE);
+      if (m->base_version != cur->version)
+        {
+          /* The record changed since the client saw it: deleting would
+           * silently discard that edit. */
+          g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+          g_autoptr(GList) names = json_object_get_members (cur->data);
+
+          for (GList *l = names; l != NULL; l = l->next)
+            if (json_object_has_member (m->base_values, l->data)
+                && !json_node_equal (json_object_get_member (m->base_values, l->data),
+                                     json_object_get_member (cur->data, l->data)))
+              g_ptr_array_add (changed, l->data);
+          return result_conflict (m->mutation_id, cur, changed);
+        }
+      next = json_object_ref (cur->data);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (!awp_server_validate_mutation (server, m->entity_type, m->op, next, errors))
+    return result_rejected (m->mutation_id, "validation_failed", "Some fields are not valid", errors);
+
+  if (cur != NULL)
+    target = cur;
+  else
+    {
+      fresh = g_new0 (AwpRecord, 1);
+      fresh->entity_type = g_strdup (m->entity_type);
+      fresh->id = g_strdup (m->entity_id);
+      fresh->org_id = g_strdup (user->org_id);
+      target = fresh;
+    }
+  target->version++;
+  target->deleted = m->op == AWP_MUTATION_DELETE;
+  g_clear_pointer (&target->data, json_object_unref);
+  target->data = g_steal_pointer (&next);
+  g_free (target->changed_by);
+  target->changed_by = g_strdup (user->id);
+  target->changed_at = g_get_real_time () / G_USEC_PER_SEC;
+  g_free (target->origin_mutation_id);
+  target->origin_mutation_id = g_strdup (m->mutation_id);
+  if (!awp_server_db_put_record (server->db, target, error))
+    return NULL;
+  return result_applied (m->mutation_id, target->version, merged);
+}
+
+char *
+awp_server_sync_apply (AwpServer           *server,
+                       const AwpServerUser *user,
+                       const char          *client_id,
+                       JsonNode            *node)
+{
+  g_autoptr(AwpMutation) m = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *result = NULL;
+  g_autofree char *stored = NULL;
+  const char *mutation_id = NULL;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    mutation_id = awp_json_get_string (json_node_get_object (node), "mutation_id");
+
+  m = awp_mutation_from_json (node, &error);
+  if (m == NULL)
+    {
+      g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) awp_field_error_free);
+      g_autofree char *field = g_strdup (error->message);
+      char *colon = strchr (field, ':');
+
+      if (colon != NULL)
+        *colon = '\0';
+      g_ptr_array_add (errors, awp_field_error_new (field, "invalid", error->message));
+      /* A mutation without a usable id cannot be remembered; one with an
+       * id keeps its rejection like any other result. */
+      if (mutation_id == NULL || strlen (mutation_id) > 64)
+        return result_rejected (NULL, "invalid_mutation", "The mutation is malformed", errors);
+      result = result_rejected (mutation_id, "invalid_mutation", "The mutation is malformed", errors);
+      if (!awp_server_db_begin (server->db, NULL))
+        return g_strdup_printf ("{\"mutation_id\":null,\"status\":\"retry\"}");
+      stored = stored_result (server, client_id, mutation_id);
+      if (stored != NULL || !store_result (server, client_id, mutation_id, result, NULL))
+        {
+          awp_server_db_rollback (server->db);
+          return stored != NULL ? g_steal_pointer (&stored) : g_steal_pointer (&result);
+        }
+      awp_server_db_commit (server->db, NULL);
+      return g_steal_pointer (&result);
+    }
+
+  if (!awp_server_db_begin (server->db, &error))
+    goto retry;
+  stored = stored_result (server, client_id, m->mutation_id);
+  if (stored != NULL)
+    {
+      awp_server_db_rollback (server->db);
+      return g_steal_pointer (&stored);
+    }
+  result = decide (server, user, m, &error);
+  if (result == NULL
+      || !store_result (server, client_id, m->mutation_id, result, &error)
+      || !awp_server_db_commit (server->db, &error))
+    {
+      awp_server_db_rollback (server->db);
+      goto retry;
+    }
+  return g_steal_pointer (&result);
+
+retry:
+  g_warning ("push: mutation not applied: %s", error->message);
+  {
+    g_autoptr(JsonNode) n = json_node_new (JSON_NODE_OBJECT);
+    JsonObject *o = json_object_new ();
+
+    json_object_set_string_member (o, "mutation_id", m->mutation_id);
+    json_object_set_string_member (o, "status", "retry");
+    json_node_take_object (n, o);
+    return node_to_string (n);
+  }
+}
+
+/* A client id belongs to the first user who pushes with it. */
+static gboolean
+claim_client (AwpServer  *server,
+              const char *client_id,
+              const char *user_id)
+{
+  g_autoptr(sqlite3_stmt) ins = awp_server_db_prepare (server->db, "INSERT OR IGNORE INTO clients VALUES (?,?)", NULL);
+  g_autoptr(sqlite3_stmt) sel = awp_server_db_prepare (server->db, "SELECT user_id FROM clients WHERE client_id = ?", NULL);
+
+  if (ins == NULL || sel == NULL)
+    return FALSE;
+  sqlite3_bind_text (ins, 1, client_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (ins, 2, user_id, -1, SQLITE_STATIC);
+  sqlite3_step (ins);
+  sqlite3_bind_text (sel, 1, client_id, -1, SQLITE_STATIC);
+  return sqlite3_step (sel) == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (sel, 0), user_id) == 0;
+}
+
+static gboolean
+valid_key (const char *s,
+           gsize       max)
+{
+  if (s == NULL || *s == '\0' || strlen (s) > max)
+    return FALSE;
+  for (; *s; s++)
+    if (!g_ascii_isalnum (*s) && *s != '-' && *s != '_' && *s != '.')
+      return FALSE;
+  return TRUE;
+}
+
+void
+awp_server_sync_push (AwpServerRequest *req)
+{
+  AwpServer *server = req->server;
+  const char *key;
+  const char *client_id;
+  JsonObject *body;
+  JsonNode *mn;
+  JsonArray *mutations;
+  g_autofree char *fingerprint = NULL;
+  g_autoptr(GString) response = NULL;
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func ((GDestroyNotify) awp_field_error_free);
+
+  if (!awp_server_require_role (req, AWP_ROLE_BIT (AWP_ROLE_ADMINISTRATOR) | AWP_ROLE_BIT (AWP_ROLE_OPERATOR)
+                                     | AWP_ROLE_BIT (AWP_ROLE_AUTHORIZED_BODY)))
+    return;
+
+  key = soup_message_headers_get_one (soup_server_message_get_request_headers (req->msg), "Idempotency-Key");
+  if (!valid_key (key, 200))
+    {
+      awp_server_reply_error (req, 400, "idempotency_key_missing",
+                              "An Idempotency-Key header (1-200 letters, digits, '-', '_', '.') is required", NULL);
+      return;
+    }
+  body = req->body != NULL && JSON_NODE_HOLDS_OBJECT (req->body) ? json_node_get_object (req->body) : NULL;
+  client_id = body != NULL ? awp_json_get_string (body, "client_id") : NULL;
+  mn = body != NULL ? json_object_get_member (body, "mutations") : NULL;
+  if (!valid_key (client_id, 64))
+    g_ptr_array_add (fields, awp_field_error_new ("client_id", "required", "client_id: required, 1-64 letters, digits, '-', '_' or '.'"));
+  if (mn == NULL || !JSON_NODE_HOLDS_ARRAY (mn))
+    g_ptr_array_add (fields, awp_field_error_new ("mutations", "required", "mutations: required, an array"));
+  if (fields->len > 0)
+    {
+      awp_server_reply_error (req, 400, "validation_failed", "The push body is not valid", fields);
+      return;
+    }
+  mutations = json_node_get_array (mn);
+  if (json_array_get_length (mutations) > server->config.max_batch)
+    {
+      g_autofree char *msg = g_strdup_printf ("At most %u mutations per push; send smaller batches", server->config.max_batch);
+
+      awp_server_reply_error (req, 413, "batch_too_large", msg, NULL);
+      return;
+    }
+  if (!claim_client (server, client_id, req->user->id))
+    {
+      awp_server_reply_error (req, 403, "client_mismatch", "This client_id belongs to another user", NULL);
+      return;
+    }
+
+  fingerprint = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, req->raw_body);
+  {
+    g_autoptr(sqlite3_stmt) stmt = awp_server_db_prepare (server->db,
+                                                          "SELECT fingerprint, response FROM idempotency WHERE user_id = ? AND key = ?", NULL);
+    if (stmt != NULL)
+      {
+        sqlite3_bind_text (stmt, 1, req->user->id, -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
+        if (sqlite3_step (stmt) == SQLITE_ROW)
+          {
+            if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), fingerprint) != 0)
+              awp_server_reply_error (req, 422, "idempotency_key_reused",
+                                      "This Idempotency-Key was used with a different body", NULL);
+            else
+              awp_server_reply_text (req, 200, (const char *) sqlite3_column_text (stmt, 1));
+            return;
+          }
+      }
+  }
+
+  /* Results are concatenated as stored, so a replay is byte-identical. */
+  response = g_string_new ("{\"results\":[");
+  for (guint i = 0; i < json_array_get_length (mutations); i++)
+    {
+      g_autofree char *result = awp_server_sync_apply (server, req->user, client_id,
+                                                       json_array_get_element (mutations, i));
+
+      if (i > 0)
+        g_string_append_c (response, ',');
+      g_string_append (response, result);
+    }
+  g_string_append (response, "]}");
+
+  {
+    g_autoptr(sqlite3_stmt) stmt = awp_server_db_prepare (server->db,
+                                                          "INSERT OR REPLACE INTO idempotency VALUES (?,?,?,?,?)", NULL);
+    if (stmt != NULL && strstr (response->str, "\"status\":\"retry\"") == NULL)
+      {
+        sqlite3_bind_text (stmt, 1, req->user->id, -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, 3, fingerprint, -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, 4, response->str, -1, SQLITE_STATIC);
+        sqlite3_bind_int64 (stmt, 5, g_get_real_time () / G_USEC_PER_SEC);
+        sqlite3_step (stmt);
+      }
+  }
+  if (server->config.tombstone_retention >= 0)
+    awp_server_db_purge (server->db, g_get_real_time () / G_USEC_PER_SEC - server->config.tombstone_retention, NULL);
+  awp_server_reply_text (req, 200, response->str);
+}
+
+void
+awp_server_sync_changes (AwpServerRequest *req)
+{
+  AwpServer *server = req->server;
+  const char *cursor = req->query != NULL ? g_hash_table_lookup (req->query, "cursor") : NULL;
+  const char *limit_s = req->query != NULL ? g_hash_table_lookup (req->query, "limit") : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) out = NULL;
+  g_autofree char *next = NULL;
+  guint64 limit = 500;
+  gint64 since, last_seq, next_seq;
+  guint n = 0;
+  gboolean more = FALSE;
+
+  if (!awp_protocol_cursor_decode (cursor, &since, &error))
+    {
+      g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func ((GDestroyNotify) awp_field_error_free);
+
+      g_ptr_array_add (fields, awp_field_error_new ("cursor", "invalid", error->message));
+      awp_server_reply_error (req, 400, "invalid_cursor", "The cursor is not one this server issued", fields);
+      return;
+    }
+  if (limit_s != NULL && !g_ascii_string_to_unsigned (limit_s, 10, 1, 1000, &limit, NULL))
+    {
+      g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func ((GDestroyNotify) awp_field_error_free);
+
+      g_ptr_array_add (fields, awp_field_error_new ("limit", "range", "limit: must be an integer from 1 to 1000"));
+      awp_server_reply_error (req, 400, "validation_failed", "The limit is not valid", fields);
+      return;
+    }
+  last_seq = awp_server_db_last_seq (server->db);
+  /* Deletions older than the cursor may be gone, or the server was
+   * restored from a backup behind the client: start over. */
+  if ((since > 0 && since < awp_server_db_purged_seq (server->db)) || since > last_seq)
+    {
+      awp_server_reply_error (req, 410, "cursor_expired",
+                              "The cursor is past retention; download everything again", NULL);
+      return;
+    }
+
+  stmt = awp_server_db_prepare (server->db,
+                                "SELECT seq, " AWP_RECORD_JSON_SQL " FROM records"
+                                " WHERE seq > ?1 AND (org_id = ?2 OR entity_type = ?3)"
+                                " ORDER BY seq LIMIT ?4", &error);
+  if (stmt == NULL)
+    {
+      awp_server_reply_error (req, 500, "internal", "The change feed is unavailable", NULL);
+      return;
+    }
+  sqlite3_bind_int64 (stmt, 1, since);
+  sqlite3_bind_text (stmt, 2, req->user->org_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, cross_org_type (req->user), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, (gint64) limit + 1);
+
+  out = g_string_new ("{\"changes\":[");
+  next_seq = since;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (n == limit)
+        {
+          more = TRUE;
+          break;
+        }
+      if (n > 0)
+        g_string_append_c (out, ',');
+      g_string_append (out, (const char *) sqlite3_column_text (stmt, 1));
+      next_seq = sqlite3_column_int64 (stmt, 0);
+      n++;
+    }
+  /* With nothing more to see, jump past changes this user may not see. */
+  if (!more)
+    next_seq = last_seq;
+  next = awp_protocol_cursor_encode (next_seq);
+  g_string_append_printf (out, "],\"next_cursor\":\"%s\",\"has_more\":%s}", next, more ? "true" : "false");
+  awp_server_reply_text (req, 200, out->str);
+}

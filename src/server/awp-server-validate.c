@@ -1,0 +1,468 @@
+#include "config.h"
+
+#include <string.h>
+
+#include "awp-server-validate.h"
+
+typedef enum
+{
+  T_STRING,
+  T_DATE,     /* YYYY-MM-DD */
+  T_INT,
+  T_BOOL,
+  T_ENUM,
+  T_ARRAY,
+} FieldType;
+
+typedef struct
+{
+  const char *name;
+  FieldType   type;
+  gboolean    required;
+  guint       max;        /* characters for strings, items for arrays */
+  const char *values;     /* T_ENUM: space-separated allowed values */
+} FieldSpec;
+
+typedef struct
+{
+  const char      *entity_type;
+  const FieldSpec *fields;
+} EntitySpec;
+
+#define END { NULL, 0, 0, 0, NULL }
+
+/* O145-3..5: blog requests and their answers. */
+static const FieldSpec blog_request[] = {
+  { "subject", T_STRING, TRUE, 500, NULL },
+  { "text", T_STRING, TRUE, 20000, NULL },
+  { "status", T_ENUM, TRUE, 0, "received accepted forwarded returned answered refused extended" },
+  { "received_at", T_DATE, TRUE, 0, NULL },
+  { "due_date", T_DATE, FALSE, 0, NULL },
+  { "author_name", T_STRING, FALSE, 300, NULL },
+  { "author_contact", T_STRING, FALSE, 300, NULL },
+  { "authentication", T_ENUM, FALSE, 0, "eds egov" },
+  { "lang", T_ENUM, FALSE, 0, "kk ru en" },
+  { "answer", T_STRING, FALSE, 20000, NULL },
+  { "reason", T_STRING, FALSE, 5000, NULL },
+  { "forwarded_to", T_STRING, FALSE, 64, NULL },
+  { "times_extended", T_INT, FALSE, 1, NULL },
+  END
+};
+
+/* O145-10: applications for a conference topic. */
+static const FieldSpec conference_application[] = {
+  { "topic", T_STRING, TRUE, 1000, NULL },
+  { "text", T_STRING, TRUE, 20000, NULL },
+  { "status", T_ENUM, TRUE, 0, "received accepted refused" },
+  { "received_at", T_DATE, TRUE, 0, NULL },
+  { "due_date", T_DATE, FALSE, 0, NULL },
+  { "applicant_name", T_STRING, FALSE, 300, NULL },
+  { "applicant_contact", T_STRING, FALSE, 300, NULL },
+  { "reason", T_STRING, FALSE, 5000, NULL },
+  { "lang", T_ENUM, FALSE, 0, "kk ru en" },
+  END
+};
+
+/* O145-A1, O145-9. */
+static const FieldSpec conference[] = {
+  { "title_kk", T_STRING, TRUE, 500, NULL },
+  { "title_ru", T_STRING, TRUE, 500, NULL },
+  { "title_en", T_STRING, FALSE, 500, NULL },
+  { "description_kk", T_STRING, FALSE, 20000, NULL },
+  { "description_ru", T_STRING, FALSE, 20000, NULL },
+  { "opens_on", T_DATE, TRUE, 0, NULL },
+  { "closes_on", T_DATE, TRUE, 0, NULL },
+  { "moderator_name", T_STRING, FALSE, 300, NULL },
+  { "moderator_position", T_STRING, FALSE, 300, NULL },
+  { "status", T_ENUM, TRUE, 0, "draft submitted approved open closed" },
+  END
+};
+
+/* O145-A2, O145-11. */
+static const FieldSpec survey[] = {
+  { "number", T_STRING, FALSE, 50, NULL },
+  { "category", T_STRING, FALSE, 200, NULL },
+  { "title_kk", T_STRING, TRUE, 500, NULL },
+  { "title_ru", T_STRING, TRUE, 500, NULL },
+  { "title_en", T_STRING, FALSE, 500, NULL },
+  { "launch_on", T_DATE, TRUE, 0, NULL },
+  { "close_on", T_DATE, TRUE, 0, NULL },
+  { "questions", T_ARRAY, FALSE, 200, NULL },
+  { "status", T_ENUM, TRUE, 0, "draft submitted approved open closed" },
+  END
+};
+
+static const FieldSpec meeting[] = {
+  { "title_kk", T_STRING, TRUE, 500, NULL },
+  { "title_ru", T_STRING, TRUE, 500, NULL },
+  { "held_on", T_DATE, TRUE, 0, NULL },
+  { "place", T_STRING, FALSE, 500, NULL },
+  { "capacity", T_INT, FALSE, 100000, NULL },
+  END
+};
+
+static const FieldSpec channel[] = {
+  { "name", T_STRING, TRUE, 300, NULL },
+  { "kind", T_ENUM, TRUE, 0, "broadcast blog news" },
+  END
+};
+
+/* O145-7: templates go to the Operator's review queue. */
+static const FieldSpec template_[] = {
+  { "kind", T_ENUM, TRUE, 0, "conference survey" },
+  { "title", T_STRING, TRUE, 500, NULL },
+  { "starts_on", T_DATE, TRUE, 0, NULL },
+  { "submitted_on", T_DATE, FALSE, 0, NULL },
+  { "status", T_ENUM, TRUE, 0, "draft submitted approved rejected" },
+  { "review_note", T_STRING, FALSE, 5000, NULL },
+  END
+};
+
+/* O145-12: applications for access, decided by the authorized body. */
+static const FieldSpec accreditation[] = {
+  { "applicant_name", T_STRING, TRUE, 300, NULL },
+  { "position", T_STRING, FALSE, 300, NULL },
+  { "requested_role", T_ENUM, TRUE, 0, "administrator trainer" },
+  { "status", T_ENUM, TRUE, 0, "submitted approved rejected" },
+  { "decision_note", T_STRING, FALSE, 5000, NULL },
+  END
+};
+
+/* O145-6: Like / Dislike; a Dislike carries a reason. */
+static const FieldSpec rating[] = {
+  { "request_id", T_STRING, TRUE, 64, NULL },
+  { "value", T_ENUM, TRUE, 0, "like dislike" },
+  { "reason", T_STRING, FALSE, 2000, NULL },
+  END
+};
+
+static const FieldSpec registration[] = {
+  { "meeting_id", T_STRING, TRUE, 64, NULL },
+  { "name", T_STRING, TRUE, 300, NULL },
+  { "contact", T_STRING, FALSE, 300, NULL },
+  END
+};
+
+static const FieldSpec comment[] = {
+  { "channel_id", T_STRING, TRUE, 64, NULL },
+  { "text", T_STRING, TRUE, 5000, NULL },
+  { "author_name", T_STRING, FALSE, 300, NULL },
+  { "status", T_ENUM, FALSE, 0, "visible hidden" },
+  END
+};
+
+static const EntitySpec entities[] = {
+  { "accreditation", accreditation },
+  { "blog_request", blog_request },
+  { "channel", channel },
+  { "comment", comment },
+  { "conference", conference },
+  { "conference_application", conference_application },
+  { "meeting", meeting },
+  { "rating", rating },
+  { "registration", registration },
+  { "survey", survey },
+  { "template", template_ },
+};
+
+static const char *const entity_names[] = {
+  "accreditation", "blog_request", "channel", "comment", "conference",
+  "conference_application", "meeting", "rating", "registration", "survey",
+  "template", NULL
+};
+
+const char *const *
+awp_server_entity_types (void)
+{
+  return entity_names;
+}
+
+static const FieldSpec *
+lookup (const char *entity_type)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    if (g_strcmp0 (entities[i].entity_type, entity_type) == 0)
+      return entities[i].fields;
+  return NULL;
+}
+
+gboolean
+awp_server_entity_known (const char *entity_type)
+{
+  return lookup (entity_type) != NULL;
+}
+
+static void
+add (GPtrArray  *errors,
+     const char *field,
+     const char *code,
+     const char *fmt,
+     ...) G_GNUC_PRINTF (4, 5);
+
+static void
+add (GPtrArray  *errors,
+     const char *field,
+     const char *code,
+     const char *fmt,
+     ...)
+{
+  va_list ap;
+  g_autofree char *msg = NULL;
+
+  va_start (ap, fmt);
+  msg = g_strdup_vprintf (fmt, ap);
+  va_end (ap);
+  g_ptr_array_add (errors, awp_field_error_new (field, code, msg));
+}
+
+static gboolean
+word_in (const char *word,
+         const char *list)
+{
+  g_auto(GStrv) words = g_strsplit (list, " ", -1);
+
+  return g_strv_contains ((const char *const *) words, word);
+}
+
+static gboolean
+get_date (JsonObject *data,
+          const char *name,
+          GDate      *date)
+{
+  JsonNode *n = json_object_get_member (data, name);
+
+  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
+    return FALSE;
+  return awp_calendar_parse_date (json_node_get_string (n), name, date, NULL);
+}
+
+static gboolean
+is_blank (const char *s)
+{
+  for (; *s; s++)
+    if (!g_ascii_isspace (*s))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+check_field (const FieldSpec *f,
+             JsonObject      *data,
+             GPtrArray       *errors)
+{
+  JsonNode *n = json_object_get_member (data, f->name);
+  GType vt;
+
+  if (n == NULL || JSON_NODE_HOLDS_NULL (n))
+    {
+      if (f->required)
+        add (errors, f->name, "required", "%s: required", f->name);
+      return;
+    }
+  vt = JSON_NODE_HOLDS_VALUE (n) ? json_node_get_value_type (n) : G_TYPE_INVALID;
+  switch (f->type)
+    {
+    case T_STRING:
+    case T_DATE:
+    case T_ENUM:
+      if (vt != G_TYPE_STRING)
+        {
+          add (errors, f->name, "type", "%s: must be a string", f->name);
+          return;
+        }
+      break;
+    case T_INT:
+      if (vt != G_TYPE_INT64)
+        {
+          add (errors, f->name, "type", "%s: must be an integer", f->name);
+          return;
+        }
+      if (json_node_get_int (n) < 0 || json_node_get_int (n) > f->max)
+        add (errors, f->name, "range", "%s: must be between 0 and %u", f->name, f->max);
+      return;
+    case T_BOOL:
+      if (vt != G_TYPE_BOOLEAN)
+        add (errors, f->name, "type", "%s: must be true or false", f->name);
+      return;
+    case T_ARRAY:
+      if (!JSON_NODE_HOLDS_ARRAY (n))
+        add (errors, f->name, "type", "%s: must be an array", f->name);
+      else if (json_array_get_length (json_node_get_array (n)) > f->max)
+        add (errors, f->name, "too_long", "%s: at most %u items", f->name, f->max);
+      return;
+    }
+
+  {
+    const char *s = json_node_get_string (n);
+    GDate d;
+
+    if (f->type == T_STRING)
+      {
+        if (f->required && is_blank (s))
+          add (errors, f->name, "required", "%s: required, must not be blank", f->name);
+        else if (g_utf8_strlen (s, -1) > f->max)
+          add (errors, f->name, "too_long", "%s: at most %u characters", f->name, f->max);
+      }
+    else if (f->type == T_DATE && !awp_calendar_parse_date (s, f->name, &d, NULL))
+      add (errors, f->name, "invalid", "%s: must be a date YYYY-MM-DD", f->name);
+    else if (f->type == T_ENUM && !word_in (s, f->values))
+      add (errors, f->name, "invalid", "%s: must be one of: %s", f->name, f->values);
+  }
+}
+
+/* The earliest allowed last day of a "lasts" rule (O145-9.1, O145-11). */
+static void
+check_lasts (AwpServer  *server,
+             const char *norm,
+             JsonObject *data,
+             const char *first_field,
+             const char *last_field,
+             GPtrArray  *errors)
+{
+  GDate first, last;
+  AwpDeadline dl;
+  g_autoptr(GError) error = NULL;
+
+  if (!get_date (data, first_field, &first) || !get_date (data, last_field, &last))
+    return;
+  if (g_date_compare (&last, &first) < 0)
+    {
+      add (errors, last_field, "date_order", "%s: must not be before %s", last_field, first_field);
+      return;
+    }
+  if (!awp_deadline_compute (server->rules, server->calendar, norm, &first, &dl, &error))
+    return; /* no rule in force for that date: nothing to check */
+  if (g_date_compare (&last, &dl.date) < 0)
+    {
+      g_autofree char *min = awp_protocol_format_date (&dl.date);
+
+      add (errors, last_field, "deadline", "%s: %s requires it to be %s or later", last_field, norm, min);
+    }
+}
+
+/* O145-7: a template reaches the Operator at least 3 wd before the start. */
+static void
+check_template (AwpServer  *server,
+                JsonObject *data,
+                GPtrArray  *errors)
+{
+  GDate start, submitted;
+  AwpDeadline dl;
+  const char *status = json_object_get_string_member_with_default (data, "status", "");
+
+  if (!g_str_equal (status, "submitted") || !get_date (data, "starts_on", &start)
+      || !get_date (data, "submitted_on", &submitted))
+    return;
+  if (!awp_deadline_compute (server->rules, server->calendar, "O145-7", &start, &dl, NULL))
+    return;
+  if (g_date_compare (&submitted, &dl.date) > 0)
+    {
+      g_autofree char *latest = awp_protocol_format_date (&dl.date);
+
+      add (errors, "submitted_on", "deadline",
+           "submitted_on: O145-7 requires submission by %s, 3 working days before the start", latest);
+    }
+}
+
+/* The due date of a request or application may not be later than its
+ * norm allows from receipt: O145-4.2 forwarded, O145-4.3 returned, O145-5.3
+ * refused, O145-5.1 otherwise (plus one extension of at most 15 calendar
+ * days, O145-5.2), O145-10.2 for conference applications. */
+static void
+check_due (AwpServer  *server,
+           const char *entity_type,
+           JsonObject *data,
+           GPtrArray  *errors)
+{
+  const char *status = json_object_get_string_member_with_default (data, "status", "");
+  const char *norm = "O145-5.1";
+  GDate received, due;
+  AwpDeadline dl;
+  gboolean extended = FALSE;
+
+  if (!get_date (data, "received_at", &received) || !get_date (data, "due_date", &due))
+    return;
+  if (g_str_equal (entity_type, "conference_application"))
+    norm = "O145-10.2";
+  else if (g_str_equal (status, "forwarded"))
+    norm = "O145-4.2";
+  else if (g_str_equal (status, "returned"))
+    norm = "O145-4.3";
+  else if (g_str_equal (status, "refused"))
+    norm = "O145-5.3";
+  else
+    extended = json_object_get_int_member_with_default (data, "times_extended", 0) > 0;
+  if (!awp_deadline_compute (server->rules, server->calendar, norm, &received, &dl, NULL))
+    return; /* no rule in force for that date: nothing to check */
+  if (extended)
+    {
+      AwpDeadline ext;
+
+      if (!awp_deadline_extend (server->rules, server->calendar, "O145-5.2", &dl.date, 15, 0, &ext, NULL))
+        return;
+      dl = ext;
+      norm = "O145-5.2";
+    }
+  if (g_date_compare (&due, &dl.date) > 0)
+    {
+      g_autofree char *latest = awp_protocol_format_date (&dl.date);
+
+      add (errors, "due_date", "deadline", "due_date: %s allows %s at the latest", norm, latest);
+    }
+  if (g_date_compare (&due, &received) < 0)
+    add (errors, "due_date", "date_order", "due_date: must not be before received_at");
+}
+
+gboolean
+awp_server_validate_mutation (AwpServer     *server,
+                              const char    *entity_type,
+                              AwpMutationOp  op,
+                              JsonObject    *data,
+                              GPtrArray     *errors)
+{
+  const FieldSpec *spec;
+  guint before;
+  g_autoptr(GList) names = NULL;
+
+  g_return_val_if_fail (AWP_IS_SERVER (server), FALSE);
+  g_return_val_if_fail (errors != NULL, FALSE);
+
+  before = errors->len;
+  spec = lookup (entity_type);
+  if (spec == NULL)
+    {
+      add (errors, "entity_type", "unknown_entity", "entity_type: unknown entity “%s”", entity_type);
+      return FALSE;
+    }
+  if (op == AWP_MUTATION_DELETE)
+    return TRUE;
+
+  names = json_object_get_members (data);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      gboolean known = FALSE;
+
+      for (const FieldSpec *f = spec; f->name != NULL; f++)
+        known |= g_str_equal (f->name, l->data);
+      if (!known)
+        add (errors, l->data, "unknown_field", "%s: not a field of %s", (const char *) l->data, entity_type);
+    }
+  for (const FieldSpec *f = spec; f->name != NULL; f++)
+    check_field (f, data, errors);
+  if (errors->len > before)
+    return FALSE;
+
+  if (g_str_equal (entity_type, "conference"))
+    check_lasts (server, "O145-9.1", data, "opens_on", "closes_on", errors);
+  else if (g_str_equal (entity_type, "survey"))
+    check_lasts (server, "O145-11", data, "launch_on", "close_on", errors);
+  else if (g_str_equal (entity_type, "template"))
+    check_template (server, data, errors);
+  else if (g_str_equal (entity_type, "blog_request") || g_str_equal (entity_type, "conference_application"))
+    check_due (server, entity_type, data, errors);
+  else if (g_str_equal (entity_type, "rating")
+           && g_str_equal (json_object_get_string_member (data, "value"), "dislike")
+           && json_object_get_string_member_with_default (data, "reason", "")[0] == '\0')
+    add (errors, "reason", "required", "reason: O145-6 requires a reason for a dislike");
+  return errors->len == before;
+}

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "awp-server-private.h"
+
+G_BEGIN_DECLS
+
+/* The one gate every mutation passes (push and portal alike): required
+ * fields, types, lengths and allowed values per entity, then the statutory
+ * date rules. Adds AwpFieldError items naming each bad field to @errors.
+ * @data is the record as it would be after the change. */
+gboolean     awp_server_validate_mutation (AwpServer     *server,
+                                           const char    *entity_type,
+                                           AwpMutationOp  op,
+                                           JsonObject    *data,
+                                           GPtrArray     *errors);
+/* TRUE for an entity type the API knows. */
+gboolean     awp_server_entity_known      (const char    *entity_type);
+/* The entity types, NULL-terminated, for the reference data. */
+const char *const *awp_server_entity_types (void);
+
+G_END_DECLS

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define AWP_SERVER_ERROR (awp_server_error_quark ())
+GQuark awp_server_error_quark (void);
+
+typedef enum
+{
+  AWP_SERVER_ERROR_DB,
+  AWP_SERVER_ERROR_CONFIG,
+  AWP_SERVER_ERROR_SEED,
+} AwpServerError;
+
+#define AWP_TYPE_SERVER (awp_server_get_type ())
+G_DECLARE_FINAL_TYPE (AwpServer, awp_server, AWP, SERVER, GObject)
+
+/* @options is the configuration (see docs/api/README or awp-server --help):
+ * groups [server], [auth], [sync]; NULL for the defaults. The app's training
+ * mode embeds one of these in-process. */
+AwpServer  *awp_server_new          (const char  *db_path,
+                                     GKeyFile    *options,
+                                     GError     **error);
+/* Loads the deterministic demo organizations, users and records. */
+gboolean    awp_server_seed_demo    (AwpServer   *server,
+                                     GError     **error);
+/* Adds @count generated blog requests (scale data). */
+gboolean    awp_server_seed_requests (AwpServer  *server,
+                                      guint       count,
+                                      GError    **error);
+/* Serves HTTPS from now on; before listening. */
+gboolean    awp_server_set_tls      (AwpServer   *server,
+                                     const char  *cert_file,
+                                     const char  *key_file,
+                                     GError     **error);
+gboolean    awp_server_listen_local (AwpServer   *server,
+                                     guint        port,
+                                     GError     **error);
+gboolean    awp_server_listen_all   (AwpServer   *server,
+                                     guint        port,
+                                     GError     **error);
+/* The base URI, e.g. "http://127.0.0.1:41234/"; NULL before listening. */
+char       *awp_server_get_uri      (AwpServer   *server);
+/* Stops accepting connections (graceful shutdown). */
+void        awp_server_disconnect   (AwpServer   *server);
+
+G_END_DECLS

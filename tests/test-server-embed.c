@@ -1,0 +1,160 @@
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "awp-protocol.h"
+#include "awp-server.h"
+
+/* The app's training mode embeds AwpServer in-process: create, seed,
+ * listen on loopback, serve on the caller's main context, shut down. */
+
+typedef struct
+{
+  char      *base;
+  guint      login_status;
+  guint      pull_status;
+  char      *pull_body;
+  GMainLoop *loop;
+} Client;
+
+static gpointer
+client_thread (gpointer data)
+{
+  Client *c = data;
+  g_autoptr(GMainContext) ctx = g_main_context_new ();
+  g_autoptr(SoupSession) session = NULL;
+  g_autoptr(SoupMessage) login = NULL;
+  g_autoptr(SoupMessage) pull = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GBytes) page = NULL;
+  g_autoptr(JsonNode) tokens = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *auth = NULL;
+  static const char login_json[] = "{\"username\":\"admin.kazpost\",\"password\":\"demo-2026\"}";
+
+  g_main_context_push_thread_default (ctx);
+  session = soup_session_new ();
+  url = g_strconcat (c->base, "api/v1/auth/login", NULL);
+  login = soup_message_new ("POST", url);
+  body = g_bytes_new_static (login_json, sizeof login_json - 1);
+  soup_message_set_request_body_from_bytes (login, "application/json", body);
+  reply = soup_session_send_and_read (session, login, NULL, NULL);
+  c->login_status = soup_message_get_status (login);
+  if (reply != NULL)
+    tokens = json_from_string (g_bytes_get_data (reply, NULL), NULL);
+  if (tokens != NULL && JSON_NODE_HOLDS_OBJECT (tokens))
+    {
+      g_free (url);
+      url = g_strconcat (c->base, "api/v1/sync/changes?limit=1000", NULL);
+      pull = soup_message_new ("GET", url);
+      auth = g_strconcat ("Bearer ", json_object_get_string_member (json_node_get_object (tokens), "access_token"), NULL);
+      soup_message_headers_replace (soup_message_get_request_headers (pull), "Authorization", auth);
+      page = soup_session_send_and_read (session, pull, NULL, NULL);
+      c->pull_status = soup_message_get_status (pull);
+      if (page != NULL)
+        c->pull_body = g_strndup (g_bytes_get_data (page, NULL), g_bytes_get_size (page));
+    }
+  g_clear_object (&session);
+  g_main_context_pop_thread_default (ctx);
+  g_main_loop_quit (c->loop);
+  return NULL;
+}
+
+static void
+test_embed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("awp-embed-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "training.db", NULL);
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+  g_autoptr(GKeyFile) options = g_key_file_new ();
+  g_autoptr(AwpServer) server = NULL;
+  g_autoptr(GThread) thread = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  Client c = { 0 };
+
+  g_assert_no_error (error);
+  g_key_file_set_boolean (options, "server", "log-requests", FALSE);
+  server = awp_server_new (db, options, &error);
+  g_assert_no_error (error);
+  g_assert_null (awp_server_get_uri (server));
+  g_assert_true (awp_server_seed_demo (server, &error));
+  g_assert_no_error (error);
+  g_assert_true (awp_server_listen_local (server, 0, &error));
+  g_assert_no_error (error);
+  c.base = awp_server_get_uri (server);
+  g_assert_true (g_str_has_prefix (c.base, "http://127.0.0.1:"));
+  c.loop = loop;
+
+  thread = g_thread_new ("client", client_thread, &c);
+  g_main_loop_run (loop);
+  g_thread_join (g_steal_pointer (&thread));
+
+  g_assert_cmpuint (c.login_status, ==, 200);
+  g_assert_cmpuint (c.pull_status, ==, 200);
+  g_assert_nonnull (strstr (c.pull_body, "\"org_id\":\"kazpost\""));
+  g_assert_null (strstr (c.pull_body, "\"org_id\":\"min-edu\""));
+  {
+    /* The client's reader (awp-protocol) understands the server's page. */
+    g_autoptr(JsonNode) page = json_from_string (c.pull_body, NULL);
+    g_autoptr(GPtrArray) changes = NULL;
+    g_autofree char *cursor = NULL;
+    gboolean more = TRUE;
+
+    g_assert_true (awp_protocol_parse_changes (page, &changes, &cursor, &more, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (changes->len, >=, 50);
+    g_assert_false (more);
+    for (guint i = 0; i < changes->len; i++)
+      g_assert_cmpstr (((AwpChange *) g_ptr_array_index (changes, i))->org_id, ==, "kazpost");
+  }
+
+  awp_server_disconnect (server);
+  g_clear_object (&server);
+  g_free (c.base);
+  g_free (c.pull_body);
+  g_unlink (db);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (dir);
+}
+
+static void
+test_bad_config (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GKeyFile) options = g_key_file_new ();
+  g_autoptr(AwpServer) server = NULL;
+
+  g_key_file_set_string (options, "sync", "max-batch", "0");
+  server = awp_server_new ("unused.db", options, &error);
+  g_assert_null (server);
+  g_assert_error (error, AWP_SERVER_ERROR, AWP_SERVER_ERROR_CONFIG);
+  g_assert_nonnull (strstr (error->message, "max-batch"));
+}
+
+static void
+test_bad_db (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwpServer) server = awp_server_new ("/nonexistent-dir/awp/x.db", NULL, &error);
+
+  g_assert_null (server);
+  g_assert_error (error, AWP_SERVER_ERROR, AWP_SERVER_ERROR_DB);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/server/embed", test_embed);
+  g_test_add_func ("/server/bad-config", test_bad_config);
+  g_test_add_func ("/server/bad-db", test_bad_db);
+  return g_test_run ();
+}

@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""awp-server checks the statutory rules on every change, with the same
+calendar and deadline code as awpctl deadline: due dates of requests and
+applications (O145-4.2, O145-4.3, O145-5.1..5.3, O145-10.2), conference
+and survey lengths (O145-9.1, O145-11), template submission (O145-7) and
+dislikes with a reason (O145-6)."""
+import datetime
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+from awptest import ok, done, run  # noqa: E402
+from awpserver import Server, mutation  # noqa: E402
+
+ctl = os.environ["AWPCTL"]
+
+
+def deadline(norm, date):
+    r = run([ctl, "deadline", norm, date])
+    assert r.returncode == 0, r.stderr
+    return r.stdout.strip()
+
+
+def fields(result):
+    return sorted((e["field"], e["code"]) for e in result.get("errors", []))
+
+
+REQ = {"subject": "Жол", "text": "Жөндеңіздер", "received_at": "2026-03-02"}
+
+with Server() as s:
+    a = s.login("admin.edu")
+    n = [0]
+
+    def push_one(etype, patch, op="create", eid=None, base=None, base_values=None):
+        n[0] += 1
+        st, r = s.push(a, "rules", [mutation(f"r-{n[0]}", etype, eid or f"e-{n[0]}", op, patch, base, base_values)])
+        return r["results"][0]
+
+    due = deadline("O145-5.1", "2026-03-02")
+    r = push_one("blog_request", dict(REQ, status="accepted", due_date=due))
+    ok(r["status"] == "applied", "a request due on the O145-5.1 day is accepted", r)
+    later = (datetime.date.fromisoformat(due) + datetime.timedelta(days=1)).isoformat()
+    r = push_one("blog_request", dict(REQ, status="accepted", due_date=later))
+    ok(r["status"] == "rejected" and fields(r) == [("due_date", "deadline")] and "O145-5.1" in r["errors"][0]["message"],
+       "one day later is refused citing O145-5.1", r)
+    r = push_one("blog_request", dict(REQ, status="extended", times_extended=1, due_date=later))
+    ok(r["status"] == "applied", "after one extension (O145-5.2) it is allowed", r)
+    r = push_one("blog_request", dict(REQ, status="extended", times_extended=2, due_date=later))
+    ok(r["status"] == "rejected" and fields(r) == [("times_extended", "range")], "a second extension is refused", r)
+    r = push_one("blog_request", dict(REQ, status="returned", due_date=deadline("O145-5.1", "2026-03-02")))
+    ok(r["status"] == "rejected" and "O145-4.3" in r["errors"][0]["message"], "a return is due by O145-4.3", r)
+    r = push_one("blog_request", dict(REQ, status="returned", due_date=deadline("O145-4.3", "2026-03-02")))
+    ok(r["status"] == "applied", "a return within 1 working day is accepted", r)
+    r = push_one("blog_request", dict(REQ, status="received", due_date="2026-02-01"))
+    ok(r["status"] == "rejected" and fields(r) == [("due_date", "date_order")], "a due date before receipt is refused", r)
+
+    # Merged record is checked, not only the patch.
+    r = push_one("blog_request", dict(REQ, status="accepted", due_date=due), eid="rq-merge")
+    r = push_one("blog_request", {"status": "forwarded"}, op="update", eid="rq-merge", base=1,
+                 base_values={"status": "accepted"})
+    ok(r["status"] == "rejected" and "O145-4.2" in r["errors"][0]["message"],
+       "forwarding keeps the O145-4.2 deadline: the whole record is checked", r)
+
+    app_due = deadline("O145-10.2", "2026-03-02")
+    r = push_one("conference_application", {"topic": "Т", "text": "Т", "status": "received",
+                                             "received_at": "2026-03-02", "due_date": app_due})
+    ok(r["status"] == "applied", "an application due by O145-10.2 is accepted", r)
+
+    conf = {"title_kk": "Конференция", "title_ru": "Конференция", "status": "draft"}
+    r = push_one("conference", dict(conf, opens_on="2026-03-10", closes_on="2026-03-09"))
+    ok(r["status"] == "rejected" and fields(r) == [("closes_on", "date_order")], "a conference closing before it opens", r)
+    r = push_one("conference", dict(conf, opens_on="2026-03-07", closes_on="2026-03-07"))
+    ok(r["status"] == "rejected" and fields(r) == [("closes_on", "deadline")],
+       "a conference only on a Saturday does not last 1 working day (O145-9.1)", r)
+    r = push_one("conference", dict(conf, opens_on="2026-03-10", closes_on="2026-03-10"))
+    ok(r["status"] == "applied", "a one-working-day conference is accepted", r)
+
+    survey = {"title_kk": "Сауалнама", "title_ru": "Опрос", "status": "draft", "launch_on": "2026-03-02"}
+    short = (datetime.date.fromisoformat(deadline("O145-11", "2026-03-02")) - datetime.timedelta(days=1)).isoformat()
+    r = push_one("survey", dict(survey, close_on=short))
+    ok(r["status"] == "rejected" and "O145-11" in r["errors"][0]["message"], "a survey shorter than 10 working days", r)
+    r = push_one("survey", dict(survey, close_on=deadline("O145-11", "2026-03-02")))
+    ok(r["status"] == "applied", "a survey of exactly 10 working days is accepted", r)
+
+    latest = deadline("O145-7", "2026-03-23")
+    tpl = {"kind": "conference", "title": "Т", "starts_on": "2026-03-23", "status": "submitted"}
+    r = push_one("template", dict(tpl, submitted_on=latest))
+    ok(r["status"] == "applied", "a template submitted 3 working days before the start", r)
+    too_late = (datetime.date.fromisoformat(latest) + datetime.timedelta(days=1)).isoformat()
+    r = push_one("template", dict(tpl, submitted_on=too_late))
+    ok(r["status"] == "rejected" and fields(r) == [("submitted_on", "deadline")] and "O145-7" in r["errors"][0]["message"],
+       "a late template is refused citing O145-7", r)
+
+    st, rec = s.json("POST", "/api/v1/portal/requests", {"org": "min-edu", "subject": "S", "text": "T"})
+    received = rec["data"]["received_at"]
+    ok(rec["data"]["due_date"] == deadline("O145-5.1", received), "a portal request is due by O145-5.1 from today", rec)
+    st, rec = s.json("POST", "/api/v1/portal/conference-applications", {"org": "min-edu", "topic": "S", "text": "T"})
+    ok(rec["data"]["due_date"] == deadline("O145-10.2", rec["data"]["received_at"]),
+       "a portal application is due by O145-10.2", rec)
+
+done()
