@@ -302,6 +302,29 @@ test_pull_delete_vs_local (StoreFixture *f, gconstpointer data)
   g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM outbox WHERE op = 'delete'"), ==, 1);
 }
 
+/* A kind of record a newer server knows and this version does not is kept,
+ * and the pull goes on. */
+static void
+test_pull_unknown_type (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) p = page ("[{\"entity_type\":\"future_thing\",\"id\":\"0190f3b2-0000-7000-8000-0000000000bb\","
+                                 "\"version\":1,\"deleted\":false,\"data\":{\"title\":\"x\"}}]");
+  g_autoptr(JsonObject) d = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *cursor = NULL;
+  gint64 version = 0;
+
+  g_assert_true (awp_outbox_apply_pull (f->store, p, "c-9", &error));
+  g_assert_no_error (error);
+  d = data_of (f, "0190f3b2-0000-7000-8000-0000000000bb", &state, &version);
+  g_assert_cmpstr (json_object_get_string_member (d, "title"), ==, "x");
+  g_assert_cmpint (version, ==, 1);
+  g_assert_cmpint (awp_store_count (f->store, "future_thing", NULL), ==, 1);
+  cursor = awp_outbox_get_cursor (f->store, NULL);
+  g_assert_cmpstr (cursor, ==, "c-9");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -315,5 +338,6 @@ main (int argc, char *argv[])
   ADD ("rejected-kept", test_rejected_kept);
   ADD ("pull-rebuild", test_pull_rebuild);
   ADD ("pull-delete-vs-local", test_pull_delete_vs_local);
+  ADD ("pull-unknown-type", test_pull_unknown_type);
   return g_test_run ();
 }

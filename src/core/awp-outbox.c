@@ -559,6 +559,26 @@ apply_change (AwpStore    *store,
          && awp_outbox_rebuild_record (store, id, error);
 }
 
+/* A newer server may send kinds of records this version does not know yet:
+ * keep them (registered as top-level types) rather than fail every pull, so
+ * they are there when the program learns to show them. */
+static gboolean
+know_entity_type (AwpStore    *store,
+                  JsonObject  *change,
+                  GError     **error)
+{
+  g_autoptr(AwpCachedStmt) ins = NULL;
+  const char *type = json_object_get_string_member_with_default (change, "entity_type", NULL);
+
+  if (type == NULL || *type == '\0')
+    return TRUE;  /* apply_change reports the missing field */
+  ins = awp_store_prepare (store, "INSERT OR IGNORE INTO entity_type (name, parent) VALUES (?, NULL)", error);
+  if (ins == NULL)
+    return FALSE;
+  sqlite3_bind_text (ins, 1, type, -1, SQLITE_STATIC);
+  return awp_store_step_done (store, ins, error);
+}
+
 static gboolean
 pull (AwpStore    *store,
       JsonArray   *changes,
@@ -577,7 +597,8 @@ pull (AwpStore    *store,
                        _("Change %u of the pulled page is not an object"), i);
           return FALSE;
         }
-      if (!apply_change (store, json_node_get_object (node), i, error))
+      if (!know_entity_type (store, json_node_get_object (node), error) ||
+          !apply_change (store, json_node_get_object (node), i, error))
         return FALSE;
     }
   cursor = awp_store_prepare (store, "UPDATE sync_state SET pull_cursor = ? WHERE singleton = 1", error);
