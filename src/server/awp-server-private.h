@@ -56,7 +56,6 @@ struct _AwpServer
   AwpServerConfig  config;
   AwpCalendar     *calendar;
   AwpRuleSet      *rules;
-  GPtrArray       *routes;
   char            *dummy_hash;
 };
 

@@ -224,7 +224,12 @@ decide (AwpServer           *server,
           g_ptr_array_add (errors, awp_field_error_new ("entity_id", "duplicate_id", "entity_id: already exists"));
           return result_rejected (m->mutation_id, "duplicate_id", "A record with this id exists", errors);
         }
-      next = awp_protocol_apply_patch (m->patch, m->patch);
+      {
+        g_autoptr(JsonObject) empty = json_object_new ();
+
+        /* A create is a patch on nothing (nulls dropped). */
+        next = awp_protocol_apply_patch (empty, m->patch);
+      }
       break;
 
     case AWP_MUTATION_UPDATE:
