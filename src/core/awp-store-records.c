@@ -266,5 +266,6 @@ awp_store_bulk_end (AwpStore    *self,
   for (guint i = 0; saved != NULL && ok && i < saved->len; i += 2)
     ok = awp_store_exec (self, saved->pdata[i + 1], error);
   g_clear_pointer (&saved, g_ptr_array_unref);
-  return ok && awp_store_exec (self, "PRAGMA cache_size = -32000", error);
+  /* Fresh statistics so the planner picks the covering queue indexes. */
+  return ok && awp_store_exec (self, "ANALYZE; PRAGMA cache_size = -32000", error);
 }

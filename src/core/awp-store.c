@@ -163,7 +163,8 @@ awp_store_commit (AwpStore    *self,
     return TRUE;
   if (!awp_store_exec (self, "COMMIT", error))
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      self->depth = 1;
+      awp_store_rollback (self);
       return FALSE;
     }
   return TRUE;
