@@ -267,5 +267,5 @@ awp_store_bulk_end (AwpStore    *self,
     ok = awp_store_exec (self, saved->pdata[i + 1], error);
   g_clear_pointer (&saved, g_ptr_array_unref);
   /* Fresh statistics so the planner picks the covering queue indexes. */
-  return ok && awp_store_exec (self, "ANALYZE; PRAGMA cache_size = -32000", error);
+  return ok && awp_store_exec (self, "PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA cache_size = -32000", error);
 }
