@@ -56,6 +56,22 @@ static const char *const topics[][3] = {
   { "Интернет в селе", "В селе нет мобильного интернета, дети не могут учиться.", "Село включено в программу строительства базовых станций." },
 };
 
+/* Places make subjects specific, as real ones are. */
+static const char *const places[] = {
+  "Астана, Сарыарқа ауданы", "Астана, Есіл ауданы", "Алматы, Медеу ауданы", "Алматы, Әуезов ауданы",
+  "Шымкент, Қаратау ауданы", "Қарағанды, Оңтүстік-Шығыс", "Түркістан, Жаңа қала", "Өскемен, Ульба",
+  "Ақтөбе, Батыс-2", "Павлодар, Достоевский көшесі", "Семей, Абай көшесі", "Тараз, Жамбыл даңғылы",
+  "Қостанай, Тобыл", "Атырау, Нұрсая", "Орал, Деркөл", "Қызылорда, Сырдария",
+  "Петропавл, Жамбыл көшесі", "Көкшетау, Сарыарқа", "Талдықорған, Қаратал", "Ақтау, 12 шағын аудан",
+};
+
+static const char *const details[] = {
+  "Бұл мәселе бойынша бұрын да жазғанбыз.", "Прошу рассмотреть в кратчайшие сроки.",
+  "Тұрғындар қол жинады.", "Фотографии прилагаю.", "Жауапты мемлекеттік тілде беруіңізді сұраймын.",
+  "Ответ прошу направить на электронную почту.", "Мәселе үш жылдан бері шешілмей келеді.",
+  "Обращался в акимат района, ответа нет.", "Балалар мен қарттар қиналып жүр.", "Ситуация ухудшается с каждым днём.",
+};
+
 static const char *const auth_methods[] = { "egov", "eds", "sms" };
 
 static const char *const conference_topics[][2] = {
@@ -182,6 +198,8 @@ seed_request (Seeder *s, guint i, GError **error)
   const char *status;
   g_autofree char *number = NULL;
   g_autofree char *requester = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *text = NULL;
   const char *due;
 
   random_date (s, &received, 730);
@@ -204,8 +222,10 @@ seed_request (Seeder *s, guint i, GError **error)
   number = g_strdup_printf ("БЛ-%u-%06u", g_date_get_year (&received), i + 1);
   requester = g_strdup_printf ("%s %s", PICK (s, first_names), PICK (s, last_names));
   json_object_set_string_member (r, "number", number);
-  json_object_set_string_member (r, "subject", topics[topic][0]);
-  json_object_set_string_member (r, "text", topics[topic][1]);
+  subject = g_strdup_printf ("%s — %s", topics[topic][0], PICK (s, places));
+  text = g_strdup_printf ("%s %s", topics[topic][1], PICK (s, details));
+  json_object_set_string_member (r, "subject", subject);
+  json_object_set_string_member (r, "text", text);
   json_object_set_string_member (r, "requester", requester);
   json_object_set_string_member (r, "auth_method", PICK (s, auth_methods));
   json_object_set_string_member (r, "org_id", s->org_ids->pdata[g_rand_int_range (s->rand, 0, (gint32) s->org_ids->len)]);

@@ -76,6 +76,7 @@ gboolean       awp_store_fill_deadlines (AwpCalendar  *calendar,
 /* Bulk loading (seed, full re-download): drops the secondary indexes of
  * `record`, remembering their SQL; the end call recreates them, which sorts
  * once instead of updating six b-trees per row. Inside a transaction. */
+#define AWP_STORE_BULK_QDATA "awp-store-bulk-indexes"
 gboolean       awp_store_bulk_begin   (AwpStore    *self,
                                        GError     **error);
 gboolean       awp_store_bulk_end     (AwpStore    *self,

@@ -163,7 +163,8 @@ awp_store_commit (AwpStore    *self,
     return TRUE;
   if (!awp_store_exec (self, "COMMIT", error))
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      self->depth = 1;
+      awp_store_rollback (self);
       return FALSE;
     }
   return TRUE;
@@ -177,6 +178,8 @@ awp_store_rollback (AwpStore *self)
   /* An inner failure aborts the whole change: nothing is half-written. */
   self->depth = 0;
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  /* A bulk load ends with its transaction: the dropped indexes are back. */
+  g_object_set_qdata (G_OBJECT (self), g_quark_from_static_string (AWP_STORE_BULK_QDATA), NULL);
   /* Views that followed the undone writes start over (NULL: everything). */
   if (self->emitted)
     {
