@@ -16,6 +16,7 @@ add_entries (StoreFixture *f, guint n)
       g_autoptr(JsonObject) org = json_obj (json);
       g_autofree char *id = awp_store_create (f->store, "organization", org, "operator-1", &error);
 
+      g_assert_nonnull (id);
       g_assert_no_error (error);
     }
 }

@@ -140,6 +140,7 @@ test_retry_counts (StoreFixture *f, gconstpointer data)
   const char *mid = ((AwpOutboxEntry *) list->pdata[0])->mutation_id;
   g_autoptr(GPtrArray) again = NULL;
 
+  g_assert_nonnull (a);
   g_assert_true (awp_outbox_mark_inflight (f->store, mid, &error));
   g_assert_true (awp_outbox_mark_retry (f->store, mid, "timeout", &error));
   g_assert_true (awp_outbox_mark_inflight (f->store, mid, &error));

@@ -222,6 +222,7 @@ test_paging (StoreFixture *f, gconstpointer data)
     {
       g_autofree char *num = g_strdup_printf ("N%05u", i);
       g_autofree char *id = add (f, num, "Бет", "2026-04-01");
+      g_assert_nonnull (id);
     }
   model = awp_query_model_new (f->store, "blog_request");
   list = G_LIST_MODEL (model);

@@ -133,6 +133,7 @@ test_ranking_highlight (StoreFixture *f, gconstpointer data)
   g_autoptr(GPtrArray) hits = search (f, "мост");
   AwpSearchHit *first;
 
+  g_assert_nonnull (body_only);
   g_assert_cmpuint (hits->len, ==, 2);
   first = hits->pdata[0];
   /* The subject weighs more than the body. */

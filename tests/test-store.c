@@ -151,6 +151,7 @@ fill (AwpStore *store, guint n)
       g_autoptr(JsonObject) org = json_obj (json);
       g_autofree char *id = awp_store_create (store, "organization", org, "tester", &error);
 
+      g_assert_nonnull (id);
       g_assert_no_error (error);
     }
 }
@@ -282,6 +283,7 @@ test_bulk_seed (StoreFixture *f, gconstpointer data)
     g_autofree char *id = awp_store_create (f->store, "organization", org, "op", &error);
     g_autoptr(GPtrArray) found = NULL;
 
+    g_assert_nonnull (id);
     g_assert_no_error (error);
     found = awp_search_run (f->store, "ведомство", 5, &error);
     g_assert_cmpuint (found->len, ==, 1);

@@ -321,7 +321,6 @@ decide (AwpServerRequest *req,
   const char *decision, *note;
   g_autoptr(AwpRecord) rec = NULL;
   g_autoptr(JsonNode) mnode = json_node_new (JSON_NODE_OBJECT);
-  g_autoptr(JsonNode) rnode = NULL;
   g_autofree char *mutation_id = g_uuid_string_random ();
   g_autofree char *result = NULL;
   g_autofree char *client_id = NULL;
