@@ -107,6 +107,43 @@ test_engine (void)
     }
 }
 
+/* Each transition cites the norm that governs it (regulations digest):
+ * a wrong order number here would send officials to the wrong text. */
+static void
+test_norms (void)
+{
+  static const struct { const char *type, *from, *action, *norm; } cases[] = {
+    { "blog_request", "received", "return", "O145-4.3" },
+    { "blog_request", "accepted", "extend", "O145-5.2" },
+    { "conference_application", "received", "refuse", "O145-10.2" },
+    { "conference", "draft", "submit", "O145-7" },
+    { "conference", "accepted", "publish", "O145-8.1" },
+    { "conference", "published", "close", "O145-9.2" },
+    { "survey", "draft", "submit", "O145-7" },
+    { "survey", "accepted", "publish", "O145-8.2" },
+    { "survey", "published", "close", "O145-11" },
+    { "meeting", "planned", "announce", "O605-8" },
+    { "meeting", "held", "publish_results", "O605-14" },
+    { "accreditation_application", "draft", "send", "O93-3" },
+    { "accreditation_application", "sent", "accredit", "O93-5" },
+    { "change_request", "draft", "send", "O93-11" },
+    { "change_request", "sent", "apply", "O93-13" },
+    { "termination_notice", "draft", "send", "O93-12" },
+    { "termination_notice", "sent", "apply", "O93-13" },
+    { "efficiency_report", "draft", "request", "O118-4" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      const AwpStateMachine *m = awp_state_machine_for_type (cases[i].type);
+      const AwpTransition *t = awp_state_machine_find (m, cases[i].from, cases[i].action, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (t->norm, ==, cases[i].norm);
+    }
+}
+
 static void
 test_machines_well_formed (void)
 {
@@ -272,6 +309,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/state-machine/engine", test_engine);
   g_test_add_func ("/state-machine/well-formed", test_machines_well_formed);
+  g_test_add_func ("/state-machine/norms", test_norms);
   g_test_add ("/state-machine/store-paths", StoreFixture, NULL, store_fixture_setup, test_store_paths, store_fixture_teardown);
   g_test_add ("/state-machine/blog-deadlines", StoreFixture, NULL, store_fixture_setup, test_blog_deadlines, store_fixture_teardown);
   g_test_add ("/state-machine/blog-request-object", StoreFixture, NULL, store_fixture_setup, test_blog_request_object, store_fixture_teardown);

@@ -5,8 +5,8 @@
 #include "awp-state-machine.h"
 #include "awp-store.h"
 
-/* Norm ids: shared/regulations (O145 blog and conferences, O605 channels,
- * O93 meetings, O118 efficiency reports). */
+/* Norm ids: shared/regulations (O145 blog and conferences, O605 meetings,
+ * O93 communication channels, O118 efficiency reports). */
 
 static const AwpTransition blog_request[] = {
   { "received", "accept", "accepted", "O145-4.1" },
@@ -25,44 +25,44 @@ static const AwpTransition conference_application[] = {
 
 /* Conferences and survey templates go through the same approval. */
 static const AwpTransition approval[] = {
-  { "draft", "submit", "submitted", "O145-9.2" },
-  { "submitted", "return", "returned", "O145-9.2" },
-  { "submitted", "accept", "accepted", "O145-9.2" },
-  { "returned", "submit", "submitted", "O145-9.2" },
-  { "accepted", "publish", "published", "O145-9.1" },
-  { "published", "close", "closed", "O145-9.1" },
+  { "draft", "submit", "submitted", "O145-7" },
+  { "submitted", "return", "returned", "O145-7" },
+  { "submitted", "accept", "accepted", "O145-7" },
+  { "returned", "submit", "submitted", "O145-7" },
+  { "accepted", "publish", "published", "O145-8.1" },
+  { "published", "close", "closed", "O145-9.2" },
 };
 
 static const AwpTransition survey[] = {
-  { "draft", "submit", "submitted", "O145-8.1" },
-  { "submitted", "return", "returned", "O145-8.1" },
-  { "submitted", "accept", "accepted", "O145-8.1" },
-  { "returned", "submit", "submitted", "O145-8.1" },
-  { "accepted", "publish", "published", "O145-8.1" },
-  { "published", "close", "closed", "O145-8.2" },
+  { "draft", "submit", "submitted", "O145-7" },
+  { "submitted", "return", "returned", "O145-7" },
+  { "submitted", "accept", "accepted", "O145-7" },
+  { "returned", "submit", "submitted", "O145-7" },
+  { "accepted", "publish", "published", "O145-8.2" },
+  { "published", "close", "closed", "O145-11" },
 };
 
 static const AwpTransition meeting[] = {
-  { "planned", "announce", "announced", "O93-5" },
-  { "announced", "hold", "held", "O93-6" },
-  { "held", "publish_results", "results_published", "O93-13" },
+  { "planned", "announce", "announced", "O605-8" },
+  { "announced", "hold", "held", "O605-5" },
+  { "held", "publish_results", "results_published", "O605-14" },
 };
 
 static const AwpTransition accreditation[] = {
-  { "draft", "send", "sent", "O605-8" },
-  { "sent", "accredit", "accredited", "O605-9" },
-  { "sent", "refuse", "refused", "O605-9" },
+  { "draft", "send", "sent", "O93-3" },
+  { "sent", "accredit", "accredited", "O93-5" },
+  { "sent", "refuse", "refused", "O93-5" },
 };
 
 static const AwpTransition change_request[] = {
-  { "draft", "send", "sent", "O605-14" },
-  { "sent", "apply", "applied", "O605-14" },
-  { "sent", "refuse", "refused", "O605-14" },
+  { "draft", "send", "sent", "O93-11" },
+  { "sent", "apply", "applied", "O93-13" },
+  { "sent", "refuse", "refused", "O93-13" },
 };
 
 static const AwpTransition termination[] = {
-  { "draft", "send", "sent", "O605-14" },
-  { "sent", "apply", "applied", "O605-14" },
+  { "draft", "send", "sent", "O93-12" },
+  { "sent", "apply", "applied", "O93-13" },
 };
 
 static const AwpTransition efficiency_report[] = {
