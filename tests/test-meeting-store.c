@@ -91,6 +91,8 @@ test_save_validates_and_fills_deadlines (StoreFixture *f, gconstpointer unused)
   id = save_meeting (f, "2026-03-12", "hybrid", "astana", 10);
   data = data_of (f, id);
   g_assert_cmpstr (json_object_get_string_member (data, "status"), ==, "planned");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (data, "responsible"), "phone"),
+                   ==, "+77011112233");
   deadlines = json_object_get_object_member (data, "deadlines");
   g_assert_cmpstr (json_object_get_string_member (deadlines, "announce_by"), ==, "2026-03-06");
   g_assert_cmpstr (json_object_get_string_member (deadlines, "register_by"), ==, "2026-03-10");

@@ -171,6 +171,14 @@ awp_meeting_save (AwpStore    *store,
   copy = awp_json_object_from_string (text, error);
   if (copy == NULL)
     return NULL;
+  /* Phones are kept as E.164 (“+77172556677”), however they were typed. */
+  {
+    JsonObject *person = json_object_get_object_member (copy, "responsible");
+    g_autofree char *e164 = awp_validate_phone (json_object_get_string_member (person, "phone"), "", NULL);
+
+    if (e164 != NULL)
+      json_object_set_string_member (person, "phone", e164);
+  }
   /* Status and history change only through actions. */
   json_object_remove_member (copy, "status");
   json_object_remove_member (copy, "events");

@@ -528,3 +528,107 @@ awp_meeting_format_label (const char *format)
     return _("Hybrid (offline and online)");
   return format;
 }
+
+const char *
+awp_meeting_status_label (const char *status)
+{
+  if (g_strcmp0 (status, "planned") == 0)
+    return _("Planned");
+  if (g_strcmp0 (status, "announced") == 0)
+    return _("Announced");
+  if (g_strcmp0 (status, "held") == 0)
+    return _("Held");
+  if (g_strcmp0 (status, "results_published") == 0)
+    return _("Results published");
+  return status;
+}
+
+/* The day a deadline's task was done, if it was. */
+static gboolean
+done_on (JsonObject         *data,
+         AwpMeetingDeadline  which,
+         GDate              *out)
+{
+  const char *text = NULL;
+
+  g_date_clear (out, 1);
+  if (which == AWP_MEETING_DEADLINE_ANNOUNCE)
+    text = string_member (data, "announced_on");
+  else if (which == AWP_MEETING_DEADLINE_RESULTS)
+    text = string_member (object_member (data, "results"), "published_on");
+  return text != NULL && awp_calendar_parse_date (text, "done", out, NULL);
+}
+
+AwpMeetingDeadlineState
+awp_meeting_deadline_state (JsonObject         *data,
+                            AwpMeetingDeadline  which,
+                            const GDate        *today,
+                            GDate              *due)
+{
+  const char *text = string_member (object_member (data, "deadlines"), awp_meeting_deadline_key (which));
+  gboolean closed = json_object_get_boolean_member_with_default (data, "closed", FALSE);
+  GDate by, done;
+
+  g_date_clear (&by, 1);
+  if (text != NULL)
+    awp_calendar_parse_date (text, "deadlines", &by, NULL);
+  if (due != NULL)
+    *due = by;
+  if (!g_date_valid (&by))
+    return AWP_MEETING_DEADLINE_NOT_APPLICABLE;
+  if (which == AWP_MEETING_DEADLINE_REGISTER)
+    {
+      /* Applications are the citizens' to make, not a task: only open or closed. */
+      if (closed || g_strcmp0 (string_member (data, "format"), "online") == 0)
+        return AWP_MEETING_DEADLINE_NOT_APPLICABLE;
+      return g_date_compare (today, &by) > 0 ? AWP_MEETING_DEADLINE_DONE : AWP_MEETING_DEADLINE_PENDING;
+    }
+  if (which == AWP_MEETING_DEADLINE_ANNOUNCE && closed)
+    return AWP_MEETING_DEADLINE_NOT_APPLICABLE;
+  if (done_on (data, which, &done))
+    return g_date_compare (&done, &by) > 0 ? AWP_MEETING_DEADLINE_DONE_LATE : AWP_MEETING_DEADLINE_DONE;
+  return g_date_compare (today, &by) > 0 ? AWP_MEETING_DEADLINE_OVERDUE : AWP_MEETING_DEADLINE_PENDING;
+}
+
+char *
+awp_meeting_describe_deadline (JsonObject         *data,
+                               AwpMeetingDeadline  which,
+                               const GDate        *today)
+{
+  AwpMeetingDeadlineState state;
+  g_autofree char *day = NULL;
+  g_autofree char *done_text = NULL;
+  g_autofree char *head = NULL;
+  const char *how;
+  GDate due, done;
+
+  state = awp_meeting_deadline_state (data, which, today, &due);
+  if (!g_date_valid (&due))
+    return NULL;
+  day = awp_calendar_format_date (&due);
+  switch (which)
+    {
+    /* TRANSLATORS: %s is a date, DD.MM.YYYY */
+    case AWP_MEETING_DEADLINE_ANNOUNCE: head = g_strdup_printf (_("Announcement by %s (Rules No. 605-NK, para. 8)"), day); break;
+    case AWP_MEETING_DEADLINE_REGISTER: head = g_strdup_printf (_("Applications until %s (Rules No. 605-NK, para. 9)"), day); break;
+    case AWP_MEETING_DEADLINE_RESULTS: head = g_strdup_printf (_("Results by %s (Rules No. 605-NK, para. 14)"), day); break;
+    case AWP_MEETING_N_DEADLINES:
+    default: g_return_val_if_reached (NULL);
+    }
+  if (done_on (data, which, &done))
+    done_text = awp_calendar_format_date (&done);
+  switch (state)
+    {
+    case AWP_MEETING_DEADLINE_PENDING: how = which == AWP_MEETING_DEADLINE_REGISTER ? _("open") : _("to do"); break;
+    case AWP_MEETING_DEADLINE_DONE: how = which == AWP_MEETING_DEADLINE_REGISTER ? _("closed") : _("done on time"); break;
+    case AWP_MEETING_DEADLINE_DONE_LATE: how = _("done late"); break;
+    case AWP_MEETING_DEADLINE_OVERDUE: how = _("overdue"); break;
+    case AWP_MEETING_DEADLINE_NOT_APPLICABLE: how = _("not needed"); break;
+    default: g_return_val_if_reached (NULL);
+    }
+  if (done_text != NULL)
+    /* TRANSLATORS: deadline, state, date it was done */
+    return g_strdup_printf (_("%s: %s (%s)"), head, how, done_text);
+  /* TRANSLATORS: deadline, state */
+  return g_strdup_printf (_("%s: %s"), head, how);
+}

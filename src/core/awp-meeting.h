@@ -100,6 +100,29 @@ gboolean    awp_meeting_fill_deadlines    (AwpRuleSet  *rules,
                                            JsonObject  *data,
                                            GError     **error);
 
+typedef enum
+{
+  AWP_MEETING_DEADLINE_PENDING,    /* not done, not yet due */
+  AWP_MEETING_DEADLINE_DONE,       /* done on time */
+  AWP_MEETING_DEADLINE_DONE_LATE,  /* done after the deadline */
+  AWP_MEETING_DEADLINE_OVERDUE,    /* not done and the day has passed */
+  AWP_MEETING_DEADLINE_NOT_APPLICABLE, /* e.g. registrations of an online or closed meeting */
+} AwpMeetingDeadlineState;
+
+/* Where the deadline stands on @today; @due receives its date (invalid
+ * when the data has none). */
+AwpMeetingDeadlineState awp_meeting_deadline_state (JsonObject         *data,
+                                                    AwpMeetingDeadline  which,
+                                                    const GDate        *today,
+                                                    GDate              *due);
+/* "Announcement by 06.03.2026 (Rules No. 605-NK, para. 8): published on
+ * time", in the UI language; NULL when the data has no such deadline. */
+char       *awp_meeting_describe_deadline (JsonObject         *data,
+                                           AwpMeetingDeadline  which,
+                                           const GDate        *today);
+/* The status in words ("Planned", "Announced" …). */
+const char *awp_meeting_status_label (const char *status);
+
 /* TRUE when @published_on is after the O605-8 deadline in @data. */
 gboolean    awp_meeting_announcement_is_late (JsonObject  *data,
                                               const GDate *published_on);
