@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "awp-i18n.h"
+#include "awp-meeting-calendar.h"
 #include "awp-meeting-detail.h"
 #include "awp-meeting-editor.h"
 #include "awp-meeting-emergency-dialog.h"
@@ -50,6 +51,7 @@ spin (void)
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
+  g_setenv ("AWP_TODAY", TODAY, TRUE);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
@@ -110,7 +112,17 @@ screenshot (gpointer widget, const char *name)
 
   if (dir == NULL)
     return;
-  spin ();
+  /* Wait for the window to be mapped and laid out (a few frames under Xvfb). */
+  for (int i = 0; i < 200 && (!gtk_widget_get_mapped (GTK_WIDGET (widget)) || gtk_widget_get_width (GTK_WIDGET (widget)) == 0); i++)
+    {
+      g_usleep (10000);
+      spin ();
+    }
+  for (int i = 0; i < 20; i++)
+    {
+      g_usleep (10000);
+      spin ();
+    }
   width = gtk_widget_get_width (GTK_WIDGET (widget));
   height = gtk_widget_get_height (GTK_WIDGET (widget));
   paintable = gtk_widget_paintable_new (GTK_WIDGET (widget));
@@ -168,6 +180,7 @@ plan_meeting (Fixture *f, GtkWindow *parent)
   type_into (phone, "+7 495 123 45 67");
   g_assert_true (gtk_widget_has_css_class (phone, "error"));
   IN_ENGLISH (g_assert_true (g_str_has_prefix (awp_meeting_editor_get_issues_text (editor), "Work phone")));
+  gtk_widget_grab_focus (phone);
   screenshot (editor, "meeting-editor");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   spin ();
@@ -359,7 +372,9 @@ test_secretary_day (Fixture *f, gconstpointer data)
   g_assert_cmpuint (pdf_len, >, 1000);
   g_assert_true (g_str_has_prefix (pdf_data, "%PDF"));
 
-  /* The meeting is held; a broadcast comment blocks results until answered. */
+  /* The meeting is held on 12.03; the secretary works on the next day. */
+  g_setenv ("AWP_TODAY", "2026-03-13", TRUE);
+  /* A broadcast comment blocks results until answered. */
   awp_meeting_detail_set_page (detail, "overview");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.hold", NULL));
   spin ();
@@ -413,6 +428,17 @@ test_secretary_day (Fixture *f, gconstpointer data)
   spin ();
   g_assert_finalize_object (detail);
 
+  /* Selecting the meeting in the agenda takes the calendar to its day. */
+  gtk_list_box_select_row (GTK_LIST_BOX (child (planner, AWP_TYPE_MEETING_PLANNER, "agenda_list")),
+                           gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (planner, AWP_TYPE_MEETING_PLANNER, "agenda_list")), 0));
+  spin ();
+  {
+    GtkWidget *calendar = child (window, AWP_TYPE_WINDOW, "meeting_calendar");
+    g_autoptr(GDateTime) selected = awp_meeting_calendar_get_selected_date (AWP_MEETING_CALENDAR (calendar));
+
+    g_assert_cmpint (g_date_time_get_month (selected), ==, 3);
+    g_assert_cmpint (g_date_time_get_day_of_month (selected), ==, 12);
+  }
   screenshot (window, "meetings-planner");
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();

@@ -279,14 +279,16 @@ person_row (JsonObject *record,
   g_autofree char *subtitle = NULL;
   const char *received = str (data, "received_on");
   g_autofree char *received_text = NULL;
+  g_autofree char *contact = NULL;
   GDate day;
 
   if (received != NULL && awp_calendar_parse_date (received, "received_on", &day, NULL))
     received_text = awp_calendar_format_date (&day);
   /* TRANSLATORS: year of birth, contact, date received */
+  contact = awp_validate_format_phone (str (data, "contact"));
   subtitle = g_strdup_printf (_("born %d · %s · received %s"),
                               (int) json_object_get_int_member_with_default (data, "birth_year", 0),
-                              str (data, "contact") ? str (data, "contact") : "",
+                              contact ? contact : str (data, "contact") ? str (data, "contact") : "",
                               received_text ? received_text : "");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

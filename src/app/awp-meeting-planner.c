@@ -25,6 +25,9 @@ struct _AwpMeetingPlanner
   guint       reload_source;
 };
 
+enum { SIGNAL_DATE_SELECTED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 enum {
   PROP_0,
   PROP_STORE,
@@ -264,6 +267,25 @@ on_agenda_row_activated_cb (AwpMeetingPlanner *self,
     awp_meeting_planner_open (self, id);
 }
 
+/* The calendar follows the agenda: a selected meeting shows its month. */
+static void
+on_agenda_row_selected_cb (AwpMeetingPlanner *self,
+                           GtkListBoxRow     *row)
+{
+  const char *id = row ? g_object_get_data (G_OBJECT (row), "awp-meeting-id") : NULL;
+  g_autoptr(JsonObject) record = NULL;
+  g_autoptr(GDateTime) day = NULL;
+  GDate date;
+
+  if (id == NULL || self->store == NULL)
+    return;
+  record = awp_store_get_record (self->store, id, NULL);
+  if (record == NULL || !meeting_date (json_object_get_object_member (record, "data"), &date))
+    return;
+  day = day_start (&date);
+  g_signal_emit (self, signals[SIGNAL_DATE_SELECTED], 0, day);
+}
+
 static void
 new_action (GtkWidget  *widget,
             const char *action_name,
@@ -464,6 +486,12 @@ awp_meeting_planner_class_init (AwpMeetingPlannerClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/awp-meeting-planner.ui");
   gtk_widget_class_bind_template_child (widget_class, AwpMeetingPlanner, agenda_list);
   gtk_widget_class_bind_template_callback (widget_class, on_agenda_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_agenda_row_selected_cb);
+
+  /* ::date-selected (GDateTime *day): the day of the meeting selected in the agenda. */
+  signals[SIGNAL_DATE_SELECTED] = g_signal_new ("date-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                                0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                                G_TYPE_DATE_TIME | G_SIGNAL_TYPE_STATIC_SCOPE);
 
   gtk_widget_class_install_action (widget_class, "planner.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "planner.emergency", NULL, emergency_action);

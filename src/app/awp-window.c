@@ -150,6 +150,13 @@ on_calendar_day_activated_cb (AwpWindow *self,
   awp_meeting_planner_select_date (self->meeting_planner, date);
 }
 
+static void
+on_planner_date_selected_cb (AwpWindow *self,
+                             GDateTime *day)
+{
+  awp_meeting_calendar_set_selected_date (self->meeting_calendar, day);
+}
+
 static gboolean
 awp_window_close_request (GtkWindow *window)
 {
@@ -224,6 +231,7 @@ awp_window_class_init (AwpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, week_button);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_view_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_planner_date_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_changed_cb);

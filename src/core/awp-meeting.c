@@ -579,8 +579,13 @@ awp_meeting_deadline_state (JsonObject         *data,
   if (which == AWP_MEETING_DEADLINE_REGISTER)
     {
       /* Applications are the citizens' to make, not a task: only open or closed. */
+      const char *status = string_member (data, "status");
+
       if (closed || g_strcmp0 (string_member (data, "format"), "online") == 0)
         return AWP_MEETING_DEADLINE_NOT_APPLICABLE;
+      /* Held: applications are over whatever today's date says. */
+      if (g_strcmp0 (status, "held") == 0 || g_strcmp0 (status, "results_published") == 0)
+        return AWP_MEETING_DEADLINE_DONE;
       return g_date_compare (today, &by) > 0 ? AWP_MEETING_DEADLINE_DONE : AWP_MEETING_DEADLINE_PENDING;
     }
   if (which == AWP_MEETING_DEADLINE_ANNOUNCE && closed)
