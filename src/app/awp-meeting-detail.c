@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <string.h>
 #include <time.h>
 #include <glib/gi18n.h>
 
@@ -76,6 +77,8 @@ toast (AwpMeetingDetail *self,
   AdwToast *t = adw_toast_new (message);
 
   adw_toast_set_timeout (t, 6);
+  /* The newest result replaces an older toast instead of queueing behind it. */
+  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
   g_free (self->last_message);
   self->last_message = g_strdup (message);
   adw_toast_overlay_add_toast (self->toast_overlay, t);
@@ -226,8 +229,13 @@ fill_overview (AwpMeetingDetail *self)
       /* The day-by-day reasoning, for whoever asks "why that day?". */
       if (why != NULL)
         gtk_widget_set_tooltip_text (row, why);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), why ? why : "");
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+      /* The row says the rule; the tooltip walks through the days. */
+      if (why != NULL)
+        {
+          g_autofree char *rule = g_strndup (why, strcspn (why, "\n"));
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), rule);
+        }
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.hold", g_strcmp0 (str (data, "status"), "announced") == 0);
 }
