@@ -12,6 +12,7 @@
 #include "awp-meeting-planner.h"
 #include "awp-meeting-print.h"
 #include "awp-meeting-store.h"
+#include "awp-seed.h"
 #include "awp-window.h"
 
 /* The meetings planner driven through its real widgets under Xvfb, on a
@@ -497,6 +498,42 @@ test_emergency_dialog (Fixture *f, gconstpointer data)
   gtk_window_destroy (parent);
 }
 
+/* The demo seed's meetings (older records with "subject" and "held_on")
+ * still show in the agenda and on the calendar, beside planned ones. */
+static void
+test_seeded_store (Fixture *f, gconstpointer data)
+{
+  AwpWindow *window = g_object_ref (awp_window_new (NULL));
+  AwpMeetingPlanner *planner = awp_window_get_meeting_planner (window);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+  gint64 n;
+
+  g_assert_true (awp_seed_run (f->store, 50, 1, &error));
+  g_assert_no_error (error);
+  n = awp_store_count (f->store, "meeting", NULL);
+  g_assert_cmpint (n, >, 0);
+  awp_window_set_workspace (window, "meetings");
+  awp_window_set_store (window, f->store);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  ids = awp_meeting_planner_list_ids (planner);
+  g_assert_cmpint (g_strv_length (ids), ==, n);
+  g_assert_cmpuint (g_list_model_get_n_items (awp_meeting_planner_get_entries (planner)), >=, (guint) n);
+  /* Opening an older record shows what it lacks instead of failing. */
+  {
+    AwpMeetingDetail *detail = AWP_MEETING_DETAIL (g_object_ref (awp_meeting_planner_open (planner, ids[0])));
+
+    spin ();
+    gtk_window_destroy (GTK_WINDOW (detail));
+    spin ();
+    g_assert_finalize_object (detail);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_assert_finalize_object (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -508,6 +545,7 @@ main (int argc, char **argv)
   adw_init ();
 
   g_test_add ("/ui-meeting/secretary-day", Fixture, NULL, fixture_setup, test_secretary_day, fixture_teardown);
+  g_test_add ("/ui-meeting/seeded-store", Fixture, NULL, fixture_setup, test_seeded_store, fixture_teardown);
   g_test_add ("/ui-meeting/emergency-dialog", Fixture, NULL, fixture_setup, test_emergency_dialog, fixture_teardown);
   return g_test_run ();
 }

@@ -198,7 +198,7 @@ fill_overview (AwpMeetingDetail *self)
   for (guint i = 0; agenda != NULL && i < json_array_get_length (agenda); i++)
     g_string_append_printf (agenda_text, "%s%u. %s", i ? "\n" : "", i + 1, json_array_get_string_element (agenda, i));
   add_row (self, self->facts_group, _("Agenda"), agenda_text->str, NULL);
-  phone = awp_validate_format_phone (str (person, "phone"));
+  phone = str (person, "phone") ? awp_validate_format_phone (str (person, "phone")) : NULL;
   contact = g_strdup_printf ("%s, %s, %s", str (person, "name") ? str (person, "name") : "",
                              phone ? phone : "", str (person, "email") ? str (person, "email") : "");
   add_row (self, self->facts_group, _("Responsible person"), contact, NULL);
@@ -293,7 +293,7 @@ person_row (JsonObject *record,
   if (received != NULL && awp_calendar_parse_date (received, "received_on", &day, NULL))
     received_text = awp_calendar_format_date (&day);
   /* TRANSLATORS: year of birth, contact, date received */
-  contact = awp_validate_format_phone (str (data, "contact"));
+  contact = str (data, "contact") ? awp_validate_format_phone (str (data, "contact")) : NULL;
   subtitle = g_strdup_printf (_("born %d · %s · received %s"),
                               (int) json_object_get_int_member_with_default (data, "birth_year", 0),
                               contact ? contact : str (data, "contact") ? str (data, "contact") : "",

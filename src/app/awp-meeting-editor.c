@@ -320,7 +320,8 @@ load (AwpMeetingEditor *self,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->agenda_view), agenda_text->str, -1);
   if (person != NULL)
     {
-      g_autofree char *phone = awp_validate_format_phone (json_object_get_string_member_with_default (person, "phone", NULL));
+      const char *stored = json_object_get_string_member_with_default (person, "phone", NULL);
+      g_autofree char *phone = stored ? awp_validate_format_phone (stored) : NULL;
 
       set_row_text (self->person_row, json_object_get_string_member_with_default (person, "name", NULL));
       set_row_text (self->phone_row, phone ? phone : json_object_get_string_member_with_default (person, "phone", NULL));

@@ -191,6 +191,14 @@ awp_window_constructed (GObject *object)
   if (!awp_window_set_workspace (self, last))
     awp_window_set_workspace (self, "today");
   on_stack_visible_child_changed_cb (self);
+
+  /* The meetings planner works on the application's local store. */
+  {
+    GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+    if (AWP_IS_APPLICATION (application))
+      awp_window_set_store (self, awp_application_get_store (AWP_APPLICATION (application)));
+  }
 }
 
 static void
