@@ -142,7 +142,6 @@ create_row (JsonObject *record)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   g_autofree char *when = NULL;
   g_autofree char *facts = NULL;
-  g_autofree char *accessible = NULL;
   g_autoptr(GString) all = g_string_new (NULL);
   const char *status = json_object_get_string_member_with_default (data, "status", "planned");
   const char *format = json_object_get_string_member_with_default (data, "format", NULL);
