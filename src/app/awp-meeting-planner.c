@@ -12,7 +12,7 @@
 
 struct _AwpMeetingPlanner
 {
-  GtkBox parent_instance;
+  GtkWidget parent_instance;
 
   /* Template Widgets */
   GtkListBox *agenda_list;
@@ -37,7 +37,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_FINAL_TYPE (AwpMeetingPlanner, awp_meeting_planner, GTK_TYPE_BOX)
+G_DEFINE_FINAL_TYPE (AwpMeetingPlanner, awp_meeting_planner, GTK_TYPE_WIDGET)
 
 static void
 today (GDate *date)
@@ -443,12 +443,16 @@ static void
 awp_meeting_planner_dispose (GObject *object)
 {
   AwpMeetingPlanner *self = AWP_MEETING_PLANNER (object);
+  GtkWidget *child;
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), AWP_TYPE_MEETING_PLANNER);
+  /* A plain GtkWidget parent: its children are ours to unparent. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (awp_meeting_planner_parent_class)->dispose (object);
 }

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
  * their deadlines) for the calendar. */
 
 #define AWP_TYPE_MEETING_PLANNER (awp_meeting_planner_get_type ())
-G_DECLARE_FINAL_TYPE (AwpMeetingPlanner, awp_meeting_planner, AWP, MEETING_PLANNER, GtkBox)
+G_DECLARE_FINAL_TYPE (AwpMeetingPlanner, awp_meeting_planner, AWP, MEETING_PLANNER, GtkWidget)
 
 void        awp_meeting_planner_set_store   (AwpMeetingPlanner *self,
                                              AwpStore          *store);

@@ -238,8 +238,6 @@ awp_window_class_init (AwpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, week_button);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_view_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_planner_date_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_changed_cb);
@@ -274,6 +272,11 @@ awp_window_init (AwpWindow *self)
   awp_meeting_calendar_set_working_calendar (self->meeting_calendar, calendar);
   awp_meeting_calendar_set_model (self->meeting_calendar,
                                   awp_meeting_planner_get_entries (self->meeting_planner));
+  /* Connected here, not in the .ui: the template checker knows only GTK's signals. */
+  g_signal_connect_object (self->meeting_calendar, "day-activated",
+                           G_CALLBACK (on_calendar_day_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->meeting_planner, "date-selected",
+                           G_CALLBACK (on_planner_date_selected_cb), self, G_CONNECT_SWAPPED);
 
   self->pages = gtk_stack_get_pages (self->stack);
   gtk_list_box_bind_model (self->sidebar_list, G_LIST_MODEL (self->pages),
