@@ -621,6 +621,18 @@ edit_action (GtkWidget  *widget,
 }
 
 static void
+export_ics_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  AwpMeetingDetail *self = AWP_MEETING_DETAIL (widget);
+  const char *ids[] = { self->meeting_id, NULL };
+  g_autofree char *name = g_strdup_printf ("%s.ics", str (self->data, "date") ? str (self->data, "date") : "meeting");
+
+  awp_meeting_save_ics (GTK_WINDOW (self), self->store, ids, name);
+}
+
+static void
 register_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *param)
@@ -867,6 +879,7 @@ awp_meeting_detail_class_init (AwpMeetingDetailClass *klass)
 
   gtk_widget_class_install_action (widget_class, "detail.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "detail.hold", NULL, hold_action);
+  gtk_widget_class_install_action (widget_class, "detail.export-ics", NULL, export_ics_action);
   gtk_widget_class_install_action (widget_class, "detail.copy-announcement", NULL, copy_announcement_action);
   gtk_widget_class_install_action (widget_class, "detail.print-announcement", NULL, print_announcement_action);
   gtk_widget_class_install_action (widget_class, "detail.announce", NULL, announce_action);
