@@ -442,11 +442,31 @@ fill_results (AwpMeetingDetail *self)
   if (results != NULL)
     {
       g_autofree char *with_link = g_strdup_printf ("%s — %s", state, str (results, "link"));
+      JsonArray *attachments = json_object_has_member (results, "attachments")
+                               ? json_object_get_array_member (results, "attachments") : NULL;
 
       gtk_label_set_text (self->results_state, with_link);
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->decision_view), str (results, "decision"), -1);
+      gtk_editable_set_text (GTK_EDITABLE (self->results_link_row), str (results, "link") ? str (results, "link") : "");
+      for (guint i = 0; attachments != NULL && i < json_array_get_length (attachments); i++)
+        {
+          JsonObject *a = json_array_get_object_element (attachments, i);
+          const char *kind = str (a, "kind");
+          AdwEntryRow *row = g_strcmp0 (kind, "decision") == 0 ? self->decision_file_row
+                             : g_strcmp0 (kind, "transcript") == 0 ? self->transcript_row
+                             : g_strcmp0 (kind, "minutes") == 0 ? self->minutes_row : NULL;
+
+          if (row != NULL)
+            gtk_editable_set_text (GTK_EDITABLE (row), str (a, "name") ? str (a, "name") : "");
+        }
     }
-  else
+  /* What is published stays as published. */
+  gtk_text_view_set_editable (self->decision_view, results == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->decision_file_row), results == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->transcript_row), results == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->minutes_row), results == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->results_link_row), results == NULL);
+  if (results == NULL)
     gtk_label_set_text (self->results_state, state ? state : "");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.publish-results",
                                  g_strcmp0 (str (self->data, "status"), "held") == 0);
