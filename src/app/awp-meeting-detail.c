@@ -55,6 +55,8 @@ struct _AwpMeetingDetail
   GPtrArray           *rows;          /* rows added to the two groups, to remove on refresh */
   char                *last_message;
   guint                refresh_source;
+  AwpCalendar         *calendar;      /* for the day-by-day explanations; may be NULL */
+  AwpRuleSet          *rules;
 };
 
 G_DEFINE_FINAL_TYPE (AwpMeetingDetail, awp_meeting_detail, ADW_TYPE_WINDOW)
@@ -166,8 +168,6 @@ fill_overview (AwpMeetingDetail *self)
   JsonArray *agenda = json_object_has_member (data, "agenda") ? json_object_get_array_member (data, "agenda") : NULL;
   JsonArray *langs = json_object_has_member (data, "languages") ? json_object_get_array_member (data, "languages") : NULL;
   g_autoptr(GString) agenda_text = g_string_new (NULL);
-  g_autoptr(AwpCalendar) calendar = NULL;
-  g_autoptr(AwpRuleSet) rules = NULL;
   GDate date, now;
 
   today (&now);
@@ -209,8 +209,11 @@ fill_overview (AwpMeetingDetail *self)
   for (guint i = 0; i < issues->len; i++)
     add_row (self, self->facts_group, _("To fix"), ((AwpMeetingIssue *) issues->pdata[i])->message, "error");
 
-  calendar = awp_calendar_new_default (NULL);
-  rules = awp_rule_set_new_default (NULL);
+  /* Loaded once per window: a refresh follows every store change. */
+  if (self->calendar == NULL)
+    self->calendar = awp_calendar_new_default (NULL);
+  if (self->rules == NULL)
+    self->rules = awp_rule_set_new_default (NULL);
   for (guint i = 0; i < AWP_MEETING_N_DEADLINES; i++)
     {
       AwpMeetingDeadlineState state = awp_meeting_deadline_state (data, i, &now, NULL);
@@ -220,8 +223,8 @@ fill_overview (AwpMeetingDetail *self)
 
       if (text == NULL)
         continue;
-      if (calendar != NULL && rules != NULL && awp_meeting_get_date (data, &date))
-        why = awp_deadline_explain (rules, calendar, awp_meeting_deadline_norm (i), &date, NULL);
+      if (self->calendar != NULL && self->rules != NULL && awp_meeting_get_date (data, &date))
+        why = awp_deadline_explain (self->rules, self->calendar, awp_meeting_deadline_norm (i), &date, NULL);
       add_row (self, self->deadlines_group, text, NULL,
                state == AWP_MEETING_DEADLINE_OVERDUE || state == AWP_MEETING_DEADLINE_DONE_LATE ? "error"
                : state == AWP_MEETING_DEADLINE_DONE ? "success" : NULL);
@@ -845,6 +848,8 @@ awp_meeting_detail_finalize (GObject *object)
   AwpMeetingDetail *self = AWP_MEETING_DETAIL (object);
 
   g_clear_pointer (&self->data, json_object_unref);
+  g_clear_object (&self->calendar);
+  g_clear_object (&self->rules);
   g_ptr_array_unref (self->rows);
   g_free (self->meeting_id);
   g_free (self->org_id);
