@@ -419,6 +419,46 @@ test_emergency (StoreFixture *f, gconstpointer unused)
   (void) in_online;
 }
 
+static void
+test_ical_round_trip (StoreFixture *f, gconstpointer unused)
+{
+  g_autofree char *a = save_meeting (f, "2026-03-12", "hybrid", "astana", 10);
+  g_autofree char *b = save_meeting (f, "2026-03-26", "offline", "almaty-city", 5);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *one = NULL;
+  g_autofree char *all = NULL;
+  g_autoptr(GPtrArray) parsed = NULL;
+  AwpIcalMeeting *m;
+  const char *ids[] = { a, NULL };
+
+  one = awp_meeting_export_ics (f->store, ids, &error);
+  g_assert_no_error (error);
+  parsed = awp_ical_parse (one, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (parsed->len, ==, 1);
+  m = parsed->pdata[0];
+  g_assert_cmpstr (m->uid, ==, a);
+  g_assert_cmpstr (m->title, ==, "Жол жөндеу / Ремонт дорог");
+  g_assert_cmpstr (m->format, ==, "hybrid");
+  g_assert_cmpstr (m->languages, ==, "kk,ru");
+  g_assert_cmpstr (m->responsible_phone, ==, "+77011112233");
+  g_assert_cmpstr (m->broadcast_url, ==, "https://live.gov.kz/1");
+  g_assert_cmpstr (m->agenda[0], ==, "Жол жөндеу жоспары");
+  g_assert_cmpint (g_date_time_get_hour (m->starts_at), ==, 15);
+  g_assert_cmpint (g_date_time_get_utc_offset (m->starts_at) / G_TIME_SPAN_HOUR, ==, 5);
+  g_assert_cmpuint (g_date_get_day (&m->deadlines[AWP_ICAL_DEADLINE_ANNOUNCEMENT]), ==, 6);
+  g_assert_cmpuint (g_date_get_day (&m->deadlines[AWP_ICAL_DEADLINE_REGISTRATION]), ==, 10);
+  g_assert_cmpuint (g_date_get_day (&m->deadlines[AWP_ICAL_DEADLINE_RESULTS]), ==, 19);
+
+  /* The whole calendar: both meetings. */
+  g_clear_pointer (&parsed, g_ptr_array_unref);
+  all = awp_meeting_export_ics (f->store, NULL, &error);
+  g_assert_no_error (error);
+  parsed = awp_ical_parse (all, &error);
+  g_assert_cmpuint (parsed->len, ==, 2);
+  (void) b;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -436,5 +476,6 @@ main (int argc, char **argv)
   ADD ("comments-then-results", test_comments_then_results);
   ADD ("results-late", test_results_late);
   ADD ("emergency", test_emergency);
+  ADD ("ical-round-trip", test_ical_round_trip);
   return g_test_run ();
 }

@@ -173,8 +173,11 @@ test_formats (void)
   b = awp_meeting_check (offline);
   g_assert_cmpuint (b->len, ==, 0);
 
+  /* Closed (O605-3): a ground, but no public seats or broadcast. */
   json_object_set_boolean_member (closed, "closed", TRUE);
   json_object_set_string_member (closed, "closed_ground", "Қызмет бабында пайдалану үшін ақпарат қаралады");
+  json_object_remove_member (closed, "capacity");
+  json_object_remove_member (closed, "broadcast_url");
   c = awp_meeting_check (closed);
   g_assert_cmpuint (c->len, ==, 0);
 }

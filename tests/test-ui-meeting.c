@@ -288,6 +288,28 @@ test_secretary_day (Fixture *f, gconstpointer data)
   entries = awp_meeting_planner_get_entries (planner);
   g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 4);
 
+  /* Editing loads the stored meeting as typed and saves only changes. */
+  {
+    AwpMeetingEditor *editor = g_object_ref (awp_meeting_editor_new (GTK_WINDOW (window), f->store, id, "org-1", NULL));
+    g_autoptr(JsonObject) edited = NULL;
+    JsonObject *d;
+
+    gtk_window_present (GTK_WINDOW (editor));
+    spin ();
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (awp_meeting_editor_get_field_widget (editor, "date"))), ==, "12.03.2026");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (awp_meeting_editor_get_field_widget (editor, "responsible.phone"))),
+                     ==, "+7 7172 55 66 77");
+    type_into (awp_meeting_editor_get_field_widget (editor, "place"), "Бейбітшілік к-сі, 11, 305-бөлме");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+    spin ();
+    g_assert_finalize_object (editor);
+    edited = awp_store_get_record (f->store, id, NULL);
+    d = json_object_get_object_member (edited, "data");
+    g_assert_cmpstr (json_object_get_string_member (d, "place"), ==, "Бейбітшілік к-сі, 11, 305-бөлме");
+    g_assert_cmpstr (json_object_get_string_member (d, "status"), ==, "planned");
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (d, "deadlines"), "announce_by"), ==, "2026-03-06");
+  }
+
   detail = AWP_MEETING_DETAIL (g_object_ref (awp_meeting_planner_open (planner, id)));
   spin ();
   screenshot (detail, "meeting-detail-overview");

@@ -55,6 +55,8 @@ struct _AwpMeetingDetail
   GPtrArray           *rows;          /* rows added to the two groups, to remove on refresh */
   char                *last_message;
   guint                refresh_source;
+  AwpCalendar         *calendar;      /* for the day-by-day explanations; may be NULL */
+  AwpRuleSet          *rules;
 };
 
 G_DEFINE_FINAL_TYPE (AwpMeetingDetail, awp_meeting_detail, ADW_TYPE_WINDOW)
@@ -166,8 +168,6 @@ fill_overview (AwpMeetingDetail *self)
   JsonArray *agenda = json_object_has_member (data, "agenda") ? json_object_get_array_member (data, "agenda") : NULL;
   JsonArray *langs = json_object_has_member (data, "languages") ? json_object_get_array_member (data, "languages") : NULL;
   g_autoptr(GString) agenda_text = g_string_new (NULL);
-  g_autoptr(AwpCalendar) calendar = NULL;
-  g_autoptr(AwpRuleSet) rules = NULL;
   GDate date, now;
 
   today (&now);
@@ -209,8 +209,11 @@ fill_overview (AwpMeetingDetail *self)
   for (guint i = 0; i < issues->len; i++)
     add_row (self, self->facts_group, _("To fix"), ((AwpMeetingIssue *) issues->pdata[i])->message, "error");
 
-  calendar = awp_calendar_new_default (NULL);
-  rules = awp_rule_set_new_default (NULL);
+  /* Loaded once per window: a refresh follows every store change. */
+  if (self->calendar == NULL)
+    self->calendar = awp_calendar_new_default (NULL);
+  if (self->rules == NULL)
+    self->rules = awp_rule_set_new_default (NULL);
   for (guint i = 0; i < AWP_MEETING_N_DEADLINES; i++)
     {
       AwpMeetingDeadlineState state = awp_meeting_deadline_state (data, i, &now, NULL);
@@ -220,8 +223,8 @@ fill_overview (AwpMeetingDetail *self)
 
       if (text == NULL)
         continue;
-      if (calendar != NULL && rules != NULL && awp_meeting_get_date (data, &date))
-        why = awp_deadline_explain (rules, calendar, awp_meeting_deadline_norm (i), &date, NULL);
+      if (self->calendar != NULL && self->rules != NULL && awp_meeting_get_date (data, &date))
+        why = awp_deadline_explain (self->rules, self->calendar, awp_meeting_deadline_norm (i), &date, NULL);
       add_row (self, self->deadlines_group, text, NULL,
                state == AWP_MEETING_DEADLINE_OVERDUE || state == AWP_MEETING_DEADLINE_DONE_LATE ? "error"
                : state == AWP_MEETING_DEADLINE_DONE ? "success" : NULL);
@@ -442,11 +445,31 @@ fill_results (AwpMeetingDetail *self)
   if (results != NULL)
     {
       g_autofree char *with_link = g_strdup_printf ("%s — %s", state, str (results, "link"));
+      JsonArray *attachments = json_object_has_member (results, "attachments")
+                               ? json_object_get_array_member (results, "attachments") : NULL;
 
       gtk_label_set_text (self->results_state, with_link);
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->decision_view), str (results, "decision"), -1);
+      gtk_editable_set_text (GTK_EDITABLE (self->results_link_row), str (results, "link") ? str (results, "link") : "");
+      for (guint i = 0; attachments != NULL && i < json_array_get_length (attachments); i++)
+        {
+          JsonObject *a = json_array_get_object_element (attachments, i);
+          const char *kind = str (a, "kind");
+          AdwEntryRow *row = g_strcmp0 (kind, "decision") == 0 ? self->decision_file_row
+                             : g_strcmp0 (kind, "transcript") == 0 ? self->transcript_row
+                             : g_strcmp0 (kind, "minutes") == 0 ? self->minutes_row : NULL;
+
+          if (row != NULL)
+            gtk_editable_set_text (GTK_EDITABLE (row), str (a, "name") ? str (a, "name") : "");
+        }
     }
-  else
+  /* What is published stays as published. */
+  gtk_text_view_set_editable (self->decision_view, results == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->decision_file_row), results == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->transcript_row), results == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->minutes_row), results == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->results_link_row), results == NULL);
+  if (results == NULL)
     gtk_label_set_text (self->results_state, state ? state : "");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.publish-results",
                                  g_strcmp0 (str (self->data, "status"), "held") == 0);
@@ -618,6 +641,18 @@ edit_action (GtkWidget  *widget,
   AwpMeetingEditor *editor = awp_meeting_editor_new (GTK_WINDOW (self), self->store, self->meeting_id, self->org_id, NULL);
 
   gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+export_ics_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  AwpMeetingDetail *self = AWP_MEETING_DETAIL (widget);
+  const char *ids[] = { self->meeting_id, NULL };
+  g_autofree char *name = g_strdup_printf ("%s.ics", str (self->data, "date") ? str (self->data, "date") : "meeting");
+
+  awp_meeting_save_ics (GTK_WINDOW (self), self->store, ids, name);
 }
 
 static void
@@ -813,6 +848,8 @@ awp_meeting_detail_finalize (GObject *object)
   AwpMeetingDetail *self = AWP_MEETING_DETAIL (object);
 
   g_clear_pointer (&self->data, json_object_unref);
+  g_clear_object (&self->calendar);
+  g_clear_object (&self->rules);
   g_ptr_array_unref (self->rows);
   g_free (self->meeting_id);
   g_free (self->org_id);
@@ -867,6 +904,7 @@ awp_meeting_detail_class_init (AwpMeetingDetailClass *klass)
 
   gtk_widget_class_install_action (widget_class, "detail.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "detail.hold", NULL, hold_action);
+  gtk_widget_class_install_action (widget_class, "detail.export-ics", NULL, export_ics_action);
   gtk_widget_class_install_action (widget_class, "detail.copy-announcement", NULL, copy_announcement_action);
   gtk_widget_class_install_action (widget_class, "detail.print-announcement", NULL, print_announcement_action);
   gtk_widget_class_install_action (widget_class, "detail.announce", NULL, announce_action);

@@ -8,6 +8,7 @@
 #include "awp-meeting-editor.h"
 #include "awp-meeting-emergency-dialog.h"
 #include "awp-meeting-planner.h"
+#include "awp-meeting-print.h"
 #include "awp-meeting-store.h"
 
 struct _AwpMeetingPlanner
@@ -302,6 +303,18 @@ new_action (GtkWidget  *widget,
 }
 
 static void
+export_ics_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  AwpMeetingPlanner *self = AWP_MEETING_PLANNER (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->store != NULL)
+    awp_meeting_save_ics (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, NULL, "meetings.ics");
+}
+
+static void
 emergency_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
@@ -331,6 +344,7 @@ awp_meeting_planner_set_store (AwpMeetingPlanner *self,
     g_signal_connect_object (store, "record-changed", G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "planner.new", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "planner.emergency", store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "planner.export-ics", store != NULL);
   awp_meeting_planner_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -498,6 +512,7 @@ awp_meeting_planner_class_init (AwpMeetingPlannerClass *klass)
 
   gtk_widget_class_install_action (widget_class, "planner.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "planner.emergency", NULL, emergency_action);
+  gtk_widget_class_install_action (widget_class, "planner.export-ics", NULL, export_ics_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "planner.new", NULL);
 }
 
@@ -509,4 +524,5 @@ awp_meeting_planner_init (AwpMeetingPlanner *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "planner.new", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "planner.emergency", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "planner.export-ics", FALSE);
 }

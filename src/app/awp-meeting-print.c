@@ -1,6 +1,9 @@
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
+
+#include <adwaita.h>
 
 #include "awp-meeting-print.h"
 #include "awp-meeting-store.h"
@@ -171,4 +174,68 @@ awp_meeting_participants_text (AwpStore    *store,
         append_person (out, i + 1, plan->waiting->pdata[i]);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+typedef struct
+{
+  AwpStore *store;
+  GStrv     ids;
+  GtkWindow *parent;
+} SaveIcs;
+
+static void
+save_ics_free (SaveIcs *job)
+{
+  g_clear_object (&job->store);
+  g_strfreev (job->ids);
+  g_clear_object (&job->parent);
+  g_free (job);
+}
+
+static void
+on_ics_chosen (GtkNativeDialog *dialog,
+               int              response,
+               SaveIcs         *job)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *text = awp_meeting_export_ics (job->store, (const char * const *) job->ids, &error);
+
+      if (text == NULL
+          || !g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+        {
+          GtkWidget *message = adw_message_dialog_new (job->parent, _("The calendar file was not saved"), error->message);
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (message));
+        }
+    }
+  save_ics_free (job);
+  g_object_unref (dialog);
+}
+
+void
+awp_meeting_save_ics (GtkWindow          *parent,
+                      AwpStore           *store,
+                      const char * const *ids,
+                      const char         *suggested_name)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export to Calendar"), parent,
+                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  SaveIcs *job = g_new0 (SaveIcs, 1);
+
+  job->store = g_object_ref (store);
+  job->ids = g_strdupv ((char **) ids);
+  job->parent = parent ? g_object_ref (parent) : NULL;
+  gtk_file_filter_set_name (filter, _("Calendar (iCalendar, .ics)"));
+  gtk_file_filter_add_suffix (filter, "ics");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_ics_chosen), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -22,4 +22,11 @@ char     *awp_meeting_participants_text  (AwpStore    *store,
                                           const char  *meeting_id,
                                           GError     **error);
 
+/* Asks where to save an iCalendar file of @ids (NULL: every meeting) and
+ * writes it; problems go to @parent as a message dialog. */
+void      awp_meeting_save_ics           (GtkWindow          *parent,
+                                          AwpStore           *store,
+                                          const char * const *ids,
+                                          const char         *suggested_name);
+
 G_END_DECLS

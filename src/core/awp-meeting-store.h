@@ -1,5 +1,6 @@
 #pragma once
 
+#include "awp-ical.h"
 #include "awp-meeting.h"
 #include "awp-registration-import.h"
 #include "awp-store.h"
@@ -138,5 +139,13 @@ GPtrArray  *awp_meeting_declare_emergency (AwpStore    *store,
                                            const char  *actor,
                                            GPtrArray  **switched,
                                            GError     **error);
+
+/* iCalendar (RFC 5545): a meeting record as an AwpIcalMeeting with its
+ * deadlines, and a .ics of @ids (NULL: every meeting whose fields are
+ * complete) for calendar programs and other bodies. */
+AwpIcalMeeting *awp_meeting_to_ical    (JsonObject          *record);
+char           *awp_meeting_export_ics (AwpStore            *store,
+                                        const char * const  *ids,
+                                        GError             **error);
 
 G_END_DECLS

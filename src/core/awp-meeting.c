@@ -377,8 +377,10 @@ awp_meeting_check (JsonObject *data)
   check_agenda (issues, data);
   check_responsible (issues, data);
 
+  closed = json_object_get_boolean_member_with_default (data, "closed", FALSE);
   node = json_object_get_member (data, "capacity");
-  if (g_strcmp0 (format, "online") != 0)
+  /* A closed meeting has no public seats or broadcast (O605-3). */
+  if (g_strcmp0 (format, "online") != 0 && !closed)
     {
       if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
         add_issue (issues, "capacity", "%s", _("enter the number of seats (Rules No. 605-NK, para. 10)"));
@@ -386,7 +388,7 @@ awp_meeting_check (JsonObject *data)
         add_issue (issues, "capacity", _("must be between 1 and %d"), AWP_MEETING_CAPACITY_MAX);
     }
 
-  if (g_strcmp0 (format, "online") == 0 || g_strcmp0 (format, "hybrid") == 0)
+  if ((g_strcmp0 (format, "online") == 0 || g_strcmp0 (format, "hybrid") == 0) && !closed)
     {
       const char *url = string_member (data, "broadcast_url");
 
@@ -400,7 +402,6 @@ awp_meeting_check (JsonObject *data)
     add_issue (issues, "broadcast_url", _("“%s” is not a web address (https://…)"),
                string_member (data, "broadcast_url"));
 
-  closed = json_object_get_boolean_member_with_default (data, "closed", FALSE);
   if (closed && is_blank (string_member (data, "closed_ground")))
     add_issue (issues, "closed_ground", "%s",
                _("a closed meeting needs its ground: restricted information or a law (Rules No. 605-NK, para. 3–4)"));
