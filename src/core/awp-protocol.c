@@ -531,7 +531,8 @@ awp_mutation_result_from_json (JsonNode  *node,
       r->status = AWP_RESULT_APPLIED;
       if (!awp_json_get_int (o, "new_version", 1, G_MAXINT64, &r->new_version))
         return invalid (error, "new_version: must be a positive integer"), NULL;
-      r->merged = json_object_get_boolean_member_with_default (o, "merged", FALSE);
+      if (!awp_json_get_bool (o, "merged", &r->merged))
+        return invalid (error, "merged: must be true or false"), NULL;
     }
   else if (g_strcmp0 (status, "conflict") == 0)
     {
@@ -547,7 +548,8 @@ awp_mutation_result_from_json (JsonNode  *node,
       so = json_node_get_object (sn);
       if (!awp_json_get_int (so, "version", 0, G_MAXINT64, &r->server_version))
         return invalid (error, "server.version: must be an integer"), NULL;
-      r->server_deleted = json_object_get_boolean_member_with_default (so, "deleted", FALSE);
+      if (!awp_json_get_bool (so, "deleted", &r->server_deleted))
+        return invalid (error, "server.deleted: must be true or false"), NULL;
       dn = json_object_get_member (so, "data");
       if (dn != NULL && JSON_NODE_HOLDS_OBJECT (dn))
         r->server_data = json_object_ref (json_node_get_object (dn));
@@ -573,12 +575,14 @@ awp_mutation_result_from_json (JsonNode  *node,
       JsonObject *wrapper = json_object_new ();
       JsonObject *inner = json_object_new ();
       JsonNode *errs = json_object_get_member (o, "errors");
+      const char *code = awp_json_get_string (o, "code");
+      const char *message = awp_json_get_string (o, "message");
 
       r->status = AWP_RESULT_REJECTED;
       /* The same field-error list as the error format: parse it with the
-       * same reader. */
-      json_object_set_string_member (inner, "code", json_object_get_string_member_with_default (o, "code", "invalid_mutation"));
-      json_object_set_string_member (inner, "message", json_object_get_string_member_with_default (o, "message", ""));
+       * same reader. A code or message of the wrong type reads as absent. */
+      json_object_set_string_member (inner, "code", code != NULL ? code : "invalid_mutation");
+      json_object_set_string_member (inner, "message", message != NULL ? message : "");
       if (errs != NULL)
         json_object_set_member (inner, "fields", json_node_copy (errs));
       json_object_set_object_member (wrapper, "error", inner);
@@ -626,7 +630,8 @@ awp_change_from_json (JsonNode  *node,
     return invalid (error, "change: entity_type and id are required"), NULL;
   if (!awp_json_get_int (o, "version", 1, G_MAXINT64, &c->version))
     return invalid (error, "change.version: must be a positive integer"), NULL;
-  c->deleted = json_object_get_boolean_member_with_default (o, "deleted", FALSE);
+  if (!awp_json_get_bool (o, "deleted", &c->deleted))
+    return invalid (error, "change.deleted: must be true or false"), NULL;
   dn = json_object_get_member (o, "data");
   if (dn != NULL && JSON_NODE_HOLDS_OBJECT (dn))
     c->data = json_object_ref (json_node_get_object (dn));
@@ -646,6 +651,7 @@ awp_protocol_parse_changes (JsonNode    *page,
   JsonObject *o;
   JsonNode *cn;
   const char *cursor;
+  gboolean more = FALSE;
 
   g_return_val_if_fail (page != NULL, FALSE);
 
@@ -656,6 +662,8 @@ awp_protocol_parse_changes (JsonNode    *page,
   cursor = awp_json_get_string (o, "next_cursor");
   if (cn == NULL || !JSON_NODE_HOLDS_ARRAY (cn) || cursor == NULL)
     return invalid (error, "page: changes and next_cursor are required");
+  if (!awp_json_get_bool (o, "has_more", &more))
+    return invalid (error, "page: has_more must be true or false");
   for (guint i = 0; i < json_array_get_length (json_node_get_array (cn)); i++)
     {
       AwpChange *c = awp_change_from_json (json_array_get_element (json_node_get_array (cn), i), error);
@@ -669,6 +677,6 @@ awp_protocol_parse_changes (JsonNode    *page,
   if (next_cursor != NULL)
     *next_cursor = g_strdup (cursor);
   if (has_more != NULL)
-    *has_more = json_object_get_boolean_member_with_default (o, "has_more", FALSE);
+    *has_more = more;
   return TRUE;
 }
