@@ -137,6 +137,14 @@ test_parse_guard (void)
   g_assert_error (error, AWP_PROTOCOL_ERROR, AWP_PROTOCOL_ERROR_INVALID_JSON);
   g_clear_error (&error);
 
+  /* json-glib's message quotes the bad token cut mid-character; ours
+   * stays valid UTF-8, since the server sends it back as JSON. */
+  n = awp_protocol_parse ("{\"reason\": \"Жауап толық емес\"5435\"}", -1, 8, &error);
+  g_assert_null (n);
+  g_assert_error (error, AWP_PROTOCOL_ERROR, AWP_PROTOCOL_ERROR_INVALID_JSON);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_clear_error (&error);
+
   n = awp_protocol_parse ("{\"a\":", -1, 8, &error);
   g_assert_null (n);
   g_assert_error (error, AWP_PROTOCOL_ERROR, AWP_PROTOCOL_ERROR_INVALID_JSON);

@@ -242,8 +242,13 @@ awp_protocol_parse (const char  *data,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, len, &local_error))
     {
+      /* json-glib quotes the offending token cut at a byte count, which can
+       * split a character: the message goes back to the peer as JSON and
+       * must stay valid UTF-8 (found by fuzz-server-request). */
+      g_autofree char *valid = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, AWP_PROTOCOL_ERROR, AWP_PROTOCOL_ERROR_INVALID_JSON,
-                   "body: invalid JSON: %s", local_error->message);
+                   "body: invalid JSON: %s", valid);
       return NULL;
     }
   root = json_parser_get_root (parser);
