@@ -150,6 +150,17 @@ test_parse_guard (void)
   g_assert_error (error, AWP_PROTOCOL_ERROR, AWP_PROTOCOL_ERROR_INVALID_JSON);
   g_clear_error (&error);
 
+  /* json-glib keeps C strings: a NUL would silently cut the text. */
+  n = awp_protocol_parse ("{\"subject\":\"Жол\\u0000 DROP\"}", -1, 8, &error);
+  g_assert_null (n);
+  g_assert_error (error, AWP_PROTOCOL_ERROR, AWP_PROTOCOL_ERROR_INVALID_JSON);
+  g_assert_nonnull (strstr (error->message, "NUL"));
+  g_clear_error (&error);
+  n = awp_protocol_parse ("{\"subject\":\"C:\\\\u0000\"}", -1, 8, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (n), "subject"), ==, "C:\\u0000");
+  json_node_unref (n);
+
   /* Brackets inside strings do not count as nesting. */
   ok_node = awp_protocol_parse ("{\"a\":\"[[[[[[[[[[\\\"[[[[\"}", -1, 2, &error);
   g_assert_no_error (error);

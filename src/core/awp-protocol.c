@@ -173,15 +173,19 @@ awp_mutation_from_json (JsonNode  *node,
 }
 
 /* json-glib recurses without a limit; a hostile body of a million '['
- * must be refused before it reaches the parser. */
+ * must be refused before it reaches the parser. A "\u0000" in a string
+ * is refused too: json-glib keeps C strings, so everything after it would
+ * vanish silently. */
 static gboolean
-check_depth (const char *data,
-             gsize       len,
-             guint       max_depth)
+check_depth (const char  *data,
+             gsize        len,
+             guint        max_depth,
+             gboolean    *has_nul)
 {
   guint depth = 0;
   gboolean in_string = FALSE;
 
+  *has_nul = FALSE;
   for (gsize i = 0; i < len; i++)
     {
       char c = data[i];
@@ -189,7 +193,14 @@ check_depth (const char *data,
       if (in_string)
         {
           if (c == '\\')
-            i++;
+            {
+              if (len - i >= 6 && memcmp (data + i + 1, "u0000", 5) == 0)
+                {
+                  *has_nul = TRUE;
+                  return TRUE;
+                }
+              i++;
+            }
           else if (c == '"')
             in_string = FALSE;
           continue;
@@ -215,6 +226,7 @@ awp_protocol_parse (const char  *data,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
+  gboolean has_nul;
   JsonNode *root;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
@@ -233,10 +245,16 @@ awp_protocol_parse (const char  *data,
                    "body: not valid UTF-8");
       return NULL;
     }
-  if (!check_depth (data, len, max_depth))
+  if (!check_depth (data, len, max_depth, &has_nul))
     {
       g_set_error (error, AWP_PROTOCOL_ERROR, AWP_PROTOCOL_ERROR_TOO_DEEP,
                    "body: nested deeper than %u levels", max_depth);
+      return NULL;
+    }
+  if (has_nul)
+    {
+      g_set_error (error, AWP_PROTOCOL_ERROR, AWP_PROTOCOL_ERROR_INVALID_JSON,
+                   "body: the NUL character (\\u0000) is not allowed in text");
       return NULL;
     }
   parser = json_parser_new_immutable ();
