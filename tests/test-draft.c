@@ -78,7 +78,8 @@ test_roundtrip (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = make_dir ();
   g_autofree char *jdir = g_build_filename (dir, "awp.db.drafts", NULL);
-  g_autofree char *expected = awp_draft_journal_dir_for_store (g_build_filename (dir, "awp.db", NULL));
+  g_autofree char *store = g_build_filename (dir, "awp.db", NULL);
+  g_autofree char *expected = awp_draft_journal_dir_for_store (store);
   g_autoptr(AwpDraftJournal) j = NULL;
   g_autoptr(AwpDraftJournal) again = NULL;
   g_autoptr(JsonObject) a = answer ("Құрметті азамат, сұрағыңызға жауап");
