@@ -221,6 +221,25 @@ with Server(config={"server": {"request-timeout": 2}}) as s:
         cut = False
     body_sock.close()
     ok(cut, "a client that never finishes its body is disconnected")
+    # A slow but moving upload (a poor mobile link) outlasts the timeout.
+    body = json.dumps({"org": "min-edu", "subject": "Баяу желі", "text": "Мәтін " * 20}).encode()
+    slow = socket.create_connection((s.host, s.port), timeout=30)
+    slow.sendall(b"POST /api/v1/portal/requests HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                 b"Connection: close\r\nContent-Length: %d\r\n\r\n" % len(body))
+    started = time.monotonic()
+    step = len(body) // 10 + 1
+    for i in range(0, len(body), step):
+        slow.sendall(body[i:i + step])
+        time.sleep(0.3)
+    answer = b""
+    while True:
+        chunk = slow.recv(65536)
+        if not chunk:
+            break
+        answer += chunk
+    slow.close()
+    ok(answer.startswith(b"HTTP/1.1 201") and time.monotonic() - started > 2,
+       "an upload that keeps moving completes past the timeout", answer[:200])
     deadline = time.monotonic() + 10
     for t in threads:
         t.join(timeout=max(0, deadline - time.monotonic()))

@@ -265,6 +265,64 @@ out:
   g_free (req.params[1]);
 }
 
+/* A client that trickles its request headers (slowloris), stalls in its
+ * body, or keeps an idle connection open is cut off after request-timeout
+ * seconds: otherwise such sockets pile up until the server runs out of
+ * descriptors. The headers get one deadline from the start of the request;
+ * each body chunk then restarts it, so a slow but moving upload over a poor
+ * mobile link still completes. */
+static gboolean
+request_too_slow (gpointer user_data)
+{
+  SoupServerMessage *msg = user_data;
+  GSocket *socket = soup_server_message_get_socket (msg);
+
+  if (socket != NULL)
+    g_socket_shutdown (socket, TRUE, TRUE, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+destroy_deadline (gpointer data)
+{
+  GSource *source = data;
+
+  g_source_destroy (source);
+  g_source_unref (source);
+}
+
+static void
+request_read (SoupServerMessage *msg,
+              gpointer           user_data)
+{
+  g_object_set_data (G_OBJECT (msg), "awp-deadline", NULL);
+}
+
+static void
+extend_deadline (AwpServer         *self,
+                 SoupServerMessage *msg)
+{
+  GSource *source = g_object_get_data (G_OBJECT (msg), "awp-deadline");
+
+  if (source != NULL)
+    g_source_set_ready_time (source, g_get_monotonic_time () + self->config.request_timeout * G_USEC_PER_SEC);
+}
+
+static void
+request_started (SoupServer        *soup,
+                 SoupServerMessage *msg,
+                 gpointer           user_data)
+{
+  AwpServer *self = user_data;
+  GSource *source = g_timeout_source_new (self->config.request_timeout * 1000);
+
+  g_source_set_callback (source, request_too_slow, msg, NULL);
+  g_source_set_name (source, "[awp-server] request deadline");
+  g_source_attach (source, g_main_context_get_thread_default ());
+  g_object_set_data_full (G_OBJECT (msg), "awp-deadline", source, destroy_deadline);
+  g_signal_connect (msg, "got-body", G_CALLBACK (request_read), NULL);
+}
+
 /* Collects the body ourselves so a chunked upload cannot grow past the
  * limit in memory: beyond it the bytes are dropped and dispatch answers 413. */
 static void
@@ -276,6 +334,7 @@ got_chunk (SoupServerMessage *msg,
   GByteArray *buf = g_object_get_data (G_OBJECT (msg), "awp-body");
   gsize size = g_bytes_get_size (chunk);
 
+  extend_deadline (self, msg);
   if (buf == NULL || g_object_get_data (G_OBJECT (msg), "awp-body-too-large") != NULL)
     return;
   if (buf->len + size > self->config.max_body)
@@ -312,52 +371,6 @@ early (SoupServer        *soup,
   soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
   g_object_set_data_full (G_OBJECT (msg), "awp-body", g_byte_array_new (), (GDestroyNotify) g_byte_array_unref);
   g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk), self);
-}
-
-/* A client that trickles its request (slowloris), or keeps an idle
- * connection open, is cut off after request-timeout seconds: otherwise
- * such sockets pile up until the server runs out of descriptors. The
- * deadline runs from the start of each request until its body is read. */
-static gboolean
-request_too_slow (gpointer user_data)
-{
-  SoupServerMessage *msg = user_data;
-  GSocket *socket = soup_server_message_get_socket (msg);
-
-  if (socket != NULL)
-    g_socket_shutdown (socket, TRUE, TRUE, NULL);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-destroy_deadline (gpointer data)
-{
-  GSource *source = data;
-
-  g_source_destroy (source);
-  g_source_unref (source);
-}
-
-static void
-request_read (SoupServerMessage *msg,
-              gpointer           user_data)
-{
-  g_object_set_data (G_OBJECT (msg), "awp-deadline", NULL);
-}
-
-static void
-request_started (SoupServer        *soup,
-                 SoupServerMessage *msg,
-                 gpointer           user_data)
-{
-  AwpServer *self = user_data;
-  GSource *source = g_timeout_source_new_seconds (self->config.request_timeout);
-
-  g_source_set_callback (source, request_too_slow, msg, NULL);
-  g_source_set_name (source, "[awp-server] request deadline");
-  g_source_attach (source, g_main_context_get_thread_default ());
-  g_object_set_data_full (G_OBJECT (msg), "awp-deadline", source, destroy_deadline);
-  g_signal_connect (msg, "got-body", G_CALLBACK (request_read), NULL);
 }
 
 static gboolean
