@@ -2,7 +2,10 @@
 """Role and organization scoping (O145-2.3, O145-7, O145-12): an
 administrator sees and changes only their own body's records; another
 body's personal data never reaches their pulls; the Operator and the
-authorized body see only the record kinds they decide on."""
+authorized body see only the record kinds they decide on. Then the
+matrix (issue 10 item 4): every endpoint of docs/api/openapi.yaml × every
+caller, personal data through every readable endpoint, and cross-body
+writes by every writer."""
 import json
 import os
 import sys
