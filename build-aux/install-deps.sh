@@ -11,6 +11,7 @@ packages="
   libsecret-1-dev gnome-keyring libcrypt-dev libical-dev
   desktop-file-utils appstream
   clang-14 libclang-rt-14-dev
+  valgrind
   xvfb xauth dbus-x11 dbus-daemon python3 python3-yaml python3-jsonschema
   openssl glib-networking
   adwaita-icon-theme hicolor-icon-theme fonts-dejavu-core

@@ -137,10 +137,29 @@ test_parse_guard (void)
   g_assert_error (error, AWP_PROTOCOL_ERROR, AWP_PROTOCOL_ERROR_INVALID_JSON);
   g_clear_error (&error);
 
+  /* json-glib's message quotes the bad token cut mid-character; ours
+   * stays valid UTF-8, since the server sends it back as JSON. */
+  n = awp_protocol_parse ("{\"reason\": \"Жауап толық емес\"5435\"}", -1, 8, &error);
+  g_assert_null (n);
+  g_assert_error (error, AWP_PROTOCOL_ERROR, AWP_PROTOCOL_ERROR_INVALID_JSON);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_clear_error (&error);
+
   n = awp_protocol_parse ("{\"a\":", -1, 8, &error);
   g_assert_null (n);
   g_assert_error (error, AWP_PROTOCOL_ERROR, AWP_PROTOCOL_ERROR_INVALID_JSON);
   g_clear_error (&error);
+
+  /* json-glib keeps C strings: a NUL would silently cut the text. */
+  n = awp_protocol_parse ("{\"subject\":\"Жол\\u0000 DROP\"}", -1, 8, &error);
+  g_assert_null (n);
+  g_assert_error (error, AWP_PROTOCOL_ERROR, AWP_PROTOCOL_ERROR_INVALID_JSON);
+  g_assert_nonnull (strstr (error->message, "NUL"));
+  g_clear_error (&error);
+  n = awp_protocol_parse ("{\"subject\":\"C:\\\\u0000\"}", -1, 8, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (n), "subject"), ==, "C:\\u0000");
+  json_node_unref (n);
 
   /* Brackets inside strings do not count as nesting. */
   ok_node = awp_protocol_parse ("{\"a\":\"[[[[[[[[[[\\\"[[[[\"}", -1, 2, &error);
@@ -265,6 +284,47 @@ test_changes_page (void)
   g_assert_error (error, AWP_PROTOCOL_ERROR, AWP_PROTOCOL_ERROR_INVALID_JSON);
 }
 
+/* Found by fuzz-protocol: members of the wrong JSON kind from a hostile
+ * or broken server are refused or read as absent, never a GLib critical
+ * (fatal under the tests' G_DEBUG=fatal-warnings). */
+static void
+test_hostile_kinds (void)
+{
+  const char *refused[] = {
+    "{\"status\":\"applied\",\"new_version\":2,\"merged\":{}}",
+    "{\"status\":\"applied\",\"new_version\":2,\"merged\":\"yes\"}",
+    "{\"status\":\"conflict\",\"server\":{\"version\":1,\"deleted\":[]},\"fields\":[]}",
+  };
+  g_autoptr(JsonNode) rejected = json_from_string ("{\"status\":\"rejected\",\"code\":{},\"message\":[1],"
+                                                   "\"errors\":[{\"field\":{},\"code\":1}]}", NULL);
+  g_autoptr(JsonNode) page = json_from_string ("{\"changes\":[],\"next_cursor\":\"1-1\",\"has_more\":{}}", NULL);
+  g_autoptr(JsonNode) change = json_from_string ("{\"changes\":[{\"entity_type\":\"channel\",\"id\":\"c\","
+                                                 "\"version\":1,\"deleted\":[true]}],\"next_cursor\":\"1-1\"}", NULL);
+  g_autoptr(AwpMutationResult) r = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(JsonNode) n = json_from_string (refused[i], NULL);
+      g_autoptr(AwpMutationResult) bad = awp_mutation_result_from_json (n, &error);
+
+      g_assert_null (bad);
+      g_assert_error (error, AWP_PROTOCOL_ERROR, AWP_PROTOCOL_ERROR_INVALID_JSON);
+      g_clear_error (&error);
+    }
+  r = awp_mutation_result_from_json (rejected, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (r->status, ==, AWP_RESULT_REJECTED);
+  g_assert_cmpstr (r->code, ==, "invalid_mutation");
+  g_assert_cmpuint (r->errors->len, ==, 1);
+  g_assert_null (((AwpFieldError *) g_ptr_array_index (r->errors, 0))->field);
+  g_assert_false (awp_protocol_parse_changes (page, NULL, NULL, NULL, &error));
+  g_assert_error (error, AWP_PROTOCOL_ERROR, AWP_PROTOCOL_ERROR_INVALID_JSON);
+  g_clear_error (&error);
+  g_assert_false (awp_protocol_parse_changes (change, NULL, NULL, NULL, &error));
+  g_assert_error (error, AWP_PROTOCOL_ERROR, AWP_PROTOCOL_ERROR_INVALID_JSON);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -280,5 +340,6 @@ main (int argc, char **argv)
   g_test_add_func ("/protocol/date", test_format_date);
   g_test_add_func ("/protocol/results", test_results);
   g_test_add_func ("/protocol/changes-page", test_changes_page);
+  g_test_add_func ("/protocol/hostile-kinds", test_hostile_kinds);
   return g_test_run ();
 }

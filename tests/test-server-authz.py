@@ -2,10 +2,15 @@
 """Role and organization scoping (O145-2.3, O145-7, O145-12): an
 administrator sees and changes only their own body's records; another
 body's personal data never reaches their pulls; the Operator and the
-authorized body see only the record kinds they decide on."""
+authorized body see only the record kinds they decide on. Then the
+matrix (issue 10 item 4): every endpoint of docs/api/openapi.yaml × every
+caller, personal data through every readable endpoint, and cross-body
+writes by every writer."""
 import json
 import os
 import sys
+
+import yaml
 
 sys.path.insert(0, os.path.dirname(__file__))
 from awptest import ok, done  # noqa: E402
@@ -99,5 +104,173 @@ with Server() as s:
     ok(st == 200 and len(o["items"]) == 7, "organizations are listed", o)
     st, r = s.json("GET", "/api/v1/organizations")
     ok(st == 401, "reference data needs a token", r)
+
+
+# The matrix (issue 10 item 4): every endpoint of docs/api/openapi.yaml ×
+# every caller (anonymous and each role, from two administrators' bodies),
+# so a new endpoint without a row here fails this test.
+spec_path = os.path.join(os.path.dirname(__file__), "..", "docs", "api", "openapi.yaml")
+with open(spec_path, encoding="utf-8") as f:
+    spec = yaml.safe_load(f)
+documented = {(m.upper(), p) for p, ops in spec["paths"].items()
+              for m in ops if m in ("get", "post", "put", "patch", "delete")}
+
+ORG = {"admin.edu": "min-edu", "admin.health": "min-health", "operator": "operator",
+       "authorized": "authorized-body", "trainer": "operator"}
+USERS = set(ORG)
+EVERYONE = USERS | {"anonymous"}
+# Who may use each endpoint; everyone else is refused: 401 without a token,
+# 403 with one.
+MATRIX = {
+    ("GET", "/api/v1/health"): EVERYONE,
+    ("POST", "/api/v1/auth/login"): EVERYONE,
+    ("POST", "/api/v1/auth/refresh"): EVERYONE,
+    ("POST", "/api/v1/auth/logout"): USERS,
+    ("GET", "/api/v1/auth/me"): USERS,
+    ("POST", "/api/v1/sync/push"): USERS - {"trainer"},            # trainers change nothing
+    ("GET", "/api/v1/sync/changes"): USERS,                         # scoped below
+    ("GET", "/api/v1/organizations"): USERS,
+    ("GET", "/api/v1/users"): USERS,                                # scoped below
+    ("GET", "/api/v1/calendar/years"): USERS,
+    ("GET", "/api/v1/rule-sets"): USERS,
+    ("POST", "/api/v1/portal/requests"): EVERYONE,                  # citizens have no account
+    ("POST", "/api/v1/portal/conference-applications"): EVERYONE,
+    ("POST", "/api/v1/portal/ratings"): EVERYONE,
+    ("POST", "/api/v1/portal/meeting-registrations"): EVERYONE,
+    ("POST", "/api/v1/portal/comments"): EVERYONE,
+    ("GET", "/api/v1/operator/templates"): {"operator"},            # O145-7
+    ("POST", "/api/v1/operator/templates/{id}/decision"): {"operator"},
+    ("GET", "/api/v1/accreditation/applications"): {"authorized"},  # O145-12
+    ("POST", "/api/v1/accreditation/applications/{id}/decision"): {"authorized"},
+}
+ok(not documented - MATRIX.keys(), "every documented endpoint has a row in the matrix",
+   sorted(documented - MATRIX.keys()))
+ok(not MATRIX.keys() - documented, "every matrix row is a documented endpoint", sorted(MATRIX.keys() - documented))
+
+with Server() as s:
+    tokens = {u: s.login(u) for u in USERS}
+    tokens["anonymous"] = None
+    edu_changes, _, _ = s.pull_all(tokens["admin.edu"])
+    req_id = next(c["id"] for c in edu_changes if c["entity_type"] == "blog_request")
+    meeting_id = next(c["id"] for c in edu_changes if c["entity_type"] == "meeting")
+    channel_id = next(c["id"] for c in edu_changes if c["entity_type"] == "channel")
+    st, q = s.json("GET", "/api/v1/operator/templates", token=tokens["operator"])
+    template_id = q["items"][0]["id"]
+    st, q = s.json("GET", "/api/v1/accreditation/applications", token=tokens["authorized"])
+    application_id = q["items"][0]["id"]
+    keys = iter(range(10**6))
+
+    def fresh(user):
+        _, body = s.json("POST", "/api/v1/auth/login", {"username": user, "password": "demo-2026"})
+        return body
+
+    def build(method, path, caller):
+        """(path, body, token, headers) for one cell; requests that would
+        change state when allowed are made harmless (an invalid decision)."""
+        token, headers, body = tokens[caller], {}, None
+        if path == "/api/v1/auth/login":
+            body = {"username": "trainer", "password": "demo-2026"}
+        elif path == "/api/v1/auth/refresh":
+            body = {"refresh_token": fresh("trainer")["refresh_token"]}
+        elif path == "/api/v1/auth/logout":
+            # Logging out revokes the token used: never the shared one.
+            token = fresh(caller)["access_token"] if caller != "anonymous" else None
+            body = {}
+        elif path == "/api/v1/sync/push":
+            body = {"client_id": "matrix-" + caller, "mutations": []}
+            headers["Idempotency-Key"] = f"matrix-{next(keys)}"
+        elif path == "/api/v1/sync/changes":
+            path += "?limit=1000"
+        elif path == "/api/v1/portal/requests":
+            body = {"org": "min-edu", "subject": "Жол", "text": "Жол жөндеу керек."}
+        elif path == "/api/v1/portal/conference-applications":
+            body = {"org": "min-edu", "topic": "Тақырып", "text": "Ұсыныс"}
+        elif path == "/api/v1/portal/ratings":
+            body = {"org": "min-edu", "request_id": req_id, "value": "like"}
+        elif path == "/api/v1/portal/meeting-registrations":
+            body = {"org": "min-edu", "meeting_id": meeting_id, "name": "Айгүл"}
+        elif path == "/api/v1/portal/comments":
+            body = {"org": "min-edu", "channel_id": channel_id, "text": "Рахмет"}
+        elif path.startswith("/api/v1/operator/templates/"):
+            path, body = path.replace("{id}", template_id), {"decision": "maybe"}
+        elif path.startswith("/api/v1/accreditation/applications/"):
+            path, body = path.replace("{id}", application_id), {"decision": "maybe"}
+        return path, body, token, headers
+
+    wrong = []
+    cells = 0
+    for (method, template), allowed in sorted(MATRIX.items()):
+        for caller in sorted(EVERYONE):
+            path, body, token, headers = build(method, template, caller)
+            st, hdrs, raw = s.request(method, path, body=body, token=token, headers=headers)
+            cells += 1
+            if caller in allowed:
+                good = st < 500 and st not in (401, 403)
+            else:
+                good = st == (401 if caller == "anonymous" else 403) and b'"error"' in raw
+            if not good:
+                wrong.append((method, template, caller, st, raw[:160]))
+    ok(not wrong, f"{cells} cells of the matrix ({len(MATRIX)} endpoints × {len(EVERYONE)} callers): "
+       "each allowed or refused as the row says", "\n".join(map(str, wrong)))
+
+    # Another body's personal data, through every endpoint a caller may read.
+    marks = {"min-health": ("Матрицаева Сәуле", "+7 701 555 0101"),
+             "kazpost": ("Почтовая Айжан", "+7 702 555 0202")}
+    for org, (name, contact) in marks.items():
+        st, _ = s.json("POST", "/api/v1/portal/requests",
+                       {"org": org, "subject": "Жеке дерек", "text": "Мәтін", "author_name": name,
+                        "author_contact": contact})
+        ok(st == 201, f"a citizen writes to {org}")
+        st, _ = s.json("POST", "/api/v1/portal/conference-applications",
+                       {"org": org, "topic": "Тақырып", "text": "Мәтін", "applicant_name": name,
+                        "applicant_contact": contact})
+        ok(st == 201, f"and applies to {org}'s conference")
+    leaks = []
+    for caller in sorted(USERS):
+        seen = b""
+        for (method, template), allowed in MATRIX.items():
+            if method != "GET" or caller not in allowed or "{id}" in template:
+                continue
+            if template == "/api/v1/sync/changes":
+                changes, _, _ = s.pull_all(tokens[caller])
+                seen += json.dumps(changes, ensure_ascii=False).encode()
+            else:
+                seen += s.request("GET", template, token=tokens[caller])[2]
+        for org, values in marks.items():
+            for v in values:
+                if (v.encode() in seen) != (ORG[caller] == org):
+                    leaks.append((caller, org, v))
+    ok(not leaks, "no caller reads another body's citizens through any endpoint; the addressed body does",
+       leaks)
+
+    # Writes across bodies: every writer, against a record of every other
+    # body, by update, stale update, delete and a create reusing its id;
+    # none applies, none hands back the record (a conflict would).
+    owners = {}
+    for admin, org in (("admin.health", "min-health"), ("admin.almaty", "akimat-almaty-region"),
+                       ("admin.kazpost", "kazpost"), ("admin.edu", "min-edu")):
+        t = tokens.get(admin) or s.login(admin)
+        changes, _, _ = s.pull_all(t)
+        owners[org] = next(c for c in changes if c["entity_type"] == "blog_request" and c["org_id"] == org)
+    refused = []
+    n = 0
+    for caller in sorted(MATRIX[("POST", "/api/v1/sync/push")] - {"anonymous"}):
+        for org, rec in owners.items():
+            if ORG[caller] == org:
+                continue
+            muts = [mutation(f"w{n}-1", "blog_request", rec["id"], "update", {"answer": "!"}, rec["version"],
+                             {"answer": rec["data"].get("answer")}),
+                    mutation(f"w{n}-2", "blog_request", rec["id"], "update", {"answer": "!"}, 1, {"answer": "x"}),
+                    mutation(f"w{n}-3", "blog_request", rec["id"], "delete", {}, rec["version"]),
+                    mutation(f"w{n}-4", "blog_request", rec["id"], "create", dict(rec["data"]))]
+            n += 1
+            st, r = s.push(tokens[caller], "x-" + caller, muts)
+            body = json.dumps(r, ensure_ascii=False)
+            for res in r.get("results", []):
+                if res.get("status") != "rejected" or res.get("code") != "forbidden":
+                    refused.append((caller, org, res))
+            if rec["data"].get("subject", "\0") in body or rec["data"].get("text", "\0") in body:
+                refused.append((caller, org, "the answer carries the record"))
+    ok(not refused, f"{n * 4} cross-body writes are all refused and reveal nothing", refused)
 
 done()

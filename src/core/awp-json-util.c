@@ -30,6 +30,21 @@ awp_json_get_int (JsonObject *obj,
 }
 
 gboolean
+awp_json_get_bool (JsonObject *obj,
+                   const char *member,
+                   gboolean   *out)
+{
+  JsonNode *n = json_object_get_member (obj, member);
+
+  if (n == NULL || JSON_NODE_HOLDS_NULL (n))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_BOOLEAN)
+    return FALSE;
+  *out = json_node_get_boolean (n);
+  return TRUE;
+}
+
+gboolean
 awp_json_load_data_dir (const char      *subdir,
                         const char      *prefix,
                         AwpJsonFileFunc  func,

@@ -15,6 +15,12 @@ gboolean    awp_json_get_int    (JsonObject *obj,
                                  gint64      min,
                                  gint64      max,
                                  gint64     *out);
+/* An optional boolean: TRUE and @out untouched when @member is absent or
+ * null, TRUE and @out set when it is a boolean, FALSE for anything else
+ * (json-glib's _with_default getters raise a critical on an object). */
+gboolean    awp_json_get_bool   (JsonObject *obj,
+                                 const char *member,
+                                 gboolean   *out);
 
 typedef gboolean (*AwpJsonFileFunc) (GBytes      *contents,
                                      gpointer     user_data,

@@ -173,15 +173,19 @@ awp_mutation_from_json (JsonNode  *node,
 }
 
 /* json-glib recurses without a limit; a hostile body of a million '['
- * must be refused before it reaches the parser. */
+ * must be refused before it reaches the parser. A "\u0000" in a string
+ * is refused too: json-glib keeps C strings, so everything after it would
+ * vanish silently. */
 static gboolean
-check_depth (const char *data,
-             gsize       len,
-             guint       max_depth)
+check_depth (const char  *data,
+             gsize        len,
+             guint        max_depth,
+             gboolean    *has_nul)
 {
   guint depth = 0;
   gboolean in_string = FALSE;
 
+  *has_nul = FALSE;
   for (gsize i = 0; i < len; i++)
     {
       char c = data[i];
@@ -189,7 +193,14 @@ check_depth (const char *data,
       if (in_string)
         {
           if (c == '\\')
-            i++;
+            {
+              if (len - i >= 6 && memcmp (data + i + 1, "u0000", 5) == 0)
+                {
+                  *has_nul = TRUE;
+                  return TRUE;
+                }
+              i++;
+            }
           else if (c == '"')
             in_string = FALSE;
           continue;
@@ -215,6 +226,7 @@ awp_protocol_parse (const char  *data,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
+  gboolean has_nul;
   JsonNode *root;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
@@ -233,17 +245,28 @@ awp_protocol_parse (const char  *data,
                    "body: not valid UTF-8");
       return NULL;
     }
-  if (!check_depth (data, len, max_depth))
+  if (!check_depth (data, len, max_depth, &has_nul))
     {
       g_set_error (error, AWP_PROTOCOL_ERROR, AWP_PROTOCOL_ERROR_TOO_DEEP,
                    "body: nested deeper than %u levels", max_depth);
       return NULL;
     }
+  if (has_nul)
+    {
+      g_set_error (error, AWP_PROTOCOL_ERROR, AWP_PROTOCOL_ERROR_INVALID_JSON,
+                   "body: the NUL character (\\u0000) is not allowed in text");
+      return NULL;
+    }
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, len, &local_error))
     {
+      /* json-glib quotes the offending token cut at a byte count, which can
+       * split a character: the message goes back to the peer as JSON and
+       * must stay valid UTF-8 (found by fuzz-server-request). */
+      g_autofree char *valid = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, AWP_PROTOCOL_ERROR, AWP_PROTOCOL_ERROR_INVALID_JSON,
-                   "body: invalid JSON: %s", local_error->message);
+                   "body: invalid JSON: %s", valid);
       return NULL;
     }
   root = json_parser_get_root (parser);
@@ -531,7 +554,8 @@ awp_mutation_result_from_json (JsonNode  *node,
       r->status = AWP_RESULT_APPLIED;
       if (!awp_json_get_int (o, "new_version", 1, G_MAXINT64, &r->new_version))
         return invalid (error, "new_version: must be a positive integer"), NULL;
-      r->merged = json_object_get_boolean_member_with_default (o, "merged", FALSE);
+      if (!awp_json_get_bool (o, "merged", &r->merged))
+        return invalid (error, "merged: must be true or false"), NULL;
     }
   else if (g_strcmp0 (status, "conflict") == 0)
     {
@@ -547,7 +571,8 @@ awp_mutation_result_from_json (JsonNode  *node,
       so = json_node_get_object (sn);
       if (!awp_json_get_int (so, "version", 0, G_MAXINT64, &r->server_version))
         return invalid (error, "server.version: must be an integer"), NULL;
-      r->server_deleted = json_object_get_boolean_member_with_default (so, "deleted", FALSE);
+      if (!awp_json_get_bool (so, "deleted", &r->server_deleted))
+        return invalid (error, "server.deleted: must be true or false"), NULL;
       dn = json_object_get_member (so, "data");
       if (dn != NULL && JSON_NODE_HOLDS_OBJECT (dn))
         r->server_data = json_object_ref (json_node_get_object (dn));
@@ -573,12 +598,14 @@ awp_mutation_result_from_json (JsonNode  *node,
       JsonObject *wrapper = json_object_new ();
       JsonObject *inner = json_object_new ();
       JsonNode *errs = json_object_get_member (o, "errors");
+      const char *code = awp_json_get_string (o, "code");
+      const char *message = awp_json_get_string (o, "message");
 
       r->status = AWP_RESULT_REJECTED;
       /* The same field-error list as the error format: parse it with the
-       * same reader. */
-      json_object_set_string_member (inner, "code", json_object_get_string_member_with_default (o, "code", "invalid_mutation"));
-      json_object_set_string_member (inner, "message", json_object_get_string_member_with_default (o, "message", ""));
+       * same reader. A code or message of the wrong type reads as absent. */
+      json_object_set_string_member (inner, "code", code != NULL ? code : "invalid_mutation");
+      json_object_set_string_member (inner, "message", message != NULL ? message : "");
       if (errs != NULL)
         json_object_set_member (inner, "fields", json_node_copy (errs));
       json_object_set_object_member (wrapper, "error", inner);
@@ -626,7 +653,8 @@ awp_change_from_json (JsonNode  *node,
     return invalid (error, "change: entity_type and id are required"), NULL;
   if (!awp_json_get_int (o, "version", 1, G_MAXINT64, &c->version))
     return invalid (error, "change.version: must be a positive integer"), NULL;
-  c->deleted = json_object_get_boolean_member_with_default (o, "deleted", FALSE);
+  if (!awp_json_get_bool (o, "deleted", &c->deleted))
+    return invalid (error, "change.deleted: must be true or false"), NULL;
   dn = json_object_get_member (o, "data");
   if (dn != NULL && JSON_NODE_HOLDS_OBJECT (dn))
     c->data = json_object_ref (json_node_get_object (dn));
@@ -646,6 +674,7 @@ awp_protocol_parse_changes (JsonNode    *page,
   JsonObject *o;
   JsonNode *cn;
   const char *cursor;
+  gboolean more = FALSE;
 
   g_return_val_if_fail (page != NULL, FALSE);
 
@@ -656,6 +685,8 @@ awp_protocol_parse_changes (JsonNode    *page,
   cursor = awp_json_get_string (o, "next_cursor");
   if (cn == NULL || !JSON_NODE_HOLDS_ARRAY (cn) || cursor == NULL)
     return invalid (error, "page: changes and next_cursor are required");
+  if (!awp_json_get_bool (o, "has_more", &more))
+    return invalid (error, "page: has_more must be true or false");
   for (guint i = 0; i < json_array_get_length (json_node_get_array (cn)); i++)
     {
       AwpChange *c = awp_change_from_json (json_array_get_element (json_node_get_array (cn), i), error);
@@ -669,6 +700,6 @@ awp_protocol_parse_changes (JsonNode    *page,
   if (next_cursor != NULL)
     *next_cursor = g_strdup (cursor);
   if (has_more != NULL)
-    *has_more = json_object_get_boolean_member_with_default (o, "has_more", FALSE);
+    *has_more = more;
   return TRUE;
 }

@@ -45,6 +45,7 @@ typedef struct
   gint64 tombstone_retention; /* seconds a deleted record stays pullable */
   guint  max_body;            /* bytes */
   guint  max_batch;           /* mutations per push */
+  guint  request_timeout;     /* seconds a client may take to send a request */
   gboolean log_requests;
 } AwpServerConfig;
 

@@ -84,6 +84,7 @@ awp_server_init (AwpServer *self)
   self->config.tombstone_retention = 30 * 24 * 3600;
   self->config.max_body = 8 * 1024 * 1024;
   self->config.max_batch = 1000;
+  self->config.request_timeout = 60;
   self->config.log_requests = TRUE;
 }
 
@@ -264,6 +265,64 @@ out:
   g_free (req.params[1]);
 }
 
+/* A client that trickles its request headers (slowloris), stalls in its
+ * body, or keeps an idle connection open is cut off after request-timeout
+ * seconds: otherwise such sockets pile up until the server runs out of
+ * descriptors. The headers get one deadline from the start of the request;
+ * each body chunk then restarts it, so a slow but moving upload over a poor
+ * mobile link still completes. */
+static gboolean
+request_too_slow (gpointer user_data)
+{
+  SoupServerMessage *msg = user_data;
+  GSocket *socket = soup_server_message_get_socket (msg);
+
+  if (socket != NULL)
+    g_socket_shutdown (socket, TRUE, TRUE, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+destroy_deadline (gpointer data)
+{
+  GSource *source = data;
+
+  g_source_destroy (source);
+  g_source_unref (source);
+}
+
+static void
+request_read (SoupServerMessage *msg,
+              gpointer           user_data)
+{
+  g_object_set_data (G_OBJECT (msg), "awp-deadline", NULL);
+}
+
+static void
+extend_deadline (AwpServer         *self,
+                 SoupServerMessage *msg)
+{
+  GSource *source = g_object_get_data (G_OBJECT (msg), "awp-deadline");
+
+  if (source != NULL)
+    g_source_set_ready_time (source, g_get_monotonic_time () + self->config.request_timeout * G_USEC_PER_SEC);
+}
+
+static void
+request_started (SoupServer        *soup,
+                 SoupServerMessage *msg,
+                 gpointer           user_data)
+{
+  AwpServer *self = user_data;
+  GSource *source = g_timeout_source_new (self->config.request_timeout * 1000);
+
+  g_source_set_callback (source, request_too_slow, msg, NULL);
+  g_source_set_name (source, "[awp-server] request deadline");
+  g_source_attach (source, g_main_context_get_thread_default ());
+  g_object_set_data_full (G_OBJECT (msg), "awp-deadline", source, destroy_deadline);
+  g_signal_connect (msg, "got-body", G_CALLBACK (request_read), NULL);
+}
+
 /* Collects the body ourselves so a chunked upload cannot grow past the
  * limit in memory: beyond it the bytes are dropped and dispatch answers 413. */
 static void
@@ -275,6 +334,7 @@ got_chunk (SoupServerMessage *msg,
   GByteArray *buf = g_object_get_data (G_OBJECT (msg), "awp-body");
   gsize size = g_bytes_get_size (chunk);
 
+  extend_deadline (self, msg);
   if (buf == NULL || g_object_get_data (G_OBJECT (msg), "awp-body-too-large") != NULL)
     return;
   if (buf->len + size > self->config.max_body)
@@ -346,6 +406,7 @@ apply_config (AwpServer  *self,
 {
   AwpServerConfig *c = &self->config;
   gint64 free_failures = c->login_free_failures, max_body = c->max_body, max_batch = c->max_batch;
+  gint64 request_timeout = c->request_timeout;
 
   if (!read_int (kf, "auth", "access-ttl", 1, G_MAXINT32, &c->access_ttl, error)
       || !read_int (kf, "auth", "refresh-ttl", 1, G_MAXINT32, &c->refresh_ttl, error)
@@ -353,8 +414,10 @@ apply_config (AwpServer  *self,
       || !read_int (kf, "auth", "login-max-delay", 1, 86400, &c->login_max_delay, error)
       || !read_int (kf, "sync", "tombstone-retention", -1, G_MAXINT32, &c->tombstone_retention, error)
       || !read_int (kf, "sync", "max-batch", 1, 100000, &max_batch, error)
-      || !read_int (kf, "server", "max-body", 1024, 64 * 1024 * 1024, &max_body, error))
+      || !read_int (kf, "server", "max-body", 1024, 64 * 1024 * 1024, &max_body, error)
+      || !read_int (kf, "server", "request-timeout", 1, 3600, &request_timeout, error))
     return FALSE;
+  c->request_timeout = request_timeout;
   c->login_free_failures = free_failures;
   c->max_body = max_body;
   c->max_batch = max_batch;
@@ -411,6 +474,7 @@ awp_server_new (const char  *db_path,
   }
 
   self->soup = soup_server_new ("server-header", "awp-server/" PACKAGE_VERSION, NULL);
+  g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started), self);
   soup_server_add_early_handler (self->soup, "/", early, self, NULL);
   soup_server_add_handler (self->soup, "/", dispatch, self, NULL);
   return g_steal_pointer (&self);
