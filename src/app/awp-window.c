@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "awp-meeting-calendar.h"
+#include "awp-templates-page.h"
 #include "awp-window.h"
 
 struct _AwpWindow
@@ -11,6 +12,8 @@ struct _AwpWindow
 
   /* Template Widgets */
   AdwWindowTitle  *content_title;
+  AwpTemplatesPage *conferences_page;
+  AwpTemplatesPage *surveys_page;
   AdwLeaflet      *leaflet;
   AwpMeetingCalendar *meeting_calendar;
   GtkListBox      *sidebar_list;
@@ -206,6 +209,8 @@ awp_window_class_init (AwpWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/awp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, AwpWindow, conferences_page);
+  gtk_widget_class_bind_template_child (widget_class, AwpWindow, surveys_page);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, meeting_calendar);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, sidebar_list);
@@ -228,6 +233,7 @@ awp_window_class_init (AwpWindowClass *klass)
                                        "window.close", NULL);
 
   g_type_ensure (AWP_TYPE_MEETING_CALENDAR);
+  g_type_ensure (AWP_TYPE_TEMPLATES_PAGE);
 }
 
 static void
@@ -237,6 +243,8 @@ awp_window_init (AwpWindow *self)
   g_autoptr(GError) error = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  awp_templates_page_set_kind (self->conferences_page, "conference");
+  awp_templates_page_set_kind (self->surveys_page, "survey");
 
   /* Holidays and days off on the meetings calendar; without the data files
    * it still shows plain weekends, so a broken install is not fatal. */
@@ -296,4 +304,16 @@ awp_window_set_workspace (AwpWindow  *self,
 
   gtk_stack_set_visible_child_name (self->stack, name);
   return TRUE;
+}
+
+/* The local store behind the Conferences and Surveys workspaces (NULL:
+ * they say it is not open). */
+void
+awp_window_set_store (AwpWindow *self,
+                      AwpStore  *store)
+{
+  g_return_if_fail (AWP_IS_WINDOW (self));
+
+  awp_templates_page_set_store (self->conferences_page, store);
+  awp_templates_page_set_store (self->surveys_page, store);
 }

@@ -3,6 +3,7 @@
 #include <adwaita.h>
 
 #include "awp-application.h"
+#include "awp-store.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +16,8 @@ char       **awp_window_list_workspaces (AwpWindow      *self);
 const char  *awp_window_get_workspace   (AwpWindow      *self);
 gboolean     awp_window_set_workspace   (AwpWindow      *self,
                                          const char     *name);
+
+void         awp_window_set_store       (AwpWindow      *self,
+                                         AwpStore       *store);
 
 G_END_DECLS

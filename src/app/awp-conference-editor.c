@@ -1,0 +1,253 @@
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "awp-conference-editor.h"
+#include "awp-conference-template.h"
+
+struct _AwpConferenceEditor
+{
+  GtkWidget parent_instance;
+
+  /* Template Widgets */
+  GtkWidget  *main_box;
+  GtkLabel   *status_label;
+  GtkLabel   *save_label;
+  GtkLabel   *remarks_label;
+  GtkLabel   *message_label;
+  GtkWidget  *submit_button;
+  GtkWidget  *form_box;
+  GtkBox     *dates_box;
+  GtkListBox *checks_list;
+  GtkGrid    *texts_grid;
+  GtkGrid    *moderator_grid;
+  GtkSwitch  *public_switch;
+  GtkListBox *notices_list;
+
+  /* Owned */
+  AwpTemplateForm *form;
+};
+
+G_DEFINE_FINAL_TYPE (AwpConferenceEditor, awp_conference_editor, GTK_TYPE_WIDGET)
+
+static const char *const conference_members[] = {
+  "opens_on", "closes_on",
+  "title_kk", "title_ru", "title_en",
+  "brief_kk", "brief_ru", "brief_en",
+  "description_kk", "description_ru", "description_en",
+  "moderator_surname", "moderator_name", "moderator_patronymic", "moderator_iin",
+  "moderator_position", "moderator_email", "moderator_phone",
+  "public_discussion",
+  NULL
+};
+
+static const AwpTemplateKind conference_kind = {
+  "conference",
+  awp_conference_template_validate,
+  awp_conference_template_check_rules,
+  awp_conference_template_notices,
+  awp_conference_template_submit,
+  conference_members,
+};
+
+static void
+on_loaded (gpointer user_data)
+{
+  AwpConferenceEditor *self = user_data;
+  JsonObject *data = awp_template_form_get_data (self->form);
+
+  gtk_switch_set_active (self->public_switch,
+                         json_object_get_boolean_member_with_default (data, "public_discussion", FALSE));
+}
+
+static void
+on_public_toggled_cb (AwpConferenceEditor *self)
+{
+  JsonObject *data = awp_template_form_get_data (self->form);
+
+  if (json_object_get_boolean_member_with_default (data, "public_discussion", FALSE)
+      == gtk_switch_get_active (self->public_switch))
+    return;
+  json_object_set_boolean_member (data, "public_discussion", gtk_switch_get_active (self->public_switch));
+  awp_template_form_changed (self->form);
+}
+
+static void
+on_submit_clicked_cb (AwpConferenceEditor *self)
+{
+  awp_template_form_submit (self->form, NULL);
+}
+
+/* The trilingual rows of Annex 1: kk | ru | en side by side. */
+static void
+build_texts (AwpConferenceEditor *self)
+{
+  static const struct { const char *member; const char *label; AwpFormInputKind kind; } rows[] = {
+    { "title", N_("Name"), AWP_FORM_ENTRY },
+    { "brief", N_("Brief description"), AWP_FORM_TEXT },
+    { "description", N_("Description"), AWP_FORM_TEXT },
+  };
+  static const char *const langs[] = { "kk", "ru", "en" };
+
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+      {
+        g_autofree char *member = g_strdup_printf ("%s_%s", rows[r].member, langs[l]);
+        g_autofree char *caption = NULL;
+        GtkWidget *input;
+        GtkWidget *field;
+
+        if (l == 0)
+          caption = g_strdup_printf (_("%s in Kazakh"), _(rows[r].label));
+        else if (l == 1)
+          caption = g_strdup_printf (_("%s in Russian"), _(rows[r].label));
+        else
+          /* TRANSLATORS: Annex 1 marks English as optional: "Name in English (if necessary)" */
+          caption = g_strdup_printf (_("%s in English (if necessary)"), _(rows[r].label));
+        field = awp_template_form_field (self->form, rows[r].kind, caption, member, -1, -1, FALSE, &input);
+        if (rows[r].kind == AWP_FORM_TEXT && g_str_equal (rows[r].member, "description"))
+          gtk_widget_set_size_request (gtk_widget_get_parent (input), -1, 140);
+        gtk_widget_set_valign (field, GTK_ALIGN_START);
+        gtk_grid_attach (self->texts_grid, field, (int) l, (int) r, 1, 1);
+      }
+}
+
+static void
+build_moderator (AwpConferenceEditor *self)
+{
+  static const struct { const char *member; const char *label; GtkInputPurpose purpose; } rows[] = {
+    { "moderator_surname", N_("Surname"), GTK_INPUT_PURPOSE_NAME },
+    { "moderator_name", N_("Name"), GTK_INPUT_PURPOSE_NAME },
+    { "moderator_patronymic", N_("Patronymic (if any)"), GTK_INPUT_PURPOSE_NAME },
+    { "moderator_iin", N_("IIN"), GTK_INPUT_PURPOSE_DIGITS },
+    { "moderator_position", N_("Position"), GTK_INPUT_PURPOSE_FREE_FORM },
+    { "moderator_email", N_("E-mail"), GTK_INPUT_PURPOSE_EMAIL },
+    { "moderator_phone", N_("Phone"), GTK_INPUT_PURPOSE_PHONE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      GtkWidget *input;
+      GtkWidget *field = awp_template_form_field (self->form, AWP_FORM_ENTRY, _(rows[i].label),
+                                                  rows[i].member, -1, -1, FALSE, &input);
+
+      gtk_entry_set_input_purpose (GTK_ENTRY (input), rows[i].purpose);
+      if (g_str_equal (rows[i].member, "moderator_iin"))
+        gtk_entry_set_max_length (GTK_ENTRY (input), 12);
+      if (g_str_equal (rows[i].member, "moderator_phone"))
+        gtk_entry_set_placeholder_text (GTK_ENTRY (input), "+7 701 123 45 67");
+      gtk_widget_set_valign (field, GTK_ALIGN_START);
+      gtk_grid_attach (self->moderator_grid, field, (int) (i % 3), (int) (i / 3), 1, 1);
+    }
+}
+
+static void
+build_dates (AwpConferenceEditor *self)
+{
+  GtkWidget *input;
+
+  gtk_box_append (self->dates_box,
+                  awp_template_form_field (self->form, AWP_FORM_DATE, _("Opening date"), "opens_on",
+                                           -1, -1, FALSE, &input));
+  gtk_box_append (self->dates_box,
+                  awp_template_form_field (self->form, AWP_FORM_DATE, _("Closing date"), "closes_on",
+                                           -1, -1, FALSE, &input));
+}
+
+static void
+awp_conference_editor_dispose (GObject *object)
+{
+  AwpConferenceEditor *self = AWP_CONFERENCE_EDITOR (object);
+
+  /* What was typed last is not lost when the editor goes away. */
+  if (self->form != NULL)
+    awp_template_form_flush (self->form, NULL);
+  g_clear_pointer (&self->form, awp_template_form_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), AWP_TYPE_CONFERENCE_EDITOR);
+
+  G_OBJECT_CLASS (awp_conference_editor_parent_class)->dispose (object);
+}
+
+static void
+awp_conference_editor_class_init (AwpConferenceEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = awp_conference_editor_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/awp-conference-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, AwpConferenceEditor, main_box);
+  gtk_widget_class_bind_template_child (widget_class, AwpConferenceEditor, status_label);
+  gtk_widget_class_bind_template_child (widget_class, AwpConferenceEditor, save_label);
+  gtk_widget_class_bind_template_child (widget_class, AwpConferenceEditor, remarks_label);
+  gtk_widget_class_bind_template_child (widget_class, AwpConferenceEditor, message_label);
+  gtk_widget_class_bind_template_child (widget_class, AwpConferenceEditor, submit_button);
+  gtk_widget_class_bind_template_child (widget_class, AwpConferenceEditor, form_box);
+  gtk_widget_class_bind_template_child (widget_class, AwpConferenceEditor, dates_box);
+  gtk_widget_class_bind_template_child (widget_class, AwpConferenceEditor, checks_list);
+  gtk_widget_class_bind_template_child (widget_class, AwpConferenceEditor, texts_grid);
+  gtk_widget_class_bind_template_child (widget_class, AwpConferenceEditor, moderator_grid);
+  gtk_widget_class_bind_template_child (widget_class, AwpConferenceEditor, public_switch);
+  gtk_widget_class_bind_template_child (widget_class, AwpConferenceEditor, notices_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_public_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_submit_clicked_cb);
+}
+
+static void
+awp_conference_editor_init (AwpConferenceEditor *self)
+{
+  AwpTemplateFormWidgets w;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  w.status_label = self->status_label;
+  w.save_label = self->save_label;
+  w.remarks_label = self->remarks_label;
+  w.message_label = self->message_label;
+  w.checks_list = self->checks_list;
+  w.notices_list = self->notices_list;
+  w.form_box = self->form_box;
+  w.submit_button = self->submit_button;
+  self->form = awp_template_form_new (&conference_kind, &w, on_loaded, NULL, self);
+
+  build_dates (self);
+  build_texts (self);
+  build_moderator (self);
+  awp_template_form_refresh (self->form);
+}
+
+AwpConferenceEditor *
+awp_conference_editor_new (void)
+{
+  return g_object_new (AWP_TYPE_CONFERENCE_EDITOR, NULL);
+}
+
+void
+awp_conference_editor_set_store (AwpConferenceEditor *self,
+                                 AwpStore            *store)
+{
+  g_return_if_fail (AWP_IS_CONFERENCE_EDITOR (self));
+
+  awp_template_form_flush (self->form, NULL);
+  awp_template_form_set_store (self->form, store);
+}
+
+gboolean
+awp_conference_editor_load (AwpConferenceEditor  *self,
+                            const char           *id,
+                            GError              **error)
+{
+  g_return_val_if_fail (AWP_IS_CONFERENCE_EDITOR (self), FALSE);
+
+  return awp_template_form_load (self->form, id, error);
+}
+
+AwpTemplateForm *
+awp_conference_editor_get_form (AwpConferenceEditor *self)
+{
+  g_return_val_if_fail (AWP_IS_CONFERENCE_EDITOR (self), NULL);
+
+  return self->form;
+}
