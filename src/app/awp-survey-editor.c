@@ -242,6 +242,12 @@ on_add_question_clicked_cb (AwpSurveyEditor *self)
     structure_changed (self);
 }
 
+/* Widget names, stable across languages (tests and CSS use them). */
+static const char *const op_names[] = {
+  "question-up", "question-down", "question-remove",
+  "option-add", "option-up", "option-down", "option-remove",
+};
+
 static GtkWidget *
 op_button (AwpSurveyEditor *self,
            const char      *icon,
@@ -254,6 +260,7 @@ op_button (AwpSurveyEditor *self,
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_name (button, op_names[op]);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);

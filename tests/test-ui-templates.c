@@ -1,0 +1,623 @@
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "awp-conference-editor.h"
+#include "awp-i18n.h"
+#include "awp-survey-editor.h"
+#include "awp-survey-template.h"
+#include "awp-templates-page.h"
+#include "awp-test-store.h"
+#include "awp-window.h"
+
+/* The conference and survey editors driven through their real widgets in
+ * a real window over a real store: typing validates as you type, the rule
+ * checks follow the dates, drafts autosave and come back, questions are
+ * added, reordered and removed, the preview shows the portal's view per
+ * language, and submission changes the status. With AWP_SCREENSHOT_DIR set,
+ * the filled editors are also saved as PNG files (docs/screenshots). */
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWidget *
+find_field (GtkWidget *root, const char *field)
+{
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (root), "awp-field"), field) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_field (c, field);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+field (GtkWidget *root, const char *name)
+{
+  GtkWidget *w = find_field (root, name);
+
+  if (w == NULL)
+    g_error ("no input for %s", name);
+  return w;
+}
+
+/* As a user types: the whole text replaced, "changed" emitted. */
+static void
+type (GtkWidget *root, const char *name, const char *text)
+{
+  GtkWidget *input = field (root, name);
+
+  if (GTK_IS_TEXT_VIEW (input))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (input)), text, -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (input), text);
+}
+
+static char *
+text_of (GtkWidget *root, const char *name)
+{
+  GtkWidget *input = field (root, name);
+
+  if (GTK_IS_TEXT_VIEW (input))
+    {
+      GtkTextIter a, b;
+
+      gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (input)), &a, &b);
+      return gtk_text_buffer_get_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (input)), &a, &b, FALSE);
+    }
+  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (input)));
+}
+
+/* The error line under an input, or NULL when it is hidden. */
+static const char *
+error_of (GtkWidget *root, const char *name)
+{
+  GtkWidget *w = field (root, name);
+  GtkWidget *error;
+
+  if (GTK_IS_SCROLLED_WINDOW (gtk_widget_get_parent (w)))
+    w = gtk_widget_get_parent (w);
+  error = gtk_widget_get_next_sibling (w);
+  g_assert_true (GTK_IS_LABEL (error));
+  return gtk_widget_get_visible (error) ? gtk_label_get_text (GTK_LABEL (error)) : NULL;
+}
+
+/* Strings checked word for word only in English; the kk and ru runs that
+ * make screenshots check the same behaviour by widget names. */
+static gboolean
+english (void)
+{
+  const char *lang = g_getenv ("LANGUAGE");
+
+  return lang == NULL || g_str_has_prefix (lang, "en");
+}
+
+static void
+collect_by_name (GtkWidget *root, const char *name, GPtrArray *out)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    g_ptr_array_add (out, root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    collect_by_name (c, name, out);
+}
+
+/* Clicks the @nth button named @name (widget names do not change with the
+ * language). */
+static void
+click (GtkWidget *root, const char *name, guint nth)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_by_name (root, name, buttons);
+  if (nth >= buttons->len)
+    g_error ("no button %u named %s (%u found)", nth, name, buttons->len);
+  g_assert_true (gtk_widget_is_sensitive (buttons->pdata[nth]));
+  g_signal_emit_by_name (buttons->pdata[nth], "clicked");
+  spin ();
+}
+
+static guint
+count_named (GtkWidget *root, const char *name)
+{
+  guint n = g_strcmp0 (gtk_widget_get_name (root), name) == 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    n += count_named (c, name);
+  return n;
+}
+
+static GtkWidget *
+find_named (GtkWidget *root, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The rule check row of @id shows @state ("passed", "failed", "pending"). */
+static void
+assert_check (GtkWidget *root, const char *id, const char *state)
+{
+  GtkWidget *row = find_named (root, id);
+  g_autofree char *css = g_strdup_printf ("awp-check-%s", state);
+
+  g_assert_nonnull (row);
+  g_assert_true (GTK_IS_LIST_BOX_ROW (row));
+  if (!gtk_widget_has_css_class (row, css))
+    g_error ("check %s is not %s", id, state);
+}
+
+static gboolean
+tree_has_label (GtkWidget *root, const char *needle)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root)
+      && strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
+    return TRUE;
+  if (GTK_IS_CHECK_BUTTON (root) && gtk_widget_get_mapped (root)
+      && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (root)), needle) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    if (tree_has_label (c, needle))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+wait_autosave (AwpTemplateForm *form)
+{
+  /* The debounce timer fires on its own; no sleeping, no timed assertion. */
+  while (awp_template_form_has_pending (form))
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+}
+
+static JsonObject *
+stored (AwpStore *store, const char *id)
+{
+  g_autoptr(JsonObject) record = awp_store_get_record (store, id, NULL);
+
+  g_assert_nonnull (record);
+  return json_object_ref (json_object_get_object_member (record, "data"));
+}
+
+static void
+set_date (GDate *d, const char *iso)
+{
+  g_assert_true (awp_calendar_parse_date (iso, "test", d, NULL));
+}
+
+static void
+screenshot (GtkWidget *window, const char *name)
+{
+  const char *dir = g_getenv ("AWP_SCREENSHOT_DIR");
+  const char *lang = g_getenv ("LANGUAGE");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int w, h;
+
+  if (dir == NULL)
+    return;
+  spin ();
+  w = gtk_widget_get_width (window);
+  h = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  file = g_strdup_printf ("%s-%s.png", name, lang ? lang : "en");
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot %s", path);
+}
+
+typedef struct
+{
+  StoreFixture  store;
+  AwpWindow    *window;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  store_fixture_setup (&f->store, data);
+  g_settings_set_int (settings, "window-width", 1366);
+  g_settings_set_int (settings, "window-height", 800);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+  f->window = g_object_ref (awp_window_new (NULL));
+  awp_window_set_store (f->window, f->store.store);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin ();
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+  g_assert_finalize_object (f->window);
+  store_fixture_teardown (&f->store, data);
+}
+
+static AwpTemplatesPage *
+find_page (GtkWidget *root, GType editor_type)
+{
+  if (AWP_IS_TEMPLATES_PAGE (root)
+      && G_TYPE_CHECK_INSTANCE_TYPE (awp_templates_page_get_editor (AWP_TEMPLATES_PAGE (root)), editor_type))
+    return AWP_TEMPLATES_PAGE (root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      AwpTemplatesPage *found = find_page (c, editor_type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static AwpTemplatesPage *
+open_workspace (Fixture *f, const char *name, GType editor_type)
+{
+  AwpTemplatesPage *p;
+
+  g_assert_true (awp_window_set_workspace (f->window, name));
+  spin ();
+  p = find_page (GTK_WIDGET (f->window), editor_type);
+  g_assert_nonnull (p);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (p)));
+  return p;
+}
+
+static void
+fill_conference (GtkWidget *editor)
+{
+  type (editor, "title_kk", "Өңірдің 2026–2030 жылдарға арналған даму жоспары");
+  type (editor, "title_ru", "План развития области на 2026–2030 годы");
+  type (editor, "title_en", "Regional development plan 2026–2030");
+  type (editor, "brief_kk", "Облыс әкімдігінің тұрғындармен онлайн кездесуі.");
+  type (editor, "brief_ru", "Онлайн-встреча акимата области с жителями.");
+  type (editor, "description_kk", "Жол, су және мектеп салу жоспарлары туралы сұрақтарға жауап беріледі.");
+  type (editor, "description_ru", "Ответы на вопросы о планах строительства дорог, водопроводов и школ.");
+  type (editor, "moderator_surname", "Сейітқали");
+  type (editor, "moderator_name", "Әсем");
+  type (editor, "moderator_position", "Ішкі саясат бөлімінің бас маманы");
+  type (editor, "moderator_email", "a.seitkali@akimat.gov.kz");
+  type (editor, "moderator_phone", "+7 701 123 45 67");
+}
+
+static void
+test_conference_editor (Fixture *f, gconstpointer data)
+{
+  AwpTemplatesPage *p = open_workspace (f, "conferences", AWP_TYPE_CONFERENCE_EDITOR);
+  GtkWidget *editor = awp_templates_page_get_editor (p);
+  AwpTemplateForm *form = awp_conference_editor_get_form (AWP_CONFERENCE_EDITOR (editor));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(JsonObject) saved = NULL;
+  GDate today;
+
+  /* "New" makes a draft in the store and opens it. */
+  g_assert_null (gtk_list_box_get_row_at_index (awp_templates_page_get_list (p), 0));
+  click (GTK_WIDGET (p), "new", 0);
+  id = g_strdup (awp_template_form_get_id (form));
+  g_assert_nonnull (id);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (awp_templates_page_get_list (p), 0));
+  g_assert_true (gtk_widget_get_mapped (editor));
+  set_date (&today, "2026-03-02");
+  awp_template_form_set_today (form, &today);
+
+  /* A fresh draft is not a wall of errors; a typed wrong value is named. */
+  g_assert_null (error_of (editor, "title_kk"));
+  type (editor, "moderator_iin", "901123300255");
+  g_assert_nonnull (error_of (editor, "moderator_iin"));
+  if (english ())
+    g_assert_nonnull (strstr (error_of (editor, "moderator_iin"), "IIN"));
+  type (editor, "moderator_iin", "901123300258");
+  g_assert_null (error_of (editor, "moderator_iin"));
+  type (editor, "title_ru", "Плaн");   /* a Latin "a" */
+  g_assert_nonnull (error_of (editor, "title_ru"));
+  type (editor, "opens_on", "31.02.2026");
+  g_assert_nonnull (error_of (editor, "opens_on"));
+  if (english ())
+    g_assert_nonnull (strstr (error_of (editor, "opens_on"), "Opening date"));
+  assert_check (editor, "submission", "pending");
+
+  /* The rule checks follow the dates: opening 10.03 needs the Operator by
+   * 04.03 (O145-7), so from 02.03 it is in time; closing before opening
+   * fails the Annex 1 order and O145-9.1. */
+  type (editor, "opens_on", "10.03.2026");
+  g_assert_null (error_of (editor, "opens_on"));
+  assert_check (editor, "submission", "passed");
+  type (editor, "closes_on", "09.03.2026");
+  assert_check (editor, "order", "failed");
+  assert_check (editor, "duration", "failed");
+  type (editor, "closes_on", "12.03.2026");
+  assert_check (editor, "order", "passed");
+  assert_check (editor, "duration", "passed");
+  g_assert_true (tree_has_label (editor, "04.03.2026"));
+  /* O145-8.1: the notice by the working day before the opening. */
+  g_assert_true (tree_has_label (editor, "06.03.2026"));
+
+  fill_conference (editor);
+  g_assert_null (error_of (editor, "title_ru"));
+  /* O118-7: a public discussion of the body's work. */
+  gtk_switch_set_active (GTK_SWITCH (find_named (editor, "GtkSwitch")), TRUE);
+
+  /* Autosave writes the draft through the store. */
+  wait_autosave (form);
+  saved = stored (f->store.store, id);
+  g_assert_cmpstr (json_object_get_string_member (saved, "opens_on"), ==, "2026-03-10");
+  g_assert_cmpstr (json_object_get_string_member (saved, "moderator_iin"), ==, "901123300258");
+  g_assert_cmpstr (json_object_get_string_member (saved, "subject"), ==, "План развития области на 2026–2030 годы");
+  g_assert_true (json_object_get_boolean_member (saved, "public_discussion"));
+  g_clear_pointer (&saved, json_object_unref);
+
+  /* A half-typed date is not saved over a good one. */
+  type (editor, "closes_on", "12.03.20");
+  wait_autosave (form);
+  saved = stored (f->store.store, id);
+  g_assert_cmpstr (json_object_get_string_member_with_default (saved, "closes_on", "none"), ==, "none");
+  g_clear_pointer (&saved, json_object_unref);
+  type (editor, "closes_on", "12.03.2026");
+  wait_autosave (form);
+
+  screenshot (GTK_WIDGET (f->window), "conference-editor");
+
+  /* The draft comes back in a new editor, as after a restart. */
+  {
+    AwpConferenceEditor *again = g_object_ref_sink (awp_conference_editor_new ());
+    g_autofree char *title = NULL;
+    g_autofree char *opens = NULL;
+
+    awp_conference_editor_set_store (again, f->store.store);
+    g_assert_true (awp_conference_editor_load (again, id, &error));
+    g_assert_no_error (error);
+    title = text_of (GTK_WIDGET (again), "title_kk");
+    opens = text_of (GTK_WIDGET (again), "opens_on");
+    g_assert_cmpstr (title, ==, "Өңірдің 2026–2030 жылдарға арналған даму жоспары");
+    g_assert_cmpstr (opens, ==, "10.03.2026");
+    g_object_unref (again);
+  }
+
+  /* Submit: the status says so, the form is read-only. */
+  click (editor, "submit", 0);
+  saved = stored (f->store.store, id);
+  g_assert_cmpstr (json_object_get_string_member (saved, "status"), ==, "submitted");
+  g_assert_cmpstr (json_object_get_string_member (saved, "submitted_on"), ==, "2026-03-02");
+  if (english ())
+    g_assert_true (tree_has_label (editor, "Submitted"));
+  g_assert_false (gtk_widget_is_sensitive (field (editor, "title_kk")));
+}
+
+static void
+test_conference_submit_refused (Fixture *f, gconstpointer data)
+{
+  AwpTemplatesPage *p = open_workspace (f, "conferences", AWP_TYPE_CONFERENCE_EDITOR);
+  GtkWidget *editor = awp_templates_page_get_editor (p);
+  AwpTemplateForm *form = awp_conference_editor_get_form (AWP_CONFERENCE_EDITOR (editor));
+  g_autoptr(JsonObject) saved = NULL;
+  g_autofree char *id = NULL;
+  GDate today;
+
+  click (GTK_WIDGET (p), "new", 0);
+  id = g_strdup (awp_template_form_get_id (form));
+  set_date (&today, "2026-03-05");
+  awp_template_form_set_today (form, &today);
+  fill_conference (editor);
+  type (editor, "moderator_iin", "901123300258");
+  type (editor, "opens_on", "10.03.2026");
+  type (editor, "closes_on", "12.03.2026");
+  /* Sent on 05.03 it is late for 10.03 (O145-7): the check says when the
+   * opening may be, and submission is refused. */
+  assert_check (editor, "submission", "failed");
+  g_assert_true (tree_has_label (editor, "11.03.2026"));
+  click (editor, "submit", 0);
+  g_assert_true (tree_has_label (editor, "O145-7"));
+  saved = stored (f->store.store, id);
+  g_assert_cmpstr (json_object_get_string_member (saved, "status"), ==, "draft");
+  g_clear_pointer (&saved, json_object_unref);
+
+  /* Emptied required fields show every error after the attempt. */
+  type (editor, "opens_on", "11.03.2026");
+  type (editor, "closes_on", "11.03.2026");
+  type (editor, "brief_ru", "");
+  click (editor, "submit", 0);
+  g_assert_nonnull (error_of (editor, "brief_ru"));
+  saved = stored (f->store.store, id);
+  g_assert_cmpstr (json_object_get_string_member (saved, "status"), ==, "draft");
+}
+
+static const char *
+question_text (JsonObject *data, guint q, const char *member)
+{
+  JsonArray *qs = json_object_get_array_member (data, "questions");
+
+  return json_object_get_string_member (json_array_get_object_element (qs, q), member);
+}
+
+static void
+fill_survey (GtkWidget *editor)
+{
+  type (editor, "number", "7");
+  type (editor, "category", "Мемлекеттік қызметтер / Государственные услуги");
+  type (editor, "title_kk", "Мемлекеттік қызметтердің сапасы");
+  type (editor, "title_ru", "Качество государственных услуг");
+  type (editor, "launch_on", "10.03.2026");
+  type (editor, "close_on", "31.03.2026");
+  type (editor, "questions[0].title_kk", "Қызмет көрсету сапасына қанағаттанасыз ба?");
+  type (editor, "questions[0].title_ru", "Довольны ли вы качеством обслуживания?");
+  type (editor, "questions[0].options[0].title_kk", "Иә");
+  type (editor, "questions[0].options[0].title_ru", "Да");
+  type (editor, "questions[0].options[1].title_kk", "Жоқ");
+  type (editor, "questions[0].options[1].title_ru", "Нет");
+}
+
+static void
+test_survey_editor (Fixture *f, gconstpointer data)
+{
+  AwpTemplatesPage *p = open_workspace (f, "surveys", AWP_TYPE_SURVEY_EDITOR);
+  GtkWidget *editor = awp_templates_page_get_editor (p);
+  AwpTemplateForm *form = awp_survey_editor_get_form (AWP_SURVEY_EDITOR (editor));
+  g_autoptr(JsonObject) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  GDate today;
+
+  click (GTK_WIDGET (p), "new", 0);
+  id = g_strdup (awp_template_form_get_id (form));
+  set_date (&today, "2026-03-02");
+  awp_template_form_set_today (form, &today);
+
+  /* A new survey has one question of two options. */
+  g_assert_cmpuint (count_named (editor, "question"), ==, 1);
+  g_assert_cmpuint (count_named (editor, "option"), ==, 2);
+  fill_survey (editor);
+  assert_check (editor, "submission", "passed");
+  assert_check (editor, "duration", "passed");
+  assert_check (editor, "questions", "passed");
+  type (editor, "close_on", "20.03.2026");
+  assert_check (editor, "duration", "failed");    /* nine working days (O145-11) */
+  type (editor, "close_on", "31.03.2026");
+
+  /* A second question, a third option, then reorder and remove. */
+  click (editor, "add-question", 0);
+  g_assert_cmpuint (count_named (editor, "question"), ==, 2);
+  type (editor, "questions[1].title_kk", "Қандай қызметтерді пайдаландыңыз?");
+  type (editor, "questions[1].title_ru", "Какими услугами вы пользовались?");
+  type (editor, "questions[1].options[0].title_kk", "Анықтама алу");
+  type (editor, "questions[1].options[0].title_ru", "Получение справки");
+  type (editor, "questions[1].options[1].title_kk", "Жер учаскесі");
+  type (editor, "questions[1].options[1].title_ru", "Земельный участок");
+  click (editor, "option-add", 1);
+  type (editor, "questions[1].options[2].title_kk", "Басқа");
+  type (editor, "questions[1].options[2].title_ru", "Другое");
+  g_assert_cmpuint (count_named (editor, "option"), ==, 5);
+  {
+    GtkWidget *drop = NULL;
+    g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+    /* The second question: multiple choice. */
+    for (GtkWidget *w = field (editor, "questions[1].title_kk"); w && drop == NULL; w = gtk_widget_get_parent (w))
+      if (g_strcmp0 (gtk_widget_get_name (w), "question") == 0)
+        for (GtkWidget *h = gtk_widget_get_first_child (gtk_widget_get_first_child (w)); h; h = gtk_widget_get_next_sibling (h))
+          if (GTK_IS_DROP_DOWN (h))
+            drop = h;
+    g_assert_nonnull (drop);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (drop), 1);
+  }
+  /* Move "Басқа" up to first, then the second question up to first. */
+  click (editor, "option-up", 4);   /* question 2, option 3 */
+  click (editor, "option-up", 3);
+  {
+    g_autofree char *first = text_of (editor, "questions[1].options[0].title_ru");
+
+    g_assert_cmpstr (first, ==, "Другое");
+  }
+  click (editor, "question-up", 1);
+  {
+    g_autofree char *first = text_of (editor, "questions[0].title_ru");
+
+    g_assert_cmpstr (first, ==, "Какими услугами вы пользовались?");
+  }
+  wait_autosave (form);
+  saved = stored (f->store.store, id);
+  g_assert_cmpstr (question_text (saved, 0, "title_ru"), ==, "Какими услугами вы пользовались?");
+  g_assert_cmpstr (question_text (saved, 0, "choice"), ==, "multiple");
+  g_assert_cmpstr (question_text (saved, 1, "choice"), ==, "single");
+  g_clear_pointer (&saved, json_object_unref);
+
+  screenshot (GTK_WIDGET (f->window), "survey-editor");
+
+  /* The portal's view in Russian: the multiple-choice question has check
+   * boxes, the other radio buttons; English has no text yet. */
+  awp_survey_editor_show_preview (AWP_SURVEY_EDITOR (editor), "ru");
+  spin ();
+  g_assert_true (tree_has_label (editor, "Качество государственных услуг"));
+  g_assert_true (tree_has_label (editor, "Другое"));
+  screenshot (GTK_WIDGET (f->window), "survey-preview");
+  awp_survey_editor_show_preview (AWP_SURVEY_EDITOR (editor), "kk");
+  spin ();
+  g_assert_true (tree_has_label (editor, "Мемлекеттік қызметтердің сапасы"));
+  g_assert_false (tree_has_label (editor, "Качество государственных услуг"));
+  awp_survey_editor_show_preview (AWP_SURVEY_EDITOR (editor), NULL);
+  spin ();
+
+  /* Remove an option and the first question; it is saved. */
+  click (editor, "option-remove", 0);
+  click (editor, "question-remove", 0);
+  g_assert_cmpuint (count_named (editor, "question"), ==, 1);
+  wait_autosave (form);
+  saved = stored (f->store.store, id);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (saved, "questions")), ==, 1);
+  g_assert_cmpstr (question_text (saved, 0, "title_ru"), ==, "Довольны ли вы качеством обслуживания?");
+  g_clear_pointer (&saved, json_object_unref);
+
+  /* Restored in a new editor, with its questions. */
+  {
+    AwpSurveyEditor *again = g_object_ref_sink (awp_survey_editor_new ());
+    g_autofree char *option = NULL;
+
+    awp_survey_editor_set_store (again, f->store.store);
+    g_assert_true (awp_survey_editor_load (again, id, &error));
+    g_assert_no_error (error);
+    option = text_of (GTK_WIDGET (again), "questions[0].options[1].title_kk");
+    g_assert_cmpstr (option, ==, "Жоқ");
+    g_object_unref (again);
+  }
+
+  click (editor, "submit", 0);
+  saved = stored (f->store.store, id);
+  g_assert_cmpstr (json_object_get_string_member (saved, "status"), ==, "submitted");
+}
+
+static void
+test_no_store (void)
+{
+  AwpTemplatesPage *p = g_object_ref_sink (awp_templates_page_new ("survey"));
+
+  /* Without a store the page says so and offers no "New". */
+  g_assert_null (awp_templates_page_get_list (p) ? gtk_list_box_get_row_at_index (awp_templates_page_get_list (p), 0) : NULL);
+  g_assert_true (AWP_IS_SURVEY_EDITOR (awp_templates_page_get_editor (p)));
+  g_assert_finalize_object (p);
+}
+
+int
+main (int argc, char *argv[])
+{
+  awp_i18n_init ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+  ADD ("/ui/templates/conference/edit-autosave-submit", test_conference_editor);
+  ADD ("/ui/templates/conference/submit-refused", test_conference_submit_refused);
+  ADD ("/ui/templates/survey/questions-preview", test_survey_editor);
+#undef ADD
+  g_test_add_func ("/ui/templates/no-store", test_no_store);
+
+  return g_test_run ();
+}
