@@ -202,6 +202,27 @@ set_date (GDate *d, const char *iso)
   g_assert_true (awp_calendar_parse_date (iso, "test", d, NULL));
 }
 
+static gboolean
+count_frame (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  guint *frames = data;
+
+  return ++*frames < 40 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* Style, layout and CSS transitions settle on frame-clock ticks, not on
+ * idle: wait some frames so the picture shows the current state. */
+static void
+wait_frames (GtkWidget *window)
+{
+  guint frames = 0;
+
+  gtk_widget_queue_draw (window);
+  gtk_widget_add_tick_callback (window, count_frame, &frames, NULL);
+  while (frames < 40)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static void
 screenshot (GtkWidget *window, const char *name)
 {
@@ -217,7 +238,7 @@ screenshot (GtkWidget *window, const char *name)
 
   if (dir == NULL)
     return;
-  spin ();
+  wait_frames (window);
   w = gtk_widget_get_width (window);
   h = gtk_widget_get_height (window);
   paintable = gtk_widget_paintable_new (window);
@@ -611,6 +632,14 @@ main (int argc, char *argv[])
   awp_i18n_init ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  {
+    /* AdwApplication loads style.css; these tests have no application. */
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("/ui/templates/conference/edit-autosave-submit", test_conference_editor);
