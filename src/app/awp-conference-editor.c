@@ -83,9 +83,9 @@ static void
 build_texts (AwpConferenceEditor *self)
 {
   static const struct { const char *member; const char *label; AwpFormInputKind kind; } rows[] = {
-    { "title", N_("Name"), AWP_FORM_ENTRY },
-    { "brief", N_("Brief description"), AWP_FORM_TEXT },
-    { "description", N_("Description"), AWP_FORM_TEXT },
+    { "title", NC_("template", "Name"), AWP_FORM_ENTRY },
+    { "brief", NC_("template", "Brief description"), AWP_FORM_TEXT },
+    { "description", NC_("template", "Description"), AWP_FORM_TEXT },
   };
   static const char *const langs[] = { "kk", "ru", "en" };
 
@@ -93,17 +93,18 @@ build_texts (AwpConferenceEditor *self)
     for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
       {
         g_autofree char *member = g_strdup_printf ("%s_%s", rows[r].member, langs[l]);
+        const char *label = g_dpgettext2 (GETTEXT_PACKAGE, "template", rows[r].label);
         g_autofree char *caption = NULL;
         GtkWidget *input;
         GtkWidget *field;
 
         if (l == 0)
-          caption = g_strdup_printf (_("%s in Kazakh"), _(rows[r].label));
+          caption = g_strdup_printf (_("%s in Kazakh"), label);
         else if (l == 1)
-          caption = g_strdup_printf (_("%s in Russian"), _(rows[r].label));
+          caption = g_strdup_printf (_("%s in Russian"), label);
         else
           /* TRANSLATORS: Annex 1 marks English as optional: "Name in English (if necessary)" */
-          caption = g_strdup_printf (_("%s in English (if necessary)"), _(rows[r].label));
+          caption = g_strdup_printf (_("%s in English (if necessary)"), label);
         field = awp_template_form_field (self->form, rows[r].kind, caption, member, -1, -1, FALSE, &input);
         if (rows[r].kind == AWP_FORM_TEXT && g_str_equal (rows[r].member, "description"))
           gtk_widget_set_size_request (gtk_widget_get_parent (input), -1, 140);

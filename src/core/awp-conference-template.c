@@ -35,9 +35,9 @@ awp_conference_template_validate (JsonObject               *data,
 
   awp_template_check_date (data, "opens_on", _("Opening date"), &opens, issues);
   awp_template_check_date (data, "closes_on", _("Closing date"), &closes, issues);
-  awp_template_check_trilingual (data, "title", NULL, _("Name"), AWP_CONFERENCE_TITLE_MAX, issues);
-  awp_template_check_trilingual (data, "brief", NULL, _("Brief description"), AWP_CONFERENCE_BRIEF_MAX, issues);
-  awp_template_check_trilingual (data, "description", NULL, _("Description"),
+  awp_template_check_trilingual (data, "title", NULL, C_("template", "Name"), AWP_CONFERENCE_TITLE_MAX, issues);
+  awp_template_check_trilingual (data, "brief", NULL, C_("template", "Brief description"), AWP_CONFERENCE_BRIEF_MAX, issues);
+  awp_template_check_trilingual (data, "description", NULL, C_("template", "Description"),
                                  AWP_CONFERENCE_DESCRIPTION_MAX, issues);
 
   /* The responsible officer (moderator). */
