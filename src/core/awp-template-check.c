@@ -232,6 +232,7 @@ awp_template_check_lasts (const AwpTemplateContext *ctx,
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autofree char *earliest = NULL;
+  g_autofree char *count = NULL;
   g_autoptr(GError) error = NULL;
   AwpDeadline due;
   guint days;
@@ -246,20 +247,17 @@ awp_template_check_lasts (const AwpTemplateContext *ctx,
   from = awp_calendar_format_day (first);
   to = awp_calendar_format_day (last);
   earliest = awp_calendar_format_day (&due.date);
+  /* TRANSLATORS: a count of working days */
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u working day", "%u working days", days), days);
   if (g_date_compare (last, &due.date) >= 0)
     return check_new ("duration", norm, AWP_CHECK_PASSED, rule_title (ctx, norm, first),
-                      /* TRANSLATORS: from date, to date, count, earliest closing date */
-                      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                    "From %s to %s: %u working day; the earliest closing allowed is %s.",
-                                                    "From %s to %s: %u working days; the earliest closing allowed is %s.",
-                                                    days),
-                                       from, to, days, earliest));
+                      /* TRANSLATORS: from date, to date, "3 working days", earliest closing date */
+                      g_strdup_printf (_("From %s to %s: %s; the earliest closing allowed is %s."),
+                                       from, to, count, earliest));
   return check_new ("duration", norm, AWP_CHECK_FAILED, rule_title (ctx, norm, first),
-                    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "From %s to %s: only %u working day; it must close on %s or later.",
-                                                  "From %s to %s: only %u working days; it must close on %s or later.",
-                                                  days),
-                                     from, to, days, earliest));
+                    /* TRANSLATORS: from date, to date, "3 working days", earliest closing date */
+                    g_strdup_printf (_("From %s to %s: only %s; it must close on %s or later."),
+                                     from, to, count, earliest));
 }
 
 AwpRuleCheck *
