@@ -2,9 +2,13 @@
 
 #include <string.h>
 
+#include "awp-conference-questions.h"
 #include "awp-conference-template.h"
+#include "awp-survey-results.h"
 #include "awp-survey-template.h"
+#include "awp-csv.h"
 #include "awp-test-store.h"
+#include "awp-validate.h"
 
 /* Conference (Annex 1) and survey (Annex 2) templates of Rules No. 145:
  * every field's validation, the live rule checks O145-7, 9.1, 11 and the
@@ -626,6 +630,154 @@ test_survey_round_trip (Fixture *f, gconstpointer data)
   }
 }
 
+
+/* O145-9.2: the live question queue; closing waits for every answer. */
+static void
+test_conference_questions (Fixture *f, gconstpointer data)
+{
+  AwpStore *store = f->store.store;
+  g_autoptr(JsonObject) full = json_obj (VALID_CONFERENCE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *q1 = NULL;
+  g_autofree char *q2 = NULL;
+  GDate today;
+
+  id = awp_template_create (store, "conference", full, "admin", &error);
+  g_assert_no_error (error);
+  set_date (&today, "2026-03-04");
+  g_assert_true (awp_conference_template_submit (store, id, &today, "admin", &error));
+  g_assert_true (awp_store_transition (store, id, "accept", NULL, "operator", &error));
+
+  q1 = awp_conference_question_receive (store, id, "Жол қашан жөнделеді?", "Айгүл", "portal", &error);
+  g_assert_no_error (error);
+  q2 = awp_conference_question_receive (store, id, "Когда откроют школу?", "Иван", "portal", &error);
+  g_assert_no_error (error);
+  g_assert_null (awp_conference_question_receive (store, id, "  ", "Иван", "portal", &error));
+  g_assert_error (error, AWP_VALIDATE_ERROR, AWP_VALIDATE_ERROR_REQUIRED);
+  g_clear_error (&error);
+
+  list = awp_conference_questions_list (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (list, 0), "id"), ==, q1);
+  g_assert_cmpint (awp_conference_questions_unanswered (store, id, NULL), ==, 2);
+
+  /* Answers wait for the publication. */
+  g_assert_false (awp_conference_question_answer (store, q1, "Мамырда.", "admin", &error));
+  g_assert_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_TRANSITION);
+  g_clear_error (&error);
+  g_assert_true (awp_store_transition (store, id, "publish", NULL, "operator", &error));
+
+  g_assert_false (awp_conference_question_answer (store, q1, "", "admin", &error));
+  g_assert_error (error, AWP_VALIDATE_ERROR, AWP_VALIDATE_ERROR_REQUIRED);
+  g_assert_nonnull (strstr (error->message, "Answer"));
+  g_clear_error (&error);
+  g_assert_true (awp_conference_question_answer (store, q1, "Жөндеу мамырда басталады.", "admin", &error));
+  g_assert_no_error (error);
+
+  /* One left: closing is refused and nothing changes. */
+  g_assert_false (awp_conference_close (store, id, "admin", &error));
+  g_assert_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_TRANSITION);
+  g_assert_nonnull (strstr (error->message, "1 question"));
+  g_assert_nonnull (strstr (error->message, "O145-9.2"));
+  g_clear_error (&error);
+  {
+    g_autoptr(JsonObject) rec = awp_store_get_record (store, id, NULL);
+
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (rec, "data"), "status"),
+                     ==, "published");
+  }
+  g_assert_true (awp_conference_question_answer (store, q2, "Школа откроется 1 сентября.", "admin", &error));
+  g_assert_cmpint (awp_conference_questions_unanswered (store, id, NULL), ==, 0);
+  g_assert_true (awp_conference_close (store, id, "admin", &error));
+  g_assert_no_error (error);
+
+  /* Not a conference. */
+  g_assert_false (awp_conference_close (store, q1, "admin", &error));
+  g_assert_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID);
+}
+
+#define SURVEY_TWO_QUESTIONS \
+  "{\"questions\":[" \
+  "{\"title_kk\":\"Қанағаттанасыз ба?\",\"title_ru\":\"Вы довольны?\",\"choice\":\"single\"," \
+  "\"options\":[{\"title_kk\":\"Иә\",\"title_ru\":\"Да\"},{\"title_kk\":\"Жоқ\",\"title_ru\":\"Нет\"}]}," \
+  "{\"title_kk\":\"Қай қызметтер?\",\"title_ru\":\"Какие услуги; какие?\",\"choice\":\"multiple\"," \
+  "\"options\":[{\"title_kk\":\"Анықтама\",\"title_ru\":\"Справка\"},{\"title_kk\":\"Жер\",\"title_ru\":\"\"}," \
+  "{\"title_kk\":\"Басқа\",\"title_ru\":\"Другое \\\"разное\\\"\"}]}]}"
+
+static void
+test_survey_results (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonObject) survey = json_obj (SURVEY_TWO_QUESTIONS);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  AwpSurveyQuestionResult *r;
+  static const struct { const char *results; const char *field; } bad[] = {
+    { "{\"respondents\":12,\"counts\":[[5,7]]}", "results.counts" },
+    { "{\"respondents\":12,\"counts\":[[5,7],[1,2]]}", "results.counts[1]" },
+    { "{\"respondents\":12,\"counts\":[[5,8],[1,2,3]]}", "results.counts[0]" },   /* 13 > 12, single */
+    { "{\"respondents\":12,\"counts\":[[5,-1],[1,2,3]]}", "results.counts[0]" },
+    { "{\"respondents\":12,\"counts\":[[5,\"7\"],[1,2,3]]}", "results.counts[0]" },
+    { "{\"respondents\":2,\"counts\":[[1,1],[1,2,3]]}", "results.counts[1]" },     /* 3 > 2 respondents */
+  };
+
+  /* No results yet: nothing to show, nothing wrong. */
+  results = awp_survey_results_compute (survey, "ru", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 0);
+  g_clear_pointer (&results, g_ptr_array_unref);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      set_member (survey, "results", bad[i].results);
+      g_assert_null (awp_survey_results_compute (survey, "ru", &error));
+      g_assert_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, bad[i].field));
+      g_assert_true (error->message[strlen (bad[i].field)] == ':');
+      g_clear_error (&error);
+    }
+
+  /* 12 respondents; the second question is multiple choice (sums > 100 %). */
+  set_member (survey, "results", "{\"respondents\":12,\"counts\":[[5,7],[12,3,0]]}");
+  g_assert_cmpuint (awp_survey_results_respondents (survey), ==, 12);
+  results = awp_survey_results_compute (survey, "ru", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 2);
+  r = g_ptr_array_index (results, 0);
+  g_assert_cmpstr (r->question, ==, "Вы довольны?");
+  g_assert_false (r->multiple);
+  g_assert_cmpuint (g_array_index (r->counts, guint, 1), ==, 7);
+  g_assert_cmpfloat_with_epsilon (g_array_index (r->percents, double, 0), 41.6667, 0.001);
+  r = g_ptr_array_index (results, 1);
+  g_assert_true (r->multiple);
+  g_assert_cmpfloat_with_epsilon (g_array_index (r->percents, double, 0), 100.0, 0.001);
+  /* An option with no Russian text falls back to Kazakh. */
+  g_assert_cmpstr (r->options->pdata[1], ==, "Жер");
+
+  csv = awp_survey_results_to_csv (survey, "ru", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (csv, ==,
+                   "\xEF\xBB\xBFNo.;Question;Answer option;Answers;Percent of respondents\r\n"
+                   "1.1;Вы довольны?;Да;5;41,7\r\n"
+                   "1.2;Вы довольны?;Нет;7;58,3\r\n"
+                   "2.1;\"Какие услуги; какие?\";Справка;12;100,0\r\n"
+                   "2.2;\"Какие услуги; какие?\";Жер;3;25,0\r\n"
+                   "2.3;\"Какие услуги; какие?\";\"Другое \"\"разное\"\"\";0;0,0\r\n");
+  /* …which the project's own CSV reader reads back. */
+  {
+    g_autoptr(GPtrArray) rows = awp_csv_parse (csv, strlen (csv), 0, NULL, &error);
+    AwpCsvRow *row;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (rows->len, ==, 6);
+    row = g_ptr_array_index (rows, 5);
+    g_assert_cmpstr (row->fields[2], ==, "Другое \"разное\"");
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -643,6 +795,8 @@ main (int argc, char *argv[])
   ADD ("/templates/survey/question-editing", test_question_editing);
   ADD ("/templates/survey/round-trip", test_survey_round_trip);
   ADD ("/templates/notices", test_notices);
+  ADD ("/templates/conference/questions", test_conference_questions);
+  ADD ("/templates/survey/results", test_survey_results);
 #undef ADD
 
   return g_test_run ();
