@@ -539,7 +539,6 @@ test_survey_editor (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_named (editor, "option"), ==, 5);
   {
     GtkWidget *drop = NULL;
-    g_autoptr(GPtrArray) all = g_ptr_array_new ();
 
     /* The second question: multiple choice. */
     for (GtkWidget *w = field (editor, "questions[1].title_kk"); w && drop == NULL; w = gtk_widget_get_parent (w))
