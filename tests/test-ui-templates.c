@@ -4,6 +4,9 @@
 #include <string.h>
 
 #include "awp-conference-editor.h"
+#include "awp-conference-questions.h"
+#include "awp-conference-template.h"
+#include "awp-results-chart.h"
 #include "awp-i18n.h"
 #include "awp-survey-editor.h"
 #include "awp-survey-template.h"
@@ -161,6 +164,16 @@ assert_check (GtkWidget *root, const char *id, const char *state)
   g_assert_true (GTK_IS_LIST_BOX_ROW (row));
   if (!gtk_widget_has_css_class (row, css))
     g_error ("check %s is not %s", id, state);
+}
+
+static void
+dump_labels (GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root))
+    g_test_message ("label %s mapped=%d: %s", gtk_widget_get_name (root), gtk_widget_get_mapped (root),
+                    gtk_label_get_text (GTK_LABEL (root)));
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    dump_labels (c);
 }
 
 static gboolean
@@ -614,6 +627,191 @@ test_survey_editor (Fixture *f, gconstpointer data)
   g_assert_cmpstr (json_object_get_string_member (saved, "status"), ==, "submitted");
 }
 
+
+static GtkWidget *
+nth_named (GtkWidget *root, const char *name, guint nth)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+  collect_by_name (root, name, all);
+  g_assert_cmpuint (nth, <, all->len);
+  return all->pdata[nth];
+}
+
+static void
+collect_entries (GtkWidget *root, const char *name, GPtrArray *out)
+{
+  if (GTK_IS_ENTRY (root) && g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    g_ptr_array_add (out, root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    collect_entries (c, name, out);
+}
+
+/* A conference published by the Operator, with citizens' questions; the
+ * editor answers them, and closing is refused until all are (O145-9.2). */
+static void
+test_conference_live_questions (Fixture *f, gconstpointer data)
+{
+  AwpStore *store = f->store.store;
+  AwpTemplatesPage *p = open_workspace (f, "conferences", AWP_TYPE_CONFERENCE_EDITOR);
+  GtkWidget *editor = awp_templates_page_get_editor (p);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) conf = json_object_new ();
+  g_autoptr(JsonObject) saved = NULL;
+  g_autofree char *id = NULL;
+  GDate today;
+
+  json_object_set_string_member (conf, "title_kk", "Әкіммен ашық диалог");
+  json_object_set_string_member (conf, "title_ru", "Открытый диалог с акимом");
+  id = awp_template_create (store, "conference", conf, "admin", &error);
+  g_assert_no_error (error);
+  g_assert_true (awp_templates_page_open (p, id, &error));
+  set_date (&today, "2026-03-02");
+  awp_template_form_set_today (awp_conference_editor_get_form (AWP_CONFERENCE_EDITOR (editor)), &today);
+  fill_conference (editor);
+  type (editor, "moderator_iin", "901123300258");
+  type (editor, "opens_on", "10.03.2026");
+  type (editor, "closes_on", "12.03.2026");
+  click (editor, "submit", 0);
+  g_assert_true (awp_store_transition (store, id, "accept", NULL, "operator", &error));
+  g_assert_true (awp_store_transition (store, id, "publish", NULL, "operator", &error));
+  g_assert_no_error (error);
+  g_free (awp_conference_question_receive (store, id, "Жаңа мектеп қашан ашылады?", "Айгүл Н.", "portal", &error));
+  g_free (awp_conference_question_receive (store, id, "Когда отремонтируют дорогу на Талгар?", "Иван П.", "portal", &error));
+  g_assert_no_error (error);
+  g_assert_true (awp_templates_page_open (p, id, &error));
+  spin ();
+
+  /* Two open questions: closing is refused and says why. */
+  g_assert_true (gtk_widget_get_mapped (nth_named (editor, "close-conference", 0)));
+  click (editor, "close-conference", 0);
+  if (english ())
+    g_assert_true (tree_has_label (editor, "2 questions are unanswered"));
+  saved = stored (store, id);
+  g_assert_cmpstr (json_object_get_string_member (saved, "status"), ==, "published");
+  g_clear_pointer (&saved, json_object_unref);
+
+  /* Answer the first; a third question arrives (a sync) and shows. */
+  {
+    g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+    collect_entries (editor, "answer-entry", entries);
+    g_assert_cmpuint (entries->len, ==, 2);
+    gtk_editable_set_text (entries->pdata[0], "Мектеп 1 қыркүйекте ашылады.");
+    click (editor, "answer", 0);
+  }
+  g_free (awp_conference_question_receive (store, id, "Будет ли освещение во дворах?", "Мария С.", "portal", &error));
+  spin ();
+  {
+    g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+    collect_entries (editor, "answer-entry", entries);
+    g_assert_cmpuint (entries->len, ==, 2);
+    screenshot (GTK_WIDGET (f->window), "conference-questions");
+    gtk_editable_set_text (entries->pdata[0], "Ремонт дороги начнётся в мае.");
+    click (editor, "answer", 0);
+  }
+  click (editor, "close-conference", 0);
+  saved = stored (store, id);
+  g_assert_cmpstr (json_object_get_string_member (saved, "status"), ==, "published");
+  g_clear_pointer (&saved, json_object_unref);
+  {
+    g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+    collect_entries (editor, "answer-entry", entries);
+    g_assert_cmpuint (entries->len, ==, 1);
+    gtk_editable_set_text (entries->pdata[0], "Да, освещение установят летом.");
+    click (editor, "answer", 0);
+  }
+  g_assert_cmpint (awp_conference_questions_unanswered (store, id, NULL), ==, 0);
+  click (editor, "close-conference", 0);
+  saved = stored (store, id);
+  g_assert_cmpstr (json_object_get_string_member (saved, "status"), ==, "closed");
+  g_assert_false (gtk_widget_is_sensitive (nth_named (editor, "close-conference", 0)));
+}
+
+static guint
+count_charts (GtkWidget *root, guint *bars)
+{
+  guint n = 0;
+
+  if (AWP_IS_RESULTS_CHART (root))
+    {
+      *bars += awp_results_chart_get_n_bars (AWP_RESULTS_CHART (root));
+      g_assert_cmpint (gtk_widget_get_height (root), >, 0);
+      return 1;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    n += count_charts (c, bars);
+  return n;
+}
+
+/* Results of a published survey: bars per option and a CSV export. */
+static void
+test_survey_results (Fixture *f, gconstpointer data)
+{
+  AwpStore *store = f->store.store;
+  AwpTemplatesPage *p = open_workspace (f, "surveys", AWP_TYPE_SURVEY_EDITOR);
+  GtkWidget *editor = awp_templates_page_get_editor (p);
+  AwpTemplateForm *form = awp_survey_editor_get_form (AWP_SURVEY_EDITOR (editor));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) results = json_obj ("{\"results\":{\"respondents\":240,\"counts\":[[150,90],[60,150,30]]}}");
+  g_autofree char *id = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(GFile) file = NULL;
+  guint bars = 0;
+  GDate today;
+
+  click (GTK_WIDGET (p), "new", 0);
+  id = g_strdup (awp_template_form_get_id (form));
+  set_date (&today, "2026-03-02");
+  awp_template_form_set_today (form, &today);
+  fill_survey (editor);
+  click (editor, "add-question", 0);
+  type (editor, "questions[1].title_kk", "Қандай қызметтерді пайдаландыңыз?");
+  type (editor, "questions[1].title_ru", "Какими услугами вы пользовались?");
+  type (editor, "questions[1].options[0].title_kk", "Анықтама алу");
+  type (editor, "questions[1].options[0].title_ru", "Получение справки");
+  type (editor, "questions[1].options[1].title_kk", "Жер учаскесі");
+  type (editor, "questions[1].options[1].title_ru", "Земельный участок");
+  click (editor, "option-add", 1);
+  type (editor, "questions[1].options[2].title_kk", "Басқа");
+  type (editor, "questions[1].options[2].title_ru", "Другое");
+  click (editor, "submit", 0);
+  g_assert_true (awp_store_transition (store, id, "accept", NULL, "operator", &error));
+  g_assert_true (awp_store_transition (store, id, "publish", NULL, "operator", &error));
+  g_assert_true (awp_store_update (store, id, results, "sync", &error));
+  g_assert_no_error (error);
+  g_assert_true (awp_templates_page_open (p, id, &error));
+
+  awp_survey_editor_show_results (AWP_SURVEY_EDITOR (editor));
+  wait_frames (GTK_WIDGET (f->window));
+  /* The editor fits beside the sidebar and the list: the window does not
+   * fold to the sidebar when a long status shows. */
+  g_assert_true (gtk_widget_get_mapped (editor));
+  g_assert_cmpuint (count_charts (editor, &bars), ==, 2);
+  g_assert_cmpuint (bars, ==, 5);
+  if (english () && !tree_has_label (editor, "240 respondents"))
+    dump_labels (editor);
+  if (english ())
+    g_assert_true (tree_has_label (editor, "240 respondents"));
+  screenshot (GTK_WIDGET (f->window), "survey-results");
+
+  dir = g_dir_make_tmp ("awp-csv-XXXXXX", &error);
+  path = g_build_filename (dir, "results.csv", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (awp_survey_editor_export_csv (AWP_SURVEY_EDITOR (editor), file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &csv, NULL, &error));
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF"));
+  g_assert_nonnull (strstr (csv, ";150;62,5\r\n"));
+  g_assert_nonnull (strstr (csv, ";30;12,5\r\n"));
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 static void
 test_no_store (void)
 {
@@ -644,6 +842,8 @@ main (int argc, char *argv[])
   ADD ("/ui/templates/conference/edit-autosave-submit", test_conference_editor);
   ADD ("/ui/templates/conference/submit-refused", test_conference_submit_refused);
   ADD ("/ui/templates/survey/questions-preview", test_survey_editor);
+  ADD ("/ui/templates/conference/live-questions", test_conference_live_questions);
+  ADD ("/ui/templates/survey/results", test_survey_results);
 #undef ADD
   g_test_add_func ("/ui/templates/no-store", test_no_store);
 

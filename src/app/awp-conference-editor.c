@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "awp-conference-editor.h"
+#include "awp-conference-questions.h"
 #include "awp-conference-template.h"
 
 struct _AwpConferenceEditor
@@ -23,6 +24,11 @@ struct _AwpConferenceEditor
   GtkGrid    *moderator_grid;
   GtkSwitch  *public_switch;
   GtkListBox *notices_list;
+  GtkWidget  *live_box;
+  GtkLabel   *live_summary;
+  GtkListBox *live_list;
+  GtkLabel   *close_message;
+  GtkWidget  *close_button;
 
   /* Owned */
   AwpTemplateForm *form;
@@ -50,6 +56,8 @@ static const AwpTemplateKind conference_kind = {
   conference_members,
 };
 
+static void refresh_live (AwpConferenceEditor *self);
+
 static void
 on_loaded (gpointer user_data)
 {
@@ -58,6 +66,153 @@ on_loaded (gpointer user_data)
 
   gtk_switch_set_active (self->public_switch,
                          json_object_get_boolean_member_with_default (data, "public_discussion", FALSE));
+  gtk_label_set_text (self->close_message, "");
+  refresh_live (self);
+}
+
+static void
+on_answer_clicked (GtkButton           *button,
+                   AwpConferenceEditor *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (button), "awp-entry");
+  const char *question = g_object_get_data (G_OBJECT (button), "awp-question");
+  g_autoptr(GError) error = NULL;
+
+  if (!awp_conference_question_answer (awp_template_form_get_store (self->form), question,
+                                       gtk_editable_get_text (entry),
+                                       awp_template_form_get_actor (self->form), &error))
+    {
+      gtk_label_set_text (self->close_message, error->message);
+      return;
+    }
+  gtk_label_set_text (self->close_message, "");
+  refresh_live (self);
+}
+
+static GtkWidget *
+question_row (AwpConferenceEditor *self,
+              JsonObject          *record)
+{
+  JsonObject *data = json_object_get_object_member (record, "data");
+  const char *answer = json_object_get_string_member_with_default (data, "answer", "");
+  g_autofree char *received = awp_template_form_display_date (
+    json_object_get_string_member_with_default (data, "received_on", ""));
+  /* TRANSLATORS: who asked, then the date */
+  g_autofree char *meta = g_strdup_printf (_("%s, %s"),
+                                           json_object_get_string_member_with_default (data, "author", "—"),
+                                           received);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *text = gtk_label_new (json_object_get_string_member_with_default (data, "text", ""));
+  GtkWidget *who = gtk_label_new (meta);
+
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (text), TRUE);
+  gtk_widget_add_css_class (text, "heading");
+  gtk_label_set_xalign (GTK_LABEL (who), 0);
+  gtk_widget_add_css_class (who, "dim-label");
+  gtk_widget_add_css_class (who, "caption");
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), who);
+  if (answer[0] != '\0')
+    {
+      g_autofree char *line = g_strdup_printf (_("Answer: %s"), answer);
+      GtkWidget *label = gtk_label_new (line);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "success");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  else
+    {
+      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *entry = gtk_entry_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Answer"));
+
+      gtk_widget_set_hexpand (entry, TRUE);
+      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("The answer to publish"));
+      gtk_widget_set_name (entry, "answer-entry");
+      gtk_widget_set_name (button, "answer");
+      g_object_set_data (G_OBJECT (button), "awp-entry", entry);
+      g_object_set_data_full (G_OBJECT (button), "awp-question",
+                              g_strdup (json_object_get_string_member (record, "id")), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_answer_clicked), self);
+      gtk_box_append (GTK_BOX (line), entry);
+      gtk_box_append (GTK_BOX (line), button);
+      gtk_box_append (GTK_BOX (box), line);
+    }
+  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
+/* The live question queue of a published conference (O145-9.2). */
+static void
+refresh_live (AwpConferenceEditor *self)
+{
+  AwpStore *store = awp_template_form_get_store (self->form);
+  const char *id = awp_template_form_get_id (self->form);
+  const char *status = json_object_get_string_member_with_default (awp_template_form_get_data (self->form),
+                                                                   "status", "draft");
+  gboolean live = g_str_equal (status, "published") || g_str_equal (status, "closed");
+  g_autoptr(GPtrArray) questions = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+  guint open = 0;
+
+  gtk_widget_set_visible (self->live_box, live && store != NULL && id != NULL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->live_list))) != NULL)
+    gtk_list_box_remove (self->live_list, child);
+  if (!live || store == NULL || id == NULL)
+    return;
+  questions = awp_conference_questions_list (store, id, &error);
+  if (questions == NULL)
+    {
+      gtk_label_set_text (self->live_summary, error->message);
+      return;
+    }
+  for (guint i = 0; i < questions->len; i++)
+    {
+      JsonObject *data = json_object_get_object_member (questions->pdata[i], "data");
+
+      if (json_object_get_string_member_with_default (data, "answer", "")[0] == '\0')
+        open++;
+      gtk_list_box_append (self->live_list, question_row (self, questions->pdata[i]));
+    }
+  {
+    /* TRANSLATORS: the number of questions received, then of those unanswered */
+    g_autofree char *received = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question received",
+                                                              "%u questions received", questions->len),
+                                                 questions->len);
+    g_autofree char *summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u without an answer",
+                                                             "%s, %u without an answer", open),
+                                                received, open);
+
+    gtk_label_set_text (self->live_summary, summary);
+  }
+  gtk_widget_set_sensitive (self->close_button, g_str_equal (status, "published"));
+}
+
+static void
+on_close_clicked_cb (AwpConferenceEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup (awp_template_form_get_id (self->form));
+
+  if (!awp_conference_close (awp_template_form_get_store (self->form), id,
+                             awp_template_form_get_actor (self->form), &error))
+    {
+      gtk_label_set_text (self->close_message, error->message);
+      return;
+    }
+  awp_template_form_load (self->form, id, NULL);
 }
 
 static void
@@ -192,6 +347,12 @@ awp_conference_editor_class_init (AwpConferenceEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwpConferenceEditor, moderator_grid);
   gtk_widget_class_bind_template_child (widget_class, AwpConferenceEditor, public_switch);
   gtk_widget_class_bind_template_child (widget_class, AwpConferenceEditor, notices_list);
+  gtk_widget_class_bind_template_child (widget_class, AwpConferenceEditor, live_box);
+  gtk_widget_class_bind_template_child (widget_class, AwpConferenceEditor, live_summary);
+  gtk_widget_class_bind_template_child (widget_class, AwpConferenceEditor, live_list);
+  gtk_widget_class_bind_template_child (widget_class, AwpConferenceEditor, close_message);
+  gtk_widget_class_bind_template_child (widget_class, AwpConferenceEditor, close_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_close_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_public_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_submit_clicked_cb);
 }
@@ -225,14 +386,42 @@ awp_conference_editor_new (void)
   return g_object_new (AWP_TYPE_CONFERENCE_EDITOR, NULL);
 }
 
+/* A question of the open conference arrived or changed (a sync). */
+static void
+on_store_record_changed (AwpConferenceEditor *self,
+                         const char          *id)
+{
+  AwpStore *store = awp_template_form_get_store (self->form);
+  g_autoptr(JsonObject) record = NULL;
+  JsonObject *data;
+
+  if (id == NULL || store == NULL || !gtk_widget_get_visible (self->live_box))
+    return;
+  record = awp_store_get_record (store, id, NULL);
+  if (record == NULL || g_strcmp0 (json_object_get_string_member (record, "type"), "conference_question") != 0)
+    return;
+  data = json_object_get_object_member (record, "data");
+  if (g_strcmp0 (json_object_get_string_member_with_default (data, "parent_id", NULL),
+                 awp_template_form_get_id (self->form)) == 0)
+    refresh_live (self);
+}
+
 void
 awp_conference_editor_set_store (AwpConferenceEditor *self,
                                  AwpStore            *store)
 {
+  AwpStore *old;
+
   g_return_if_fail (AWP_IS_CONFERENCE_EDITOR (self));
 
+  old = awp_template_form_get_store (self->form);
+  if (old != NULL)
+    g_signal_handlers_disconnect_by_data (old, self);
   awp_template_form_flush (self->form, NULL);
   awp_template_form_set_store (self->form, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "record-changed", G_CALLBACK (on_store_record_changed), self,
+                             G_CONNECT_SWAPPED);
 }
 
 gboolean
@@ -243,6 +432,15 @@ awp_conference_editor_load (AwpConferenceEditor  *self,
   g_return_val_if_fail (AWP_IS_CONFERENCE_EDITOR (self), FALSE);
 
   return awp_template_form_load (self->form, id, error);
+}
+
+/* Rereads the question queue (new questions arrive by sync). */
+void
+awp_conference_editor_refresh_questions (AwpConferenceEditor *self)
+{
+  g_return_if_fail (AWP_IS_CONFERENCE_EDITOR (self));
+
+  refresh_live (self);
 }
 
 AwpTemplateForm *

@@ -24,4 +24,7 @@ gboolean             awp_conference_editor_load      (AwpConferenceEditor  *self
 /* The shared form machinery (tests pin "today", flush autosave, read issues). */
 AwpTemplateForm     *awp_conference_editor_get_form  (AwpConferenceEditor  *self);
 
+/* Rereads the live question queue of a published conference (O145-9.2). */
+void                 awp_conference_editor_refresh_questions (AwpConferenceEditor *self);
+
 G_END_DECLS

@@ -1,9 +1,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "awp-calendar.h"
+#include "awp-results-chart.h"
 #include "awp-survey-editor.h"
+#include "awp-survey-results.h"
 #include "awp-survey-template.h"
 
 struct _AwpSurveyEditor
@@ -26,6 +29,10 @@ struct _AwpSurveyEditor
   GtkStack        *view_stack;
   GtkToggleButton *edit_button;
   GtkToggleButton *preview_button;
+  GtkToggleButton *results_button;
+  GtkLabel        *respondents_label;
+  GtkWidget       *export_button;
+  GtkBox          *results_box;
   GtkToggleButton *lang_kk_button;
   GtkToggleButton *lang_ru_button;
   GtkToggleButton *lang_en_button;
@@ -159,6 +166,8 @@ update_preview (AwpSurveyEditor *self)
     }
 }
 
+static void update_results (AwpSurveyEditor *self);
+
 static void
 on_changed (gpointer user_data)
 {
@@ -180,6 +189,8 @@ on_changed (gpointer user_data)
   gtk_widget_set_visible (GTK_WIDGET (self->questions_error), message != NULL);
   if (gtk_toggle_button_get_active (self->preview_button))
     update_preview (self);
+  if (gtk_toggle_button_get_active (self->results_button))
+    update_results (self);
 }
 
 static void
@@ -414,14 +425,135 @@ rebuild_questions (AwpSurveyEditor *self)
     }
 }
 
+/* Results are shown in the UI's language when the survey has it. */
+static const char *
+content_lang (void)
+{
+  const char *const *names = g_get_language_names ();
+
+  if (g_str_has_prefix (names[0], "ru"))
+    return "ru";
+  if (g_str_has_prefix (names[0], "en"))
+    return "en";
+  return "kk";
+}
+
+static void
+update_results (AwpSurveyEditor *self)
+{
+  JsonObject *data = awp_template_form_get_data (self->form);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = awp_survey_results_compute (data, content_lang (), &error);
+  guint respondents = awp_survey_results_respondents (data);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_box))) != NULL)
+    gtk_box_remove (self->results_box, child);
+  gtk_widget_set_sensitive (self->export_button, results != NULL && results->len > 0);
+  if (results == NULL)
+    {
+      gtk_label_set_text (self->respondents_label, error->message);
+      return;
+    }
+  if (results->len == 0)
+    {
+      gtk_label_set_text (self->respondents_label,
+                          _("No results yet: they arrive from the portal while the survey runs."));
+      return;
+    }
+  {
+    g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u respondent", "%u respondents",
+                                                          respondents), respondents);
+
+    gtk_label_set_text (self->respondents_label, text);
+  }
+  for (guint q = 0; q < results->len; q++)
+    {
+      AwpSurveyQuestionResult *r = g_ptr_array_index (results, q);
+      g_autofree char *title = g_strdup_printf ("%u. %s", q + 1, r->question);
+      GtkWidget *heading = gtk_label_new (title);
+      GtkWidget *kind = gtk_label_new (r->multiple ? _("Multiple choice: percentages may add up to more than 100 %")
+                                                   : _("Single choice"));
+      AwpResultsChart *chart = awp_results_chart_new ();
+
+      gtk_label_set_xalign (GTK_LABEL (heading), 0);
+      gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+      gtk_widget_add_css_class (heading, "heading");
+      gtk_label_set_xalign (GTK_LABEL (kind), 0);
+      gtk_label_set_wrap (GTK_LABEL (kind), TRUE);
+      gtk_widget_add_css_class (kind, "dim-label");
+      gtk_widget_add_css_class (kind, "caption");
+      awp_results_chart_set_result (chart, r);
+      gtk_box_append (self->results_box, heading);
+      gtk_box_append (self->results_box, kind);
+      gtk_box_append (self->results_box, GTK_WIDGET (chart));
+    }
+}
+
 static void
 on_view_toggled_cb (AwpSurveyEditor *self)
 {
-  gboolean preview = gtk_toggle_button_get_active (self->preview_button);
+  const char *page = "edit";
 
-  if (preview)
-    update_preview (self);
-  gtk_stack_set_visible_child_name (self->view_stack, preview ? "preview" : "edit");
+  if (gtk_toggle_button_get_active (self->preview_button))
+    {
+      update_preview (self);
+      page = "preview";
+    }
+  else if (gtk_toggle_button_get_active (self->results_button))
+    {
+      update_results (self);
+      page = "results";
+    }
+  gtk_stack_set_visible_child_name (self->view_stack, page);
+}
+
+gboolean
+awp_survey_editor_export_csv (AwpSurveyEditor  *self,
+                              GFile            *file,
+                              GError          **error)
+{
+  g_autofree char *csv = NULL;
+
+  g_return_val_if_fail (AWP_IS_SURVEY_EDITOR (self), FALSE);
+
+  csv = awp_survey_results_to_csv (awp_template_form_get_data (self->form), content_lang (), error);
+  return csv != NULL
+         && g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                     NULL, NULL, error);
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    AwpSurveyEditor *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GError) error = NULL;
+
+      if (!awp_survey_editor_export_csv (self, file, &error))
+        gtk_label_set_text (self->respondents_label, error->message);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+on_export_clicked_cb (AwpSurveyEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *dialog;
+  const char *number = json_object_get_string_member_with_default (awp_template_form_get_data (self->form),
+                                                                   "number", "");
+  /* TRANSLATORS: a file name; %s is the survey number */
+  g_autofree char *name = g_strdup_printf (_("survey-%s-results.csv"), number);
+
+  dialog = gtk_file_chooser_native_new (_("Export the survey results"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 static void
@@ -504,6 +636,10 @@ awp_survey_editor_class_init (AwpSurveyEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwpSurveyEditor, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AwpSurveyEditor, edit_button);
   gtk_widget_class_bind_template_child (widget_class, AwpSurveyEditor, preview_button);
+  gtk_widget_class_bind_template_child (widget_class, AwpSurveyEditor, results_button);
+  gtk_widget_class_bind_template_child (widget_class, AwpSurveyEditor, respondents_label);
+  gtk_widget_class_bind_template_child (widget_class, AwpSurveyEditor, export_button);
+  gtk_widget_class_bind_template_child (widget_class, AwpSurveyEditor, results_box);
   gtk_widget_class_bind_template_child (widget_class, AwpSurveyEditor, lang_kk_button);
   gtk_widget_class_bind_template_child (widget_class, AwpSurveyEditor, lang_ru_button);
   gtk_widget_class_bind_template_child (widget_class, AwpSurveyEditor, lang_en_button);
@@ -512,6 +648,7 @@ awp_survey_editor_class_init (AwpSurveyEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_view_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_preview_lang_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_submit_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_clicked_cb);
 }
 
 static void
@@ -582,4 +719,12 @@ awp_survey_editor_show_preview (AwpSurveyEditor *self,
   else
     gtk_toggle_button_set_active (self->lang_kk_button, TRUE);
   gtk_toggle_button_set_active (lang != NULL ? self->preview_button : self->edit_button, TRUE);
+}
+
+void
+awp_survey_editor_show_results (AwpSurveyEditor *self)
+{
+  g_return_if_fail (AWP_IS_SURVEY_EDITOR (self));
+
+  gtk_toggle_button_set_active (self->results_button, TRUE);
 }

@@ -29,4 +29,11 @@ AwpTemplateForm     *awp_survey_editor_get_form  (AwpSurveyEditor  *self);
 void                 awp_survey_editor_show_preview (AwpSurveyEditor *self,
                                                      const char      *lang);
 
+/* Shows the results view (counts, percentages, bar charts). */
+void                 awp_survey_editor_show_results (AwpSurveyEditor *self);
+/* Writes the results as CSV (awp_survey_results_to_csv) to @file. */
+gboolean             awp_survey_editor_export_csv   (AwpSurveyEditor  *self,
+                                                     GFile            *file,
+                                                     GError          **error);
+
 G_END_DECLS

@@ -485,6 +485,8 @@ show_status (AwpTemplateForm *form)
       else
         text = g_strdup (awp_state_label (status));
       gtk_label_set_text (form->w.status_label, text);
+      /* Ellipsized in a narrow window: the whole line on hover. */
+      gtk_widget_set_tooltip_text (GTK_WIDGET (form->w.status_label), text);
       gtk_widget_set_name (GTK_WIDGET (form->w.status_label), status);
     }
   if (form->w.remarks_label)
