@@ -499,8 +499,9 @@ show_status (AwpTemplateForm *form)
     }
   if (form->w.form_box)
     gtk_widget_set_sensitive (form->w.form_box, editable);
+  /* Only a draft or a returned template can be sent. */
   if (form->w.submit_button)
-    gtk_widget_set_sensitive (form->w.submit_button, editable);
+    gtk_widget_set_visible (form->w.submit_button, editable);
 }
 
 void
