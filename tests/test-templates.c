@@ -6,6 +6,7 @@
 #include "awp-conference-template.h"
 #include "awp-survey-results.h"
 #include "awp-survey-template.h"
+#include "awp-template-notices.h"
 #include "awp-csv.h"
 #include "awp-test-store.h"
 #include "awp-validate.h"
@@ -778,6 +779,90 @@ test_survey_results (Fixture *f, gconstpointer data)
   }
 }
 
+/* O145-8.2: each scheduled notice marked as posted, with its link. */
+static void
+test_notices_posted (Fixture *f, gconstpointer data)
+{
+  AwpStore *store = f->store.store;
+  g_autoptr(JsonObject) survey = json_obj (VALID_SURVEY);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(GPtrArray) notices = NULL;
+  g_autoptr(JsonObject) record = NULL;
+  const AwpNotice *n;
+  GDate day;
+  static const struct { const char *link; int code; } links[] = {
+    { "", AWP_VALIDATE_ERROR_REQUIRED },
+    { "portal.kz/survey/7", AWP_VALIDATE_ERROR_FORMAT },
+    { "ftp://dialog.egov.kz/7", AWP_VALIDATE_ERROR_FORMAT },
+    { "https://", AWP_VALIDATE_ERROR_FORMAT },
+  };
+
+  /* 02.03 – 15.05.2026: the launch notice and five re-announcements. */
+  json_object_set_string_member (survey, "launch_on", "2026-03-02");
+  json_object_set_string_member (survey, "close_on", "2026-05-15");
+  id = awp_template_create (store, "survey", survey, "admin", &error);
+  g_assert_no_error (error);
+  set_date (&day, "2026-03-03");
+
+  /* Not before the Operator accepts it. */
+  g_assert_false (awp_template_post_notice (store, id, "O145-8.2#0", "https://dialog.egov.kz/s/7", &day,
+                                            "admin", &error));
+  g_assert_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_TRANSITION);
+  g_clear_error (&error);
+  set_date (&day, "2026-02-20");
+  g_assert_true (awp_survey_template_submit (store, id, &day, "admin", &error));
+  g_assert_true (awp_store_transition (store, id, "accept", NULL, "operator", &error));
+  g_assert_true (awp_store_transition (store, id, "publish", NULL, "operator", &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    {
+      g_assert_false (awp_template_post_notice (store, id, "O145-8.2#0", links[i].link, &day, "admin", &error));
+      g_assert_error (error, AWP_VALIDATE_ERROR, links[i].code);
+      g_assert_true (g_str_has_prefix (error->message, "Link to the notice"));
+      g_clear_error (&error);
+    }
+  g_assert_false (awp_template_post_notice (store, id, "O145-8.2#9", "https://dialog.egov.kz/s/7", &day,
+                                            "admin", &error));
+  g_assert_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The launch notice in time (03.03), the first re-announcement late
+   * (due 16.03, posted 17.03); posting again replaces the entry. */
+  set_date (&day, "2026-03-03");
+  g_assert_true (awp_template_post_notice (store, id, "O145-8.2#0", "https://dialog.egov.kz/s/7", &day,
+                                           "admin", &error));
+  set_date (&day, "2026-03-17");
+  g_assert_true (awp_template_post_notice (store, id, "O145-8.2#1", "https://dialog.egov.kz/s/7?r=1", &day,
+                                           "admin", &error));
+  set_date (&day, "2026-03-16");
+  g_assert_true (awp_template_post_notice (store, id, "O145-8.2#2", "https://dialog.egov.kz/s/7?r=2", &day,
+                                           "admin", &error));
+  g_assert_true (awp_template_post_notice (store, id, "O145-8.2#2", "https://dialog.egov.kz/s/7?r=2b", &day,
+                                           "admin", &error));
+  g_assert_no_error (error);
+
+  record = awp_store_get_record (store, id, &error);
+  notices = awp_survey_template_notices (json_object_get_object_member (record, "data"), &f->ctx);
+  g_assert_cmpuint (notices->len, ==, 6);
+  n = g_ptr_array_index (notices, 0);
+  g_assert_cmpstr (n->key, ==, "O145-8.2#0");
+  g_assert_true (g_date_valid (&n->posted_on));
+  g_assert_false (n->late);
+  g_assert_cmpstr (n->link, ==, "https://dialog.egov.kz/s/7");
+  n = g_ptr_array_index (notices, 1);
+  g_assert_true (n->late);
+  n = g_ptr_array_index (notices, 2);
+  g_assert_false (n->late);
+  g_assert_cmpstr (n->link, ==, "https://dialog.egov.kz/s/7?r=2b");
+  n = g_ptr_array_index (notices, 3);
+  g_assert_false (g_date_valid (&n->posted_on));
+  g_assert_null (n->link);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_object_get_object_member (record, "data"),
+                                                                         "notices")), ==, 3);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -795,6 +880,7 @@ main (int argc, char *argv[])
   ADD ("/templates/survey/question-editing", test_question_editing);
   ADD ("/templates/survey/round-trip", test_survey_round_trip);
   ADD ("/templates/notices", test_notices);
+  ADD ("/templates/notices-posted", test_notices_posted);
   ADD ("/templates/conference/questions", test_conference_questions);
   ADD ("/templates/survey/results", test_survey_results);
 #undef ADD

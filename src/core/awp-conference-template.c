@@ -125,6 +125,7 @@ awp_conference_template_notices (JsonObject               *data,
       notice->title = g_strdup (_("Notice of the conference with links to the portal"));
       g_ptr_array_add (notices, notice);
     }
+  awp_template_notices_apply_posted (data, notices);
   return notices;
 }
 

@@ -194,7 +194,10 @@ awp_survey_template_notices (JsonObject               *data,
   g_ptr_array_add (notices, notice);
 
   if (!awp_template_get_date (data, "close_on", &close))
-    return notices;
+    {
+      awp_template_notices_apply_posted (data, notices);
+      return notices;
+    }
   again = awp_deadline_reannouncements (ctx->rules, ctx->calendar, "O145-8.2", &launch, &close, NULL);
   for (guint i = 0; again != NULL && i < again->len; i++)
     {
@@ -206,6 +209,7 @@ awp_survey_template_notices (JsonObject               *data,
       notice->title = g_strdup_printf (_("Re-announcement %u of the survey"), i + 1);
       g_ptr_array_add (notices, notice);
     }
+  awp_template_notices_apply_posted (data, notices);
   return notices;
 }
 

@@ -30,7 +30,40 @@ awp_notice_free (AwpNotice *notice)
   if (notice == NULL)
     return;
   g_free (notice->title);
+  g_free (notice->key);
+  g_free (notice->link);
   g_free (notice);
+}
+
+void
+awp_template_notices_apply_posted (JsonObject *data,
+                                   GPtrArray  *notices)
+{
+  JsonNode *node = json_object_get_member (data, "notices");
+  JsonArray *posted = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+
+  for (guint i = 0; i < notices->len; i++)
+    {
+      AwpNotice *n = g_ptr_array_index (notices, i);
+
+      g_free (n->key);
+      n->key = g_strdup_printf ("%s#%u", n->norm, i);
+      g_date_clear (&n->posted_on, 1);
+      for (guint j = 0; posted != NULL && j < json_array_get_length (posted); j++)
+        {
+          JsonNode *e = json_array_get_element (posted, j);
+          JsonObject *entry = JSON_NODE_HOLDS_OBJECT (e) ? json_node_get_object (e) : NULL;
+
+          if (entry == NULL
+              || g_strcmp0 (json_object_get_string_member_with_default (entry, "key", NULL), n->key) != 0
+              || !awp_template_get_date (entry, "posted_on", &n->posted_on))
+            continue;
+          g_free (n->link);
+          n->link = g_strdup (json_object_get_string_member_with_default (entry, "link", ""));
+          n->late = g_date_compare (&n->posted_on, &n->latest) > 0
+                    || (g_date_valid (&n->earliest) && g_date_compare (&n->posted_on, &n->earliest) < 0);
+        }
+    }
 }
 
 static const char *

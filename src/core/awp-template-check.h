@@ -37,10 +37,19 @@ typedef struct
   GDate       earliest;   /* not before (may be invalid: no lower bound) */
   GDate       latest;     /* posted by this day at the latest */
   char       *title;      /* translated */
+  char       *key;        /* "O145-8.2#1": the schedule's n-th notice */
+  GDate       posted_on;  /* invalid until it is marked as posted */
+  char       *link;      /* where it was posted, or NULL */
+  gboolean    late;       /* posted after @latest (or before @earliest) */
 } AwpNotice;
 
 void awp_notice_free (AwpNotice *notice);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AwpNotice, awp_notice_free)
+
+/* Fills key, posted_on, link and late of each notice from the data's
+ * "notices" list ({ key, posted_on, link }); for the schedule functions. */
+void awp_template_notices_apply_posted (JsonObject *data,
+                                        GPtrArray  *notices);
 
 /* Everything the checks need: the working-day calendar, the rules, and the
  * day the template reaches the Operator (today while it is a draft). */
