@@ -682,6 +682,25 @@ test_conference_live_questions (Fixture *f, gconstpointer data)
   g_assert_true (awp_templates_page_open (p, id, &error));
   spin ();
 
+  /* O145-8.1: the notice is marked as posted with its link. */
+  {
+    g_autoptr(GPtrArray) links = g_ptr_array_new ();
+
+    collect_entries (editor, "notice-link", links);
+    g_assert_cmpuint (links->len, ==, 1);
+    gtk_editable_set_text (links->pdata[0], "dialog.egov.kz/conference/7");
+    click (editor, "post-notice", 0);
+    g_assert_null (find_named (editor, "notice-posted"));
+    g_ptr_array_set_size (links, 0);
+    collect_entries (editor, "notice-link", links);
+    gtk_editable_set_text (links->pdata[0], "https://dialog.egov.kz/conference/7");
+    click (editor, "post-notice", 0);
+    g_assert_nonnull (find_named (editor, "notice-posted"));
+    saved = stored (store, id);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (saved, "notices")), ==, 1);
+    g_clear_pointer (&saved, json_object_unref);
+  }
+
   /* Two open questions: closing is refused and says why. */
   g_assert_true (gtk_widget_get_mapped (nth_named (editor, "close-conference", 0)));
   click (editor, "close-conference", 0);

@@ -5,6 +5,7 @@
 #include "awp-calendar.h"
 #include "awp-state-machine.h"
 #include "awp-template-form.h"
+#include "awp-template-notices.h"
 #include "awp-validate.h"
 
 typedef struct
@@ -402,6 +403,8 @@ two_line_row (const char *icon,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
+  /* Callers add lines under the text (a notice's posting). */
+  g_object_set_data (G_OBJECT (row), "awp-text-box", text);
   return row;
 }
 
@@ -430,6 +433,78 @@ show_checks (AwpTemplateForm *form)
 }
 
 static void
+on_post_notice_clicked (GtkButton       *button,
+                        AwpTemplateForm *form)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (button), "awp-entry");
+  const char *key = g_object_get_data (G_OBJECT (button), "awp-notice");
+  g_autofree char *id = g_strdup (form->id);
+  g_autoptr(GError) error = NULL;
+
+  if (!awp_template_post_notice (form->store, id, key, gtk_editable_get_text (entry),
+                                 g_date_valid (&form->today) ? &form->today : NULL, form->actor, &error))
+    {
+      if (form->w.message_label)
+        {
+          gtk_label_set_text (form->w.message_label, error->message);
+          gtk_widget_add_css_class (GTK_WIDGET (form->w.message_label), "error");
+          gtk_widget_set_visible (GTK_WIDGET (form->w.message_label), TRUE);
+        }
+      return;
+    }
+  awp_template_form_load (form, id, NULL);
+}
+
+/* Under a notice: where and when it was posted, or (once the Operator
+ * accepted the template) a field for its link. */
+static void
+add_posting (AwpTemplateForm *form,
+             GtkWidget       *row,
+             const AwpNotice *n)
+{
+  GtkBox *text = g_object_get_data (G_OBJECT (row), "awp-text-box");
+  const char *status = json_object_get_string_member_with_default (form->data, "status", "draft");
+
+  if (g_date_valid (&n->posted_on))
+    {
+      g_autofree char *day = awp_calendar_format_date (&n->posted_on);
+      /* TRANSLATORS: a date, then the link to the notice on the portal */
+      g_autofree char *line = n->late ? g_strdup_printf (_("Posted late, on %s: %s"), day, n->link)
+                                      : g_strdup_printf (_("Posted on %s: %s"), day, n->link);
+      GtkWidget *label = gtk_label_new (line);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, n->late ? "error" : "success");
+      gtk_widget_set_name (label, "notice-posted");
+      gtk_box_append (text, label);
+    }
+  else if (g_str_equal (status, "accepted") || g_str_equal (status, "published"))
+    {
+      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *entry = gtk_entry_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("Mark as _posted"));
+
+      gtk_widget_set_hexpand (entry, TRUE);
+      gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_URL);
+      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "https://");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Link to the notice"), -1);
+      gtk_widget_set_name (entry, "notice-link");
+      gtk_widget_set_name (button, "post-notice");
+      g_object_set_data (G_OBJECT (button), "awp-entry", entry);
+      g_object_set_data_full (G_OBJECT (button), "awp-notice", g_strdup (n->key), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_post_notice_clicked), form);
+      gtk_box_append (GTK_BOX (line), entry);
+      gtk_box_append (GTK_BOX (line), button);
+      gtk_widget_set_margin_top (line, 4);
+      gtk_box_append (text, line);
+    }
+}
+
+static void
 show_notices (AwpTemplateForm          *form,
               const AwpTemplateContext *ctx)
 {
@@ -444,6 +519,7 @@ show_notices (AwpTemplateForm          *form,
       const AwpNotice *n = g_ptr_array_index (notices, i);
       g_autofree char *latest = awp_calendar_format_day (&n->latest);
       g_autofree char *body = NULL;
+      GtkWidget *row;
 
       if (g_date_valid (&n->earliest))
         {
@@ -455,7 +531,11 @@ show_notices (AwpTemplateForm          *form,
       else
         /* TRANSLATORS: a date, then a norm id such as O145-8.1 */
         body = g_strdup_printf (_("By %s at the latest (%s)"), latest, n->norm);
-      gtk_list_box_append (form->w.notices_list, two_line_row ("mail-send-symbolic", NULL, n->title, body));
+      row = two_line_row (g_date_valid (&n->posted_on) ? "emblem-ok-symbolic" : "mail-send-symbolic",
+                          g_date_valid (&n->posted_on) ? (n->late ? "error" : "success") : NULL,
+                          n->title, body);
+      add_posting (form, row, n);
+      gtk_list_box_append (form->w.notices_list, row);
     }
   if (notices->len == 0)
     gtk_list_box_append (form->w.notices_list,
