@@ -10,6 +10,7 @@
 #include "awp-i18n.h"
 #include "awp-survey-editor.h"
 #include "awp-survey-template.h"
+#include "awp-template-doc.h"
 #include "awp-templates-page.h"
 #include "awp-test-store.h"
 #include "awp-window.h"
@@ -297,6 +298,48 @@ fixture_teardown (Fixture *f, gconstpointer data)
   store_fixture_teardown (&f->store, data);
 }
 
+
+/* The template as its Annex document (PDF), and the text in it, read back
+ * by tests/pdf-text.py. */
+static char *
+pdf_text (AwpStore *store, const char *type, const char *id)
+{
+  g_autoptr(JsonObject) data = stored (store, id);
+  g_autoptr(AwpTemplateDoc) doc = awp_template_doc_new (type, data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("awp-pdf-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "template.pdf", NULL);
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "pdf-text.py", NULL);
+  g_autofree char *head = NULL;
+  char *out = NULL;
+  int status = -1;
+  const char *argv[] = { "python3", script, path, NULL };
+
+  g_assert_no_error (error);
+  g_assert_true (awp_template_doc_write_pdf (doc, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &head, NULL, NULL));
+  g_assert_true (g_str_has_prefix (head, "%PDF-"));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  if (g_getenv ("AWP_KEEP_PDF") == NULL)
+    {
+      g_remove (path);
+      g_rmdir (dir);
+    }
+  else
+    g_printerr ("PDF kept: %s\n", path);
+  return out;
+}
+
+static void
+assert_has (const char *text, const char *needle)
+{
+  if (strstr (text, needle) == NULL)
+    g_error ("“%s” not in:\n%s", needle, text);
+}
+
 static AwpTemplatesPage *
 find_page (GtkWidget *root, GType editor_type)
 {
@@ -420,6 +463,19 @@ test_conference_editor (Fixture *f, gconstpointer data)
   wait_autosave (form);
 
   screenshot (GTK_WIDGET (f->window), "conference-editor");
+
+  /* Annex 1 as a document: labels in Kazakh and Russian, the values. */
+  {
+    g_autofree char *text = pdf_text (f->store.store, "conference", id);
+
+    assert_has (text, "Шаблон интернет-конференции");
+    assert_has (text, "Интернет-конференцияның үлгісі");
+    assert_has (text, "Дата открытия");
+    assert_has (text, "10.03.2026");
+    assert_has (text, "План развития области на 2026–2030 годы");
+    assert_has (text, "901123300258");
+    assert_has (text, "a.seitkali@akimat.gov.kz");
+  }
 
   /* The draft comes back in a new editor, as after a restart. */
   {
@@ -584,6 +640,18 @@ test_survey_editor (Fixture *f, gconstpointer data)
   g_clear_pointer (&saved, json_object_unref);
 
   screenshot (GTK_WIDGET (f->window), "survey-editor");
+
+  /* Annex 2 as a document: each question and option, kk and ru. */
+  {
+    g_autofree char *text = pdf_text (f->store.store, "survey", id);
+
+    assert_has (text, "Шаблон опроса");
+    assert_has (text, "Наименование вопроса №2");
+    assert_has (text, "Вариант ответа №3");
+    assert_has (text, "Другое");
+    assert_has (text, "Қызмет көрсету сапасына қанағаттанасыз ба?");
+    assert_has (text, "31.03.2026");
+  }
 
   /* The portal's view in Russian: the multiple-choice question has check
    * boxes, the other radio buttons; English has no text yet. */

@@ -311,6 +311,26 @@ build_dates (AwpConferenceEditor *self)
 }
 
 static void
+save_pdf_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  AwpConferenceEditor *self = AWP_CONFERENCE_EDITOR (widget);
+
+  awp_template_form_save_pdf (self->form, widget);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  AwpConferenceEditor *self = AWP_CONFERENCE_EDITOR (widget);
+
+  awp_template_form_print (self->form, widget);
+}
+
+static void
 awp_conference_editor_dispose (GObject *object)
 {
   AwpConferenceEditor *self = AWP_CONFERENCE_EDITOR (object);
@@ -333,6 +353,8 @@ awp_conference_editor_class_init (AwpConferenceEditorClass *klass)
   object_class->dispose = awp_conference_editor_dispose;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "editor.save-pdf", NULL, save_pdf_action);
+  gtk_widget_class_install_action (widget_class, "editor.print", NULL, print_action);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/awp-conference-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, AwpConferenceEditor, main_box);
   gtk_widget_class_bind_template_child (widget_class, AwpConferenceEditor, status_label);

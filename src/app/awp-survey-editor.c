@@ -599,6 +599,26 @@ build_fields (AwpSurveyEditor *self)
 }
 
 static void
+save_pdf_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  AwpSurveyEditor *self = AWP_SURVEY_EDITOR (widget);
+
+  awp_template_form_save_pdf (self->form, widget);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  AwpSurveyEditor *self = AWP_SURVEY_EDITOR (widget);
+
+  awp_template_form_print (self->form, widget);
+}
+
+static void
 awp_survey_editor_dispose (GObject *object)
 {
   AwpSurveyEditor *self = AWP_SURVEY_EDITOR (object);
@@ -620,6 +640,8 @@ awp_survey_editor_class_init (AwpSurveyEditorClass *klass)
   object_class->dispose = awp_survey_editor_dispose;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "editor.save-pdf", NULL, save_pdf_action);
+  gtk_widget_class_install_action (widget_class, "editor.print", NULL, print_action);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/awp-survey-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, AwpSurveyEditor, main_box);
   gtk_widget_class_bind_template_child (widget_class, AwpSurveyEditor, status_label);

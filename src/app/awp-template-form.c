@@ -4,6 +4,7 @@
 
 #include "awp-calendar.h"
 #include "awp-state-machine.h"
+#include "awp-template-doc.h"
 #include "awp-template-form.h"
 #include "awp-template-notices.h"
 #include "awp-validate.h"
@@ -859,4 +860,89 @@ awp_template_form_submit (AwpTemplateForm  *form,
   if (!ok)
     g_propagate_error (error, g_steal_pointer (&local));
   return ok;
+}
+
+static GtkWindow *
+owner_window (GtkWidget *owner)
+{
+  GtkRoot *root = gtk_widget_get_root (owner);
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+show_message (AwpTemplateForm *form,
+              const char      *text,
+              gboolean         error)
+{
+  if (form->w.message_label == NULL)
+    return;
+  gtk_label_set_text (form->w.message_label, text);
+  if (error)
+    gtk_widget_add_css_class (GTK_WIDGET (form->w.message_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (form->w.message_label), "error");
+  gtk_widget_set_visible (GTK_WIDGET (form->w.message_label), TRUE);
+}
+
+static void
+on_pdf_response (GtkNativeDialog *dialog,
+                 int              response,
+                 gpointer         user_data)
+{
+  AwpTemplateDoc *doc = g_object_get_data (G_OBJECT (dialog), "awp-doc");
+  AwpTemplateForm *form = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL)
+        show_message (form, _("The document can only be saved to a local folder."), TRUE);
+      else if (!awp_template_doc_write_pdf (doc, path, &error))
+        show_message (form, error->message, TRUE);
+      else
+        {
+          /* TRANSLATORS: a file path */
+          g_autofree char *text = g_strdup_printf (_("Saved as “%s”."), path);
+
+          show_message (form, text, FALSE);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+void
+awp_template_form_save_pdf (AwpTemplateForm *form,
+                            GtkWidget       *owner)
+{
+  GtkFileChooserNative *dialog;
+  /* TRANSLATORS: file names for the Annex documents */
+  const char *name = g_str_equal (form->kind->type, "conference") ? _("conference-template.pdf")
+                                                                  : _("survey-template.pdf");
+
+  /* What is on screen, saved first, is what goes into the document. */
+  awp_template_form_flush (form, NULL);
+  dialog = gtk_file_chooser_native_new (_("Save the template as PDF"), owner_window (owner),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_object_set_data_full (G_OBJECT (dialog), "awp-doc", awp_template_doc_new (form->kind->type, form->data),
+                          (GDestroyNotify) awp_template_doc_free);
+  /* The form outlives the dialog: the dialog is modal to the window. */
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_pdf_response), form);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+void
+awp_template_form_print (AwpTemplateForm *form,
+                         GtkWidget       *owner)
+{
+  g_autoptr(AwpTemplateDoc) doc = NULL;
+
+  awp_template_form_flush (form, NULL);
+  doc = awp_template_doc_new (form->kind->type, form->data);
+  awp_template_doc_print (doc, owner_window (owner));
 }

@@ -110,6 +110,13 @@ gboolean         awp_template_form_submit     (AwpTemplateForm  *form,
 GPtrArray       *awp_template_form_get_issues (AwpTemplateForm  *form);
 GPtrArray       *awp_template_form_get_checks (AwpTemplateForm  *form);
 
+/* The template as its Annex document: saved as PDF (a file dialog), or
+ * printed (the print dialog). */
+void             awp_template_form_save_pdf   (AwpTemplateForm  *form,
+                                               GtkWidget        *owner);
+void             awp_template_form_print      (AwpTemplateForm  *form,
+                                               GtkWidget        *owner);
+
 /* Shared small helpers. */
 char            *awp_template_form_display_date (const char *iso);
 
