@@ -1,10 +1,16 @@
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 
 #include "awp-application.h"
 #include "awp-preferences-window.h"
+#include "awp-seed.h"
 #include "awp-window.h"
+
+/* How many demo blog requests an empty store gets (see seed_demo_if_empty). */
+#define AWP_DEMO_REQUESTS 400
+#define AWP_DEMO_SEED     1
 
 struct _AwpApplication
 {
@@ -12,6 +18,10 @@ struct _AwpApplication
 
   /* Owned References */
   GSettings *settings;
+  AwpStore  *store;
+  char      *db_path;      /* --db FILE, or NULL for the user data dir */
+  GError    *store_error;  /* why the store could not be opened */
+  gboolean   recovery_shown;
 };
 
 G_DEFINE_FINAL_TYPE (AwpApplication, awp_application, ADW_TYPE_APPLICATION)
@@ -19,6 +29,8 @@ G_DEFINE_FINAL_TYPE (AwpApplication, awp_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry option_entries[] = {
   { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
+  { "db", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use the local store in FILE instead of the one in the user data folder"), N_("FILE") },
   { NULL }
 };
 
@@ -26,13 +38,95 @@ static int
 awp_application_handle_local_options (GApplication *app,
                                       GVariantDict *options)
 {
+  AwpApplication *self = AWP_APPLICATION (app);
+  const char *db = NULL;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("awp %s\n", PACKAGE_VERSION);
       return 0;
     }
+  if (g_variant_dict_lookup (options, "db", "^&ay", &db) && db != NULL && *db != '\0')
+    {
+      g_free (self->db_path);
+      self->db_path = g_canonicalize_filename (db, NULL);
+    }
 
   return -1;
+}
+
+static char *
+default_db_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), APP_ID, "awp.db", NULL);
+}
+
+/* Demo data for an empty store, so a first start shows a working queue.
+ * Temporary: training mode will fill the store by a sync from an
+ * in-process training server instead (branch sync-1201). */
+static gboolean
+seed_demo_if_empty (AwpStore  *store,
+                    GError   **error)
+{
+  gint64 n = awp_store_count (store, "blog_request", error);
+
+  if (n < 0)
+    return FALSE;
+  if (n > 0)
+    return TRUE;
+  return awp_seed_run (store, AWP_DEMO_REQUESTS, AWP_DEMO_SEED, error);
+}
+
+static void
+open_store (AwpApplication *self)
+{
+  g_autofree char *path = self->db_path ? g_strdup (self->db_path) : default_db_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (&self->store_error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved));
+      return;
+    }
+  self->store = awp_store_open (path, &error);
+  if (self->store == NULL)
+    {
+      self->store_error = g_steal_pointer (&error);
+      return;
+    }
+  if (!seed_demo_if_empty (self->store, &error))
+    g_warning ("Demo data not loaded: %s", error->message);
+}
+
+/* The store moved a damaged file aside, or could not open at all: say so
+ * once, over the window. */
+static void
+show_store_problem (AwpApplication *self,
+                    GtkWindow      *window)
+{
+  const char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->recovery_shown)
+    return;
+  if (self->store_error != NULL)
+    body = self->store_error->message;
+  else if (self->store != NULL)
+    body = awp_store_get_recovery_message (self->store);
+  if (body == NULL)
+    return;
+  self->recovery_shown = TRUE;
+  dialog = adw_message_dialog_new (window,
+                                   self->store_error != NULL
+                                     ? _("The local store could not be opened")
+                                     : _("The local store was damaged"),
+                                   body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -45,6 +139,7 @@ awp_application_activate (GApplication *app)
     window = GTK_WINDOW (awp_window_new (self));
 
   gtk_window_present (window);
+  show_store_problem (self, window);
 }
 
 static void
@@ -53,8 +148,20 @@ awp_application_dispose (GObject *object)
   AwpApplication *self = AWP_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (awp_application_parent_class)->dispose (object);
+}
+
+static void
+awp_application_finalize (GObject *object)
+{
+  AwpApplication *self = AWP_APPLICATION (object);
+
+  g_free (self->db_path);
+  g_clear_error (&self->store_error);
+
+  G_OBJECT_CLASS (awp_application_parent_class)->finalize (object);
 }
 
 static void
@@ -133,6 +240,8 @@ awp_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
+
+  open_store (self);
 }
 
 static void
@@ -142,6 +251,7 @@ awp_application_class_init (AwpApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = awp_application_dispose;
+  object_class->finalize = awp_application_finalize;
 
   app_class->activate = awp_application_activate;
   app_class->startup = awp_application_startup;
@@ -173,4 +283,13 @@ awp_application_get_settings (AwpApplication *self)
   g_return_val_if_fail (AWP_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/* The local store, or NULL when it could not be opened (the user was told). */
+AwpStore *
+awp_application_get_store (AwpApplication *self)
+{
+  g_return_val_if_fail (AWP_IS_APPLICATION (self), NULL);
+
+  return self->store;
 }

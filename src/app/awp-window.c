@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "awp-meeting-calendar.h"
+#include "awp-meeting-planner.h"
 #include "awp-templates-page.h"
 #include "awp-window.h"
 
@@ -16,6 +17,7 @@ struct _AwpWindow
   AwpTemplatesPage *surveys_page;
   AdwLeaflet      *leaflet;
   AwpMeetingCalendar *meeting_calendar;
+  AwpMeetingPlanner *meeting_planner;
   GtkListBox      *sidebar_list;
   GtkStack        *stack;
   AdwToastOverlay *toast_overlay;
@@ -144,6 +146,20 @@ meetings_today_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->meeting_calendar));
 }
 
+static void
+on_calendar_day_activated_cb (AwpWindow *self,
+                              GDateTime *date)
+{
+  awp_meeting_planner_select_date (self->meeting_planner, date);
+}
+
+static void
+on_planner_date_selected_cb (AwpWindow *self,
+                             GDateTime *day)
+{
+  awp_meeting_calendar_set_selected_date (self->meeting_calendar, day);
+}
+
 static gboolean
 awp_window_close_request (GtkWindow *window)
 {
@@ -178,6 +194,14 @@ awp_window_constructed (GObject *object)
   if (!awp_window_set_workspace (self, last))
     awp_window_set_workspace (self, "today");
   on_stack_visible_child_changed_cb (self);
+
+  /* The meetings planner works on the application's local store. */
+  {
+    GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+    if (AWP_IS_APPLICATION (application))
+      awp_window_set_store (self, awp_application_get_store (AWP_APPLICATION (application)));
+  }
 }
 
 static void
@@ -213,6 +237,7 @@ awp_window_class_init (AwpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, surveys_page);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, meeting_calendar);
+  gtk_widget_class_bind_template_child (widget_class, AwpWindow, meeting_planner);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, toast_overlay);
@@ -233,6 +258,7 @@ awp_window_class_init (AwpWindowClass *klass)
                                        "window.close", NULL);
 
   g_type_ensure (AWP_TYPE_MEETING_CALENDAR);
+  g_type_ensure (AWP_TYPE_MEETING_PLANNER);
   g_type_ensure (AWP_TYPE_TEMPLATES_PAGE);
 }
 
@@ -252,6 +278,13 @@ awp_window_init (AwpWindow *self)
   if (calendar == NULL)
     g_message ("Working-day calendar not loaded: %s", error->message);
   awp_meeting_calendar_set_working_calendar (self->meeting_calendar, calendar);
+  awp_meeting_calendar_set_model (self->meeting_calendar,
+                                  awp_meeting_planner_get_entries (self->meeting_planner));
+  /* Connected here, not in the .ui: the template checker knows only GTK's signals. */
+  g_signal_connect_object (self->meeting_calendar, "day-activated",
+                           G_CALLBACK (on_calendar_day_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->meeting_planner, "date-selected",
+                           G_CALLBACK (on_planner_date_selected_cb), self, G_CONNECT_SWAPPED);
 
   self->pages = gtk_stack_get_pages (self->stack);
   gtk_list_box_bind_model (self->sidebar_list, G_LIST_MODEL (self->pages),
@@ -306,14 +339,22 @@ awp_window_set_workspace (AwpWindow  *self,
   return TRUE;
 }
 
-/* The local store behind the Conferences and Surveys workspaces (NULL:
- * they say it is not open). */
+/* The local store the workspaces show; NULL while there is none. */
 void
 awp_window_set_store (AwpWindow *self,
                       AwpStore  *store)
 {
   g_return_if_fail (AWP_IS_WINDOW (self));
 
+  awp_meeting_planner_set_store (self->meeting_planner, store);
   awp_templates_page_set_store (self->conferences_page, store);
   awp_templates_page_set_store (self->surveys_page, store);
+}
+
+AwpMeetingPlanner *
+awp_window_get_meeting_planner (AwpWindow *self)
+{
+  g_return_val_if_fail (AWP_IS_WINDOW (self), NULL);
+
+  return self->meeting_planner;
 }

@@ -3,6 +3,7 @@
 #include <adwaita.h>
 
 #include "awp-application.h"
+#include "awp-meeting-planner.h"
 #include "awp-store.h"
 
 G_BEGIN_DECLS
@@ -16,8 +17,8 @@ char       **awp_window_list_workspaces (AwpWindow      *self);
 const char  *awp_window_get_workspace   (AwpWindow      *self);
 gboolean     awp_window_set_workspace   (AwpWindow      *self,
                                          const char     *name);
-
 void         awp_window_set_store       (AwpWindow      *self,
                                          AwpStore       *store);
+AwpMeetingPlanner *awp_window_get_meeting_planner (AwpWindow *self);
 
 G_END_DECLS
