@@ -3,6 +3,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "awp-application.h"
 #include "awp-conference-editor.h"
 #include "awp-conference-questions.h"
 #include "awp-conference-template.h"
@@ -899,6 +900,46 @@ test_survey_results (Fixture *f, gconstpointer data)
   g_rmdir (dir);
 }
 
+static gboolean
+check_app_window (gpointer user_data)
+{
+  GApplication *app = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  AwpTemplatesPage *conferences;
+  AwpTemplatesPage *surveys;
+
+  if (window == NULL)
+    return G_SOURCE_CONTINUE;
+  conferences = find_page (GTK_WIDGET (window), AWP_TYPE_CONFERENCE_EDITOR);
+  surveys = find_page (GTK_WIDGET (window), AWP_TYPE_SURVEY_EDITOR);
+  g_assert_nonnull (conferences);
+  g_assert_nonnull (surveys);
+  /* The demo data's templates are listed: the pages have the store. */
+  g_assert_nonnull (gtk_list_box_get_row_at_index (awp_templates_page_get_list (conferences), 0));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (awp_templates_page_get_list (surveys), 0));
+  g_object_set_data (G_OBJECT (app), "checked", GINT_TO_POINTER (1));
+  gtk_window_destroy (window);
+  g_application_quit (app);
+  return G_SOURCE_REMOVE;
+}
+
+/* The real application gives its store to the window's workspaces. */
+static void
+test_application_store (void)
+{
+  g_autoptr(AwpApplication) app = awp_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("awp-app-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "awp.db", NULL);
+  char *argv[] = { (char *) "awp", (char *) "--db", db, NULL };
+
+  g_assert_no_error (error);
+  g_idle_add (check_app_window, app);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  g_assert_true (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (app), "checked")));
+  remove_dir (dir);
+}
+
 static void
 test_no_store (void)
 {
@@ -933,6 +974,7 @@ main (int argc, char *argv[])
   ADD ("/ui/templates/survey/results", test_survey_results);
 #undef ADD
   g_test_add_func ("/ui/templates/no-store", test_no_store);
+  g_test_add_func ("/ui/templates/application-store", test_application_store);
 
   return g_test_run ();
 }

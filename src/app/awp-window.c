@@ -194,14 +194,6 @@ awp_window_constructed (GObject *object)
   if (!awp_window_set_workspace (self, last))
     awp_window_set_workspace (self, "today");
   on_stack_visible_child_changed_cb (self);
-
-  /* The meetings planner works on the application's local store. */
-  {
-    GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-
-    if (AWP_IS_APPLICATION (application))
-      awp_window_set_store (self, awp_application_get_store (AWP_APPLICATION (application)));
-  }
 }
 
 static void
@@ -294,9 +286,16 @@ awp_window_init (AwpWindow *self)
 AwpWindow *
 awp_window_new (AwpApplication *application)
 {
-  return g_object_new (AWP_TYPE_WINDOW,
-                       "application", application,
-                       NULL);
+  AwpWindow *self = g_object_new (AWP_TYPE_WINDOW,
+                                  "application", application,
+                                  NULL);
+
+  /* The workspaces work on the application's local store. Set here, not in
+   * constructed(): "application" is not a construct property, so GObject
+   * sets it only after constructed() has run. */
+  if (application != NULL)
+    awp_window_set_store (self, awp_application_get_store (application));
+  return self;
 }
 
 char **
