@@ -779,7 +779,8 @@ test_conference_live_questions (Fixture *f, gconstpointer data)
   g_assert_cmpstr (json_object_get_string_member (saved, "status"), ==, "published");
   g_clear_pointer (&saved, json_object_unref);
 
-  /* Answer the first; a third question arrives (a sync) and shows. */
+  /* Answer the first; while the second is being answered, a third
+   * question arrives (a sync): it shows, and the typed answer stays. */
   {
     g_autoptr(GPtrArray) entries = g_ptr_array_new ();
 
@@ -787,6 +788,10 @@ test_conference_live_questions (Fixture *f, gconstpointer data)
     g_assert_cmpuint (entries->len, ==, 2);
     gtk_editable_set_text (entries->pdata[0], "Мектеп 1 қыркүйекте ашылады.");
     click (editor, "answer", 0);
+    g_ptr_array_set_size (entries, 0);
+    collect_entries (editor, "answer-entry", entries);
+    g_assert_cmpuint (entries->len, ==, 1);
+    gtk_editable_set_text (entries->pdata[0], "Ремонт дороги начнётся в мае.");
   }
   g_free (awp_conference_question_receive (store, id, "Будет ли освещение во дворах?", "Мария С.", "portal", &error));
   spin ();
@@ -795,8 +800,9 @@ test_conference_live_questions (Fixture *f, gconstpointer data)
 
     collect_entries (editor, "answer-entry", entries);
     g_assert_cmpuint (entries->len, ==, 2);
+    g_assert_cmpstr (gtk_editable_get_text (entries->pdata[0]), ==, "Ремонт дороги начнётся в мае.");
+    g_assert_cmpstr (gtk_editable_get_text (entries->pdata[1]), ==, "");
     screenshot (GTK_WIDGET (f->window), "conference-questions");
-    gtk_editable_set_text (entries->pdata[0], "Ремонт дороги начнётся в мае.");
     click (editor, "answer", 0);
   }
   click (editor, "close-conference", 0);

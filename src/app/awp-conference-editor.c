@@ -89,9 +89,29 @@ on_answer_clicked (GtkButton           *button,
   refresh_live (self);
 }
 
+/* Answers being typed, by question id, so a question arriving meanwhile
+ * (the list is rebuilt) does not wipe them. */
+static void
+collect_drafts (GtkWidget  *root,
+                GHashTable *drafts)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_name (root), "answer") == 0)
+    {
+      GtkEditable *entry = g_object_get_data (G_OBJECT (root), "awp-entry");
+      const char *text = gtk_editable_get_text (entry);
+
+      if (text[0] != '\0')
+        g_hash_table_insert (drafts, g_strdup (g_object_get_data (G_OBJECT (root), "awp-question")),
+                             g_strdup (text));
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    collect_drafts (c, drafts);
+}
+
 static GtkWidget *
 question_row (AwpConferenceEditor *self,
-              JsonObject          *record)
+              JsonObject          *record,
+              GHashTable          *drafts)
 {
   JsonObject *data = json_object_get_object_member (record, "data");
   const char *answer = json_object_get_string_member_with_default (data, "answer", "");
@@ -131,9 +151,13 @@ question_row (AwpConferenceEditor *self,
       GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *entry = gtk_entry_new ();
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Answer"));
+      const char *draft;
 
       gtk_widget_set_hexpand (entry, TRUE);
       gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("The answer to publish"));
+      draft = g_hash_table_lookup (drafts, json_object_get_string_member (record, "id"));
+      if (draft != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (entry), draft);
       gtk_widget_set_name (entry, "answer-entry");
       gtk_widget_set_name (button, "answer");
       g_object_set_data (G_OBJECT (button), "awp-entry", entry);
@@ -163,11 +187,13 @@ refresh_live (AwpConferenceEditor *self)
                                                                    "status", "draft");
   gboolean live = g_str_equal (status, "published") || g_str_equal (status, "closed");
   g_autoptr(GPtrArray) questions = NULL;
+  g_autoptr(GHashTable) drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GError) error = NULL;
   GtkWidget *child;
   guint open = 0;
 
   gtk_widget_set_visible (self->live_box, live && store != NULL && id != NULL);
+  collect_drafts (GTK_WIDGET (self->live_list), drafts);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->live_list))) != NULL)
     gtk_list_box_remove (self->live_list, child);
   if (!live || store == NULL || id == NULL)
@@ -184,7 +210,7 @@ refresh_live (AwpConferenceEditor *self)
 
       if (json_object_get_string_member_with_default (data, "answer", "")[0] == '\0')
         open++;
-      gtk_list_box_append (self->live_list, question_row (self, questions->pdata[i]));
+      gtk_list_box_append (self->live_list, question_row (self, questions->pdata[i], drafts));
     }
   {
     /* TRANSLATORS: the number of questions received, then of those unanswered */
