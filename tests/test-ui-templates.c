@@ -536,8 +536,18 @@ test_conference_submit_refused (Fixture *f, gconstpointer data)
   type (editor, "opens_on", "11.03.2026");
   type (editor, "closes_on", "11.03.2026");
   type (editor, "brief_ru", "");
+  type (editor, "moderator_iin", "901123300255");
   click (editor, "submit", 0);
   g_assert_nonnull (error_of (editor, "brief_ru"));
+  g_assert_nonnull (error_of (editor, "moderator_iin"));
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (field (editor, "moderator_iin"), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    /* The moderator's fields, in view for the picture. */
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+    screenshot (GTK_WIDGET (f->window), "conference-errors");
+  }
   saved = stored (f->store.store, id);
   g_assert_cmpstr (json_object_get_string_member (saved, "status"), ==, "draft");
 }
