@@ -502,6 +502,27 @@ test_conference_editor (Fixture *f, gconstpointer data)
   if (english ())
     g_assert_true (tree_has_label (editor, "Submitted"));
   g_assert_false (gtk_widget_is_sensitive (field (editor, "title_kk")));
+  g_assert_false (gtk_widget_get_visible (find_named (editor, "submit")));
+
+  /* The Operator returns it with remarks: they show, the form is editable
+   * again, and it goes back after a fix. */
+  {
+    g_autoptr(JsonObject) remarks = json_obj ("{\"remarks\":\"Сипаттаманы толықтырыңыз.\"}");
+
+    g_assert_true (awp_store_transition (f->store.store, id, "return", remarks, "operator", &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (awp_templates_page_open (p, id, &error));
+  spin ();
+  g_assert_true (tree_has_label (editor, "Сипаттаманы толықтырыңыз."));
+  g_assert_true (gtk_widget_is_sensitive (field (editor, "description_ru")));
+  type (editor, "description_ru", "Ответы на вопросы о дорогах, водопроводах и школах области.");
+  click (editor, "submit", 0);
+  g_clear_pointer (&saved, json_object_unref);
+  saved = stored (f->store.store, id);
+  g_assert_cmpstr (json_object_get_string_member (saved, "status"), ==, "submitted");
+  g_assert_cmpstr (json_object_get_string_member (saved, "description_ru"), ==,
+                   "Ответы на вопросы о дорогах, водопроводах и школах области.");
 }
 
 static void
