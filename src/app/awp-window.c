@@ -4,6 +4,7 @@
 
 #include "awp-meeting-calendar.h"
 #include "awp-meeting-planner.h"
+#include "awp-templates-page.h"
 #include "awp-window.h"
 
 struct _AwpWindow
@@ -12,6 +13,8 @@ struct _AwpWindow
 
   /* Template Widgets */
   AdwWindowTitle  *content_title;
+  AwpTemplatesPage *conferences_page;
+  AwpTemplatesPage *surveys_page;
   AdwLeaflet      *leaflet;
   AwpMeetingCalendar *meeting_calendar;
   AwpMeetingPlanner *meeting_planner;
@@ -191,14 +194,6 @@ awp_window_constructed (GObject *object)
   if (!awp_window_set_workspace (self, last))
     awp_window_set_workspace (self, "today");
   on_stack_visible_child_changed_cb (self);
-
-  /* The meetings planner works on the application's local store. */
-  {
-    GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-
-    if (AWP_IS_APPLICATION (application))
-      awp_window_set_store (self, awp_application_get_store (AWP_APPLICATION (application)));
-  }
 }
 
 static void
@@ -230,6 +225,8 @@ awp_window_class_init (AwpWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/awp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, AwpWindow, conferences_page);
+  gtk_widget_class_bind_template_child (widget_class, AwpWindow, surveys_page);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, meeting_calendar);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, meeting_planner);
@@ -254,6 +251,7 @@ awp_window_class_init (AwpWindowClass *klass)
 
   g_type_ensure (AWP_TYPE_MEETING_CALENDAR);
   g_type_ensure (AWP_TYPE_MEETING_PLANNER);
+  g_type_ensure (AWP_TYPE_TEMPLATES_PAGE);
 }
 
 static void
@@ -263,6 +261,8 @@ awp_window_init (AwpWindow *self)
   g_autoptr(GError) error = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  awp_templates_page_set_kind (self->conferences_page, "conference");
+  awp_templates_page_set_kind (self->surveys_page, "survey");
 
   /* Holidays and days off on the meetings calendar; without the data files
    * it still shows plain weekends, so a broken install is not fatal. */
@@ -286,9 +286,16 @@ awp_window_init (AwpWindow *self)
 AwpWindow *
 awp_window_new (AwpApplication *application)
 {
-  return g_object_new (AWP_TYPE_WINDOW,
-                       "application", application,
-                       NULL);
+  AwpWindow *self = g_object_new (AWP_TYPE_WINDOW,
+                                  "application", application,
+                                  NULL);
+
+  /* The workspaces work on the application's local store. Set here, not in
+   * constructed(): "application" is not a construct property, so GObject
+   * sets it only after constructed() has run. */
+  if (application != NULL)
+    awp_window_set_store (self, awp_application_get_store (application));
+  return self;
 }
 
 char **
@@ -339,6 +346,8 @@ awp_window_set_store (AwpWindow *self,
   g_return_if_fail (AWP_IS_WINDOW (self));
 
   awp_meeting_planner_set_store (self->meeting_planner, store);
+  awp_templates_page_set_store (self->conferences_page, store);
+  awp_templates_page_set_store (self->surveys_page, store);
 }
 
 AwpMeetingPlanner *
