@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "awp-meeting-calendar.h"
+#include "awp-requests-page.h"
 #include "awp-window.h"
 
 struct _AwpWindow
@@ -13,6 +14,7 @@ struct _AwpWindow
   AdwWindowTitle  *content_title;
   AdwLeaflet      *leaflet;
   AwpMeetingCalendar *meeting_calendar;
+  AwpRequestsPage *requests_page;
   GtkListBox      *sidebar_list;
   GtkStack        *stack;
   AdwToastOverlay *toast_overlay;
@@ -141,6 +143,18 @@ meetings_today_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->meeting_calendar));
 }
 
+/* Ctrl+F searches the blog requests, from anywhere in the window. */
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  AwpWindow *self = AWP_WINDOW (widget);
+
+  awp_window_set_workspace (self, "requests");
+  awp_requests_page_focus_search (self->requests_page);
+}
+
 static gboolean
 awp_window_close_request (GtkWindow *window)
 {
@@ -161,6 +175,7 @@ awp_window_constructed (GObject *object)
 {
   AwpWindow *self = AWP_WINDOW (object);
   g_autofree char *last = NULL;
+  GtkApplication *app;
 
   G_OBJECT_CLASS (awp_window_parent_class)->constructed (object);
 
@@ -170,6 +185,10 @@ awp_window_constructed (GObject *object)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (AWP_IS_APPLICATION (app) && awp_application_get_store (AWP_APPLICATION (app)) != NULL)
+    awp_requests_page_set_store (self->requests_page, awp_application_get_store (AWP_APPLICATION (app)), NULL);
 
   last = g_settings_get_string (self->settings, "last-workspace");
   if (!awp_window_set_workspace (self, last))
@@ -208,6 +227,7 @@ awp_window_class_init (AwpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, meeting_calendar);
+  gtk_widget_class_bind_template_child (widget_class, AwpWindow, requests_page);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, toast_overlay);
@@ -227,7 +247,11 @@ awp_window_class_init (AwpWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
 
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+
   g_type_ensure (AWP_TYPE_MEETING_CALENDAR);
+  g_type_ensure (AWP_TYPE_REQUESTS_PAGE);
 }
 
 static void
@@ -296,4 +320,12 @@ awp_window_set_workspace (AwpWindow  *self,
 
   gtk_stack_set_visible_child_name (self->stack, name);
   return TRUE;
+}
+
+AwpRequestsPage *
+awp_window_get_requests_page (AwpWindow *self)
+{
+  g_return_val_if_fail (AWP_IS_WINDOW (self), NULL);
+
+  return self->requests_page;
 }

@@ -3,6 +3,7 @@
 #include <adwaita.h>
 
 #include "awp-application.h"
+#include "awp-requests-page.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +16,7 @@ char       **awp_window_list_workspaces (AwpWindow      *self);
 const char  *awp_window_get_workspace   (AwpWindow      *self);
 gboolean     awp_window_set_workspace   (AwpWindow      *self,
                                          const char     *name);
+
+AwpRequestsPage *awp_window_get_requests_page (AwpWindow *self);
 
 G_END_DECLS
