@@ -13,6 +13,7 @@
 #include "awp-seed.h"
 #include "awp-state-machine.h"
 #include "awp-test-store.h"
+#include "awp-window.h"
 
 /* The blog requests workspace driven through its real widgets: a seeded
  * store on disk, the page in a window under Xvfb, actions through their
@@ -479,52 +480,91 @@ test_deadlines_per_state (Fixture *f, gconstpointer data)
     }
 }
 
-/* With AWP_SCREENSHOT_DIR set, saves the queue with a request open. */
+/* With AWP_SCREENSHOT_DIR set, saves @widget's window as a PNG. */
 static void
-save_screenshot (Fixture *f, const char *name)
+save_screenshot (GtkWidget *widget, const char *name)
 {
-  const char *dir = g_getenv ("AWP_SCREENSHOT_DIR");
-  GtkWidget *widget = GTK_WIDGET (f->window);
+  const char *lang = g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "en";
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, lang);
+  g_autofree char *path = g_build_filename (g_getenv ("AWP_SCREENSHOT_DIR"), file, NULL);
   int w, h;
 
-  if (dir == NULL)
-    return;
-  spin ();
-  g_usleep (200000);
-  spin ();
+  for (int i = 0; i < 5; i++)
+    {
+      spin ();
+      g_usleep (100000);
+    }
   w = gtk_widget_get_width (widget);
   h = gtk_widget_get_height (widget);
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, w, h));
-  path = g_build_filename (dir, name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
+/* The whole window, as a user sees it: the queue with a new request open,
+ * an answered request with its rating and timeline, the forward dialog. */
 static void
 test_screenshots (Fixture *f, gconstpointer data)
 {
-  const char *lang = g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "en";
-  g_autofree char *queue = g_strdup_printf ("requests-queue-%s.png", lang);
-  g_autofree char *detail = g_strdup_printf ("requests-detail-%s.png", lang);
+  g_autoptr(GSettings) settings = NULL;
+  AwpRequestsPage *page, *own_page;
+  AdwMessageDialog *dialog;
+  AwpWindow *window;
+  GtkWidget *text;
 
   if (g_getenv ("AWP_SCREENSHOT_DIR") == NULL)
     {
       g_test_skip ("AWP_SCREENSHOT_DIR not set");
       return;
     }
-  awp_requests_page_select (f->page, find_in_status (f, "received"));
-  save_screenshot (f, queue);
-  awp_requests_page_select (f->page, find_in_status (f, "extended"));
-  save_screenshot (f, detail);
+  settings = g_settings_new (APP_ID);
+  g_settings_set_int (settings, "window-width", 1366);
+  g_settings_set_int (settings, "window-height", 800);
+  window = g_object_ref (awp_window_new (NULL));
+  page = awp_window_get_requests_page (window);
+  awp_requests_page_set_store (page, f->sf.store, "a.seitkali");
+  awp_window_set_workspace (window, "requests");
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  /* A received request, then accepted through the dialog: its timeline
+   * gets the event. */
+  own_page = f->page;
+  f->page = page;
+  awp_requests_page_select (page, find_in_status (f, "received"));
+  save_screenshot (GTK_WIDGET (window), "requests-queue");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "request.forward", NULL));
+  dialog = awp_requests_page_get_dialog (page);
+  save_screenshot (GTK_WIDGET (dialog), "requests-forward-dialog");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "request.accept", NULL));
+  dialog = awp_requests_page_get_dialog (page);
+  adw_message_dialog_response (dialog, "accept");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "request.extend", NULL));
+  dialog = awp_requests_page_get_dialog (page);
+  text = find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, "extend_reason", NULL);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text)),
+                            "Ауыл әкімдігінен мәлімет сұралды / Запрошены сведения у акимата села", -1);
+  save_screenshot (GTK_WIDGET (dialog), "requests-extend-dialog");
+  adw_message_dialog_response (dialog, "extend");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  save_screenshot (GTK_WIDGET (window), "requests-detail");
+
+  f->page = own_page;
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_object_unref (window);
 }
 
 int

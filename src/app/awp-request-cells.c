@@ -31,12 +31,20 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (kind->cell == AWP_REQUEST_CELL_DUE)
     {
-      /* The state is told by an icon and words; colour only adds to it. */
+      /* The state is told by an icon and words; colour only adds to it.
+       * The date above, the working days left below. */
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *lines = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
       GtkWidget *icon = gtk_image_new ();
+      GtkWidget *left = gtk_label_new (NULL);
 
+      gtk_label_set_xalign (GTK_LABEL (left), 0.0f);
+      gtk_label_set_ellipsize (GTK_LABEL (left), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (left, "caption");
+      gtk_box_append (GTK_BOX (lines), label);
+      gtk_box_append (GTK_BOX (lines), left);
       gtk_box_append (GTK_BOX (box), icon);
-      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), lines);
       gtk_list_item_set_child (list_item, box);
       return;
     }
@@ -51,7 +59,9 @@ bind_due (CellKind     *kind,
           AwpQueueItem *item)
 {
   GtkWidget *icon = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_last_child (box);
+  GtkWidget *lines = gtk_widget_get_last_child (box);
+  GtkWidget *label = gtk_widget_get_first_child (lines);
+  GtkWidget *left_label = gtk_widget_get_last_child (lines);
   g_autofree char *date = awp_request_format_date (awp_queue_item_get_due_on (item));
   g_autofree char *left = NULL;
   g_autofree char *text = NULL;
@@ -61,7 +71,9 @@ bind_due (CellKind     *kind,
                         awp_queue_item_get_closed (item), &info);
   left = awp_request_due_text (&info);
   text = *left ? g_strdup_printf ("%s · %s", date, left) : g_strdup (date);
-  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_label_set_text (GTK_LABEL (label), date);
+  gtk_label_set_text (GTK_LABEL (left_label), left);
+  gtk_widget_set_visible (left_label, *left != '\0');
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), info.icon_name);
   gtk_widget_set_visible (icon, info.icon_name != NULL);
   gtk_widget_remove_css_class (box, "error");
@@ -105,7 +117,8 @@ bind_cb (GtkSignalListItemFactory *factory,
       bind_due (kind, child, item);
       return;
     case AWP_REQUEST_CELL_AUTH:
-      text = awp_request_auth_label (awp_queue_item_get_auth_method (item));
+      text = awp_request_auth_short_label (awp_queue_item_get_auth_method (item));
+      gtk_widget_set_tooltip_text (child, awp_request_auth_label (awp_queue_item_get_auth_method (item)));
       break;
     default:
       g_assert_not_reached ();

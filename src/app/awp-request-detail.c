@@ -2,6 +2,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "awp-request-deadlines.h"
 #include "awp-request-detail.h"
@@ -72,12 +73,16 @@ add_deadline_row (AwpRequestDetail   *self,
 {
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *explanation = gtk_label_new (d->explanation ? d->explanation : "");
-  g_autofree char *title = g_strdup_printf ("%s (%s)", d->what, d->norm);
+  g_autofree char *norm = g_strdup (d->norm);
+  g_autofree char *title = NULL;
   g_autofree char *date = awp_request_format_date (d->due_on);
   g_autofree char *left = NULL;
   g_autofree char *subtitle = NULL;
   AwpDueInfo info;
 
+  /* "O145-5.2/notice" is a rule id; people read the paragraph. */
+  norm[strcspn (norm, "/")] = '\0';
+  title = g_strdup_printf ("%s (%s)", d->what, norm);
   awp_request_due_info (self->calendar, d->due_on, FALSE, &info);
   left = awp_request_due_text (&info);
   subtitle = g_strdup_printf ("%s — %s", date, left);

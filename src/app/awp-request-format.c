@@ -133,3 +133,16 @@ awp_request_auth_label (const char *auth_method)
     return _("eGov account, SMS code");
   return _("Not stated");
 }
+
+const char *
+awp_request_auth_short_label (const char *auth_method)
+{
+  if (g_strcmp0 (auth_method, "eds") == 0)
+    /* Translators: short for "digital signature" (ЭЦҚ / ЭЦП) */
+    return C_("auth", "EDS");
+  if (g_strcmp0 (auth_method, "egov") == 0)
+    return C_("auth", "eGov + phone");
+  if (g_strcmp0 (auth_method, "sms") == 0)
+    return C_("auth", "eGov + SMS");
+  return "—";
+}

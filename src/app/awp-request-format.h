@@ -38,6 +38,8 @@ char       *awp_request_due_text       (const AwpDueInfo *info);
 char       *awp_request_format_date    (const char   *iso);
 /* O145-3: how the request was authenticated, in words. */
 const char *awp_request_auth_label     (const char   *auth_method);
+/* The same in a word or two, for the queue's column. */
+const char *awp_request_auth_short_label (const char *auth_method);
 /* YYYY-MM-DD of @date. */
 char       *awp_request_iso_date       (const GDate  *date);
 

@@ -345,6 +345,7 @@ awp_requests_page_init (AwpRequestsPage *self)
   GtkToggleButton *group = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_add_css_class (GTK_WIDGET (self->filter_box), "linked");
   self->actor = g_strdup (g_get_user_name ());
 
   /* Deadlines are counted in working days; without the calendar data the
@@ -372,8 +373,6 @@ awp_requests_page_init (AwpRequestsPage *self)
       else
         group = GTK_TOGGLE_BUTTON (button);
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), i == AWP_QUEUE_FILTER_ALL);
-      gtk_widget_add_css_class (button, "pill");
-      gtk_widget_add_css_class (button, "small");
       g_signal_connect (button, "toggled", G_CALLBACK (on_filter_toggled_cb), self);
       gtk_box_append (self->filter_box, button);
       self->filter_buttons[i] = GTK_TOGGLE_BUTTON (button);
