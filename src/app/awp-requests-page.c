@@ -38,6 +38,7 @@ struct _AwpRequestsPage
   AwpQueryModel      *counts[N_FILTERS];   /* one per filter, for the buttons */
   GtkToggleButton    *filter_buttons[N_FILTERS];
   AdwMessageDialog   *dialog;              /* weak */
+  guint               counts_idle;         /* fills counts[] one by one */
   char               *actor;
   AwpQueueFilter      filter;
 
@@ -76,10 +77,12 @@ update_counts (AwpRequestsPage *self)
   for (guint i = 0; i < N_FILTERS; i++)
     {
       g_autofree char *label = NULL;
-      guint count = self->counts[i] ? g_list_model_get_n_items (G_LIST_MODEL (self->counts[i])) : 0;
-
-      /* Translators: a filter and how many requests it shows, "Overdue (12)" */
-      label = g_strdup_printf (_("%s (%u)"), filter_title (i), count);
+      if (self->counts[i] == NULL)
+        label = g_strdup_printf ("%s (…)", filter_title (i));
+      else
+        /* Translators: a filter and how many requests it shows, "Overdue (12)" */
+        label = g_strdup_printf (_("%s (%u)"), filter_title (i),
+                                 g_list_model_get_n_items (G_LIST_MODEL (self->counts[i])));
       gtk_button_set_label (GTK_BUTTON (self->filter_buttons[i]), label);
     }
   summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u request shown", "%u requests shown", n), n);
@@ -114,6 +117,69 @@ on_row_activated_cb (AwpRequestsPage *self,
   on_selection_changed_cb (self);
 }
 
+static const char *
+current_status (AwpRequestsPage *self)
+{
+  guint i = gtk_drop_down_get_selected (self->status_dropdown);
+
+  return i < G_N_ELEMENTS (statuses) ? statuses[i] : NULL;
+}
+
+/* Counting a filter over a million rows can take a while, so the counts
+ * come one per idle turn after the queue itself is on screen. */
+static gboolean
+count_one (AwpRequestsPage *self)
+{
+  for (guint i = 0; i < N_FILTERS; i++)
+    {
+      AwpQueryModel *model;
+
+      if (self->counts[i] != NULL)
+        continue;
+      model = awp_query_model_new (self->store, "blog_request");
+      awp_query_model_set_status (model, current_status (self));
+      awp_query_model_set_search (model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      awp_query_model_set_filter (model, i);
+      g_signal_connect_object (model, "items-changed", G_CALLBACK (update_counts), self, G_CONNECT_SWAPPED);
+      self->counts[i] = model;
+      update_counts (self);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+count_next_cb (gpointer user_data)
+{
+  AwpRequestsPage *self = user_data;
+
+  if (count_one (self))
+    return G_SOURCE_CONTINUE;
+  self->counts_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+restart_counts (AwpRequestsPage *self)
+{
+  for (guint i = 0; i < N_FILTERS; i++)
+    g_clear_object (&self->counts[i]);
+  if (self->counts_idle == 0 && self->store != NULL)
+    self->counts_idle = g_idle_add_full (G_PRIORITY_LOW, count_next_cb, self, NULL);
+  update_counts (self);
+}
+
+/* A new filter, status or search starts at the top: the old scroll
+ * position would make the model seek deep into the new result. */
+static void
+scroll_to_top (AwpRequestsPage *self)
+{
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+  if (adj != NULL)
+    gtk_adjustment_set_value (adj, 0);
+}
+
 static void
 on_search_changed_cb (AwpRequestsPage *self)
 {
@@ -121,10 +187,9 @@ on_search_changed_cb (AwpRequestsPage *self)
 
   if (self->model == NULL)
     return;
+  scroll_to_top (self);
   awp_query_model_set_search (self->model, text);
-  for (guint i = 0; i < N_FILTERS; i++)
-    awp_query_model_set_search (self->counts[i], text);
-  update_counts (self);
+  restart_counts (self);
 }
 
 static void
@@ -137,15 +202,11 @@ on_stop_search_cb (AwpRequestsPage *self)
 static void
 on_status_selected_cb (AwpRequestsPage *self)
 {
-  guint i = gtk_drop_down_get_selected (self->status_dropdown);
-  const char *status = i < G_N_ELEMENTS (statuses) ? statuses[i] : NULL;
-
   if (self->model == NULL)
     return;
-  awp_query_model_set_status (self->model, status);
-  for (guint f = 0; f < N_FILTERS; f++)
-    awp_query_model_set_status (self->counts[f], status);
-  update_counts (self);
+  scroll_to_top (self);
+  awp_query_model_set_status (self->model, current_status (self));
+  restart_counts (self);
 }
 
 static void
@@ -277,6 +338,7 @@ awp_requests_page_dispose (GObject *object)
   AwpRequestsPage *self = AWP_REQUESTS_PAGE (object);
 
   g_clear_weak_pointer (&self->dialog);
+  g_clear_handle_id (&self->counts_idle, g_source_remove);
   g_clear_object (&self->model);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
@@ -411,13 +473,7 @@ awp_requests_page_set_store (AwpRequestsPage *self,
   g_clear_object (&self->model);
   self->model = awp_query_model_new (store, "blog_request");
   awp_query_model_set_sort (self->model, AWP_QUEUE_SORT_RECEIVED, TRUE);
-  for (guint i = 0; i < N_FILTERS; i++)
-    {
-      g_clear_object (&self->counts[i]);
-      self->counts[i] = awp_query_model_new (store, "blog_request");
-      awp_query_model_set_filter (self->counts[i], i);
-      g_signal_connect_object (self->counts[i], "items-changed", G_CALLBACK (update_counts), self, G_CONNECT_SWAPPED);
-    }
+  restart_counts (self);
   awp_query_model_set_filter (self->model, self->filter);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
@@ -459,7 +515,10 @@ awp_requests_page_set_filter (AwpRequestsPage *self,
   if (!gtk_toggle_button_get_active (self->filter_buttons[filter]))
     gtk_toggle_button_set_active (self->filter_buttons[filter], TRUE);
   if (self->model != NULL)
-    awp_query_model_set_filter (self->model, filter);
+    {
+      scroll_to_top (self);
+      awp_query_model_set_filter (self->model, filter);
+    }
   update_counts (self);
 }
 
@@ -470,6 +529,8 @@ awp_requests_page_get_filter_count (AwpRequestsPage *self,
   g_return_val_if_fail (AWP_IS_REQUESTS_PAGE (self), 0);
   g_return_val_if_fail (filter < N_FILTERS, 0);
 
+  while (self->counts[filter] == NULL && self->store != NULL && count_one (self))
+    ;
   return self->counts[filter] ? g_list_model_get_n_items (G_LIST_MODEL (self->counts[filter])) : 0;
 }
 
