@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "awp-audit.h"
+#include "awp-csv.h"
 #include "awp-i18n.h"
 #include "awp-outbox.h"
 #include "awp-request-deadlines.h"
@@ -480,6 +481,44 @@ test_deadlines_per_state (Fixture *f, gconstpointer data)
     }
 }
 
+/* The view as filtered goes to CSV (RFC 4180, UTF-8 with BOM), row for row. */
+static void
+test_export_csv (Fixture *f, gconstpointer data)
+{
+  GListModel *model = G_LIST_MODEL (awp_requests_page_get_model (f->page));
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  const char *text;
+  gsize size;
+  guint n;
+
+  awp_requests_page_set_filter (f->page, AWP_QUEUE_FILTER_OVERDUE);
+  spin ();
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_true (awp_requests_page_export_csv (f->page, out, &error));
+  g_assert_no_error (error);
+  text = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out));
+  size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out));
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF"));
+  g_assert_true (g_utf8_validate (text, (gssize) size, NULL));
+  rows = awp_csv_parse (text, size, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, n + 1);
+  g_assert_cmpstr (((AwpCsvRow *) rows->pdata[0])->fields[0], ==, "Number");
+  for (guint i = 0; i < n; i++)
+    {
+      AwpCsvRow *row = rows->pdata[i + 1];
+      AwpQueueItem *item = item_at (model, i);
+
+      g_assert_cmpuint (g_strv_length (row->fields), ==, 9);
+      g_assert_cmpstr (row->fields[0], ==, awp_queue_item_get_number (item));
+      g_assert_cmpstr (row->fields[3], ==, awp_queue_item_get_subject (item));
+      g_assert_true (g_str_has_prefix (row->fields[6], "Overdue"));
+    }
+}
+
 /* With AWP_SCREENSHOT_DIR set, saves @widget's window as a PNG. */
 static void
 save_screenshot (GtkWidget *widget, const char *name)
@@ -581,6 +620,7 @@ main (int   argc,
   g_test_add ("/ui/requests/filters-and-search", Fixture, NULL, fixture_setup, test_filters_and_search, fixture_teardown);
   g_test_add ("/ui/requests/actions", Fixture, NULL, fixture_setup, test_actions, fixture_teardown);
   g_test_add ("/ui/requests/deadlines-per-state", Fixture, NULL, fixture_setup, test_deadlines_per_state, fixture_teardown);
+  g_test_add ("/ui/requests/export-csv", Fixture, NULL, fixture_setup, test_export_csv, fixture_teardown);
   g_test_add ("/ui/requests/screenshots", Fixture, NULL, fixture_setup, test_screenshots, fixture_teardown);
 
   return g_test_run ();

@@ -4,6 +4,7 @@
 
 #include "awp-request-cells.h"
 #include "awp-request-dialogs.h"
+#include "awp-request-export.h"
 #include "awp-requests-page.h"
 #include "awp-state-machine.h"
 
@@ -325,6 +326,50 @@ request_action (GtkWidget  *widget,
 }
 
 static void
+on_export_response_cb (GtkNativeDialog *chooser,
+                       int              response,
+                       AwpRequestsPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *text = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (file == NULL)
+    return;
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &error);
+  if (out == NULL || !awp_requests_page_export_csv (self, G_OUTPUT_STREAM (out), &error))
+    text = g_strdup_printf (_("Not exported: %s"), error->message);
+  else
+    text = g_strdup (_("Exported"));
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  AwpRequestsPage *self = AWP_REQUESTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+
+  if (self->model == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export Requests"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("blog-requests.csv"));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
@@ -394,6 +439,8 @@ awp_requests_page_class_init (AwpRequestsPageClass *klass)
       gtk_widget_class_add_binding_action (widget_class, keys[i], GDK_CONTROL_MASK | GDK_SHIFT_MASK, name, NULL);
     }
   gtk_widget_class_install_action (widget_class, "requests.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "requests.export", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "requests.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "requests.search", NULL);
 
   g_type_ensure (AWP_TYPE_REQUEST_DETAIL);
@@ -560,4 +607,15 @@ awp_requests_page_get_dialog (AwpRequestsPage *self)
   g_return_val_if_fail (AWP_IS_REQUESTS_PAGE (self), NULL);
 
   return self->dialog;
+}
+
+gboolean
+awp_requests_page_export_csv (AwpRequestsPage  *self,
+                              GOutputStream    *out,
+                              GError          **error)
+{
+  g_return_val_if_fail (AWP_IS_REQUESTS_PAGE (self), FALSE);
+  g_return_val_if_fail (self->model != NULL, FALSE);
+
+  return awp_request_export_csv (G_LIST_MODEL (self->model), self->calendar, out, NULL, error);
 }

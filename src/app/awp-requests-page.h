@@ -30,4 +30,9 @@ void              awp_requests_page_select       (AwpRequestsPage *self,
 /* The dialog an action opened last (tests drive it), or NULL. */
 AdwMessageDialog *awp_requests_page_get_dialog   (AwpRequestsPage *self);
 
+/* The current view (filters, status and search applied) as CSV. */
+gboolean          awp_requests_page_export_csv   (AwpRequestsPage *self,
+                                                  GOutputStream   *out,
+                                                  GError         **error);
+
 G_END_DECLS
