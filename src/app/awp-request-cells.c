@@ -111,7 +111,7 @@ bind_cb (GtkSignalListItemFactory *factory,
       gtk_widget_set_tooltip_text (child, text);
       break;
     case AWP_REQUEST_CELL_STATUS:
-      text = awp_queue_item_get_status (item) ? awp_state_label (awp_queue_item_get_status (item)) : "";
+      text = awp_queue_item_get_status (item) ? awp_request_status_label (awp_queue_item_get_status (item)) : "";
       break;
     case AWP_REQUEST_CELL_DUE:
       bind_due (kind, child, item);

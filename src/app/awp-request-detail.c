@@ -157,7 +157,7 @@ fill_timeline (AwpRequestDetail *self)
   gboolean answer_event = FALSE;
 
   clear_list (self->timeline_list);
-  add_timeline_row (self, _("Received"), member (data, "received_on"),
+  add_timeline_row (self, C_("status", "Received"), member (data, "received_on"),
                     member (data, "requester"), "O145-4.1",
                     awp_request_auth_label (member (data, "auth_method")));
   if (json_object_has_member (data, "events")
@@ -173,13 +173,13 @@ fill_timeline (AwpRequestDetail *self)
           if (action == NULL)
             continue;
           answer_event |= g_str_equal (action, "answer");
-          add_timeline_row (self, awp_state_label (member (e, "to")), member (e, "at"),
+          add_timeline_row (self, awp_request_status_label (member (e, "to")), member (e, "at"),
                             member (e, "actor"), member (e, "norm"), event_note (data, action));
         }
     }
   /* Records from the server carry the answer date without local events. */
   if (!answer_event && member (data, "answered_on") != NULL)
-    add_timeline_row (self, awp_state_label ("answered"), member (data, "answered_on"),
+    add_timeline_row (self, awp_request_status_label ("answered"), member (data, "answered_on"),
                       NULL, "O145-5.1", NULL);
 }
 
@@ -238,13 +238,13 @@ awp_request_detail_can (AwpRequestDetail  *self,
   for (guint i = 0; i < machine->n_transitions; i++)
     if (g_str_equal (machine->transitions[i].action, action))
       g_string_append_printf (from, "%s%s", from->len ? ", " : "",
-                              awp_state_label (machine->transitions[i].from));
+                              awp_request_status_label (machine->transitions[i].from));
   if (g_str_equal (action, "extend") && json_object_get_int_member_with_default (self->data, "times_extended", 0) > 0)
     *why = g_strdup (_("The period was already extended once; O145-5.2 allows one extension"));
   else
     /* Translators: "Not possible: the request is Answered. Only for: Received." */
     *why = g_strdup_printf (_("Not possible: the request is %s. Only for: %s."),
-                            awp_state_label (status), from->str);
+                            awp_request_status_label (status), from->str);
   return FALSE;
 }
 
@@ -304,7 +304,7 @@ reload (AwpRequestDetail *self)
                           member (data, "requester") ? member (data, "requester") : "—", received,
                           awp_request_auth_label (member (data, "auth_method")));
   gtk_label_set_text (self->meta_label, meta);
-  gtk_label_set_text (self->status_label, awp_state_label (member (data, "status") ? member (data, "status") : "received"));
+  gtk_label_set_text (self->status_label, awp_request_status_label (member (data, "status") ? member (data, "status") : "received"));
 
   awp_request_due_info (self->calendar, member (data, "due_on"),
                         awp_state_machine_is_final (awp_state_machine_for_type ("blog_request"),

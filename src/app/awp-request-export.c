@@ -63,7 +63,7 @@ awp_request_export_csv (GListModel     *model,
       append_field (buffer, received, FALSE);
       append_field (buffer, awp_queue_item_get_requester (item), FALSE);
       append_field (buffer, awp_queue_item_get_subject (item), FALSE);
-      append_field (buffer, awp_queue_item_get_status (item) ? awp_state_label (awp_queue_item_get_status (item)) : NULL, FALSE);
+      append_field (buffer, awp_queue_item_get_status (item) ? awp_request_status_label (awp_queue_item_get_status (item)) : NULL, FALSE);
       append_field (buffer, due, FALSE);
       append_field (buffer, state, FALSE);
       append_field (buffer, awp_request_auth_label (awp_queue_item_get_auth_method (item)), FALSE);

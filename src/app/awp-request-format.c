@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "awp-request-format.h"
+#include "awp-state-machine.h"
 
 void
 awp_request_today (GDate *today)
@@ -145,4 +146,14 @@ awp_request_auth_short_label (const char *auth_method)
   if (g_strcmp0 (auth_method, "sms") == 0)
     return C_("auth", "eGov + SMS");
   return "—";
+}
+
+const char *
+awp_request_status_label (const char *status)
+{
+  /* The core's plain "Received" is also a date field's name elsewhere;
+   * the status gets its own context so it reads as a status. */
+  if (g_strcmp0 (status, "received") == 0)
+    return C_("status", "Received");
+  return status ? awp_state_label (status) : "";
 }

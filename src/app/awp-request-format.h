@@ -40,6 +40,8 @@ char       *awp_request_format_date    (const char   *iso);
 const char *awp_request_auth_label     (const char   *auth_method);
 /* The same in a word or two, for the queue's column. */
 const char *awp_request_auth_short_label (const char *auth_method);
+/* A blog request status in words (awp_state_label, "received" disambiguated). */
+const char *awp_request_status_label   (const char   *status);
 /* YYYY-MM-DD of @date. */
 char       *awp_request_iso_date       (const GDate  *date);
 

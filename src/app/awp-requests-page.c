@@ -5,6 +5,7 @@
 #include "awp-request-cells.h"
 #include "awp-request-dialogs.h"
 #include "awp-request-export.h"
+#include "awp-request-format.h"
 #include "awp-requests-page.h"
 #include "awp-state-machine.h"
 
@@ -59,12 +60,12 @@ filter_title (AwpQueueFilter filter)
 {
   switch (filter)
     {
-    case AWP_QUEUE_FILTER_ALL: return _("All");
-    case AWP_QUEUE_FILTER_OVERDUE: return _("Overdue");
-    case AWP_QUEUE_FILTER_DUE_TODAY: return _("Due today");
-    case AWP_QUEUE_FILTER_DUE_THIS_WEEK: return _("Due this week");
-    case AWP_QUEUE_FILTER_FORWARDED: return _("Forwarded");
-    case AWP_QUEUE_FILTER_ANSWERED_LATE: return _("Answered late");
+    case AWP_QUEUE_FILTER_ALL: return C_("filter", "All");
+    case AWP_QUEUE_FILTER_OVERDUE: return C_("filter", "Overdue");
+    case AWP_QUEUE_FILTER_DUE_TODAY: return C_("filter", "Due today");
+    case AWP_QUEUE_FILTER_DUE_THIS_WEEK: return C_("filter", "Due this week");
+    case AWP_QUEUE_FILTER_FORWARDED: return C_("filter", "Forwarded");
+    case AWP_QUEUE_FILTER_ANSWERED_LATE: return C_("filter", "Answered late");
     default: g_assert_not_reached ();
     }
 }
@@ -469,7 +470,7 @@ awp_requests_page_init (AwpRequestsPage *self)
 
   gtk_string_list_append (labels, _("All statuses"));
   for (guint i = 1; i < G_N_ELEMENTS (statuses); i++)
-    gtk_string_list_append (labels, awp_state_label (statuses[i]));
+    gtk_string_list_append (labels, awp_request_status_label (statuses[i]));
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (labels));
 
   for (guint i = 0; i < N_FILTERS; i++)
