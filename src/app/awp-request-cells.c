@@ -64,6 +64,7 @@ bind_due (CellKind     *kind,
   GtkWidget *left_label = gtk_widget_get_last_child (lines);
   g_autofree char *date = awp_request_format_date (awp_queue_item_get_due_on (item));
   g_autofree char *left = NULL;
+  g_autofree char *short_left = NULL;
   g_autofree char *text = NULL;
   AwpDueInfo info;
 
@@ -71,8 +72,9 @@ bind_due (CellKind     *kind,
                         awp_queue_item_get_closed (item), &info);
   left = awp_request_due_text (&info);
   text = *left ? g_strdup_printf ("%s · %s", date, left) : g_strdup (date);
+  short_left = awp_request_due_text_short (&info);
   gtk_label_set_text (GTK_LABEL (label), date);
-  gtk_label_set_text (GTK_LABEL (left_label), left);
+  gtk_label_set_text (GTK_LABEL (left_label), short_left);
   gtk_widget_set_visible (left_label, *left != '\0');
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), info.icon_name);
   gtk_widget_set_visible (icon, info.icon_name != NULL);
@@ -112,6 +114,7 @@ bind_cb (GtkSignalListItemFactory *factory,
       break;
     case AWP_REQUEST_CELL_STATUS:
       text = awp_queue_item_get_status (item) ? awp_request_status_label (awp_queue_item_get_status (item)) : "";
+      gtk_widget_set_tooltip_text (child, text);
       break;
     case AWP_REQUEST_CELL_DUE:
       bind_due (kind, child, item);

@@ -51,15 +51,15 @@ awp_request_running_deadlines (AwpCalendar  *calendar,
   if (g_str_equal (status, "received"))
     {
       /* Every decision on a new request has its own clock from receipt. */
-      if (!add (out, calendar, rules, "O145-4.3", _("Return"), received, error)
-          || !add (out, calendar, rules, "O145-4.2", _("Forward"), received, error)
+      if (!add (out, calendar, rules, "O145-4.3", C_("deadline", "Return"), received, error)
+          || !add (out, calendar, rules, "O145-4.2", C_("deadline", "Forward"), received, error)
           || !add (out, calendar, rules, "O145-5.3", _("Reasoned refusal"), received, error)
-          || !add (out, calendar, rules, "O145-5.1", _("Answer"), received, error))
+          || !add (out, calendar, rules, "O145-5.1", C_("deadline", "Answer"), received, error))
         return NULL;
     }
   else if (g_str_equal (status, "accepted"))
     {
-      if (!add (out, calendar, rules, "O145-5.1", _("Answer"), received, error))
+      if (!add (out, calendar, rules, "O145-5.1", C_("deadline", "Answer"), received, error))
         return NULL;
     }
   else if (g_str_equal (status, "extended"))

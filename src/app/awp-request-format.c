@@ -113,6 +113,18 @@ awp_request_due_text (const AwpDueInfo *info)
 }
 
 char *
+awp_request_due_text_short (const AwpDueInfo *info)
+{
+  /* Translators: "wd" is "working days", as short as officials write it
+   * (ru "р. д.", kk "ж. к."); the full words are in the tooltip. */
+  if (info->state == AWP_DUE_OVERDUE && info->working_days > 0)
+    return g_strdup_printf (_("%d wd overdue"), info->working_days);
+  if ((info->state == AWP_DUE_LATER || info->state == AWP_DUE_SOON) && info->working_days > 0)
+    return g_strdup_printf (_("%d wd left"), info->working_days);
+  return awp_request_due_text (info);
+}
+
+char *
 awp_request_format_date (const char *iso)
 {
   GDate date;

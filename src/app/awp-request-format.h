@@ -34,6 +34,8 @@ void        awp_request_due_info       (AwpCalendar  *calendar,
                                         AwpDueInfo   *info);
 /* "Overdue by 2 working days", "Due today", "3 working days left"… */
 char       *awp_request_due_text       (const AwpDueInfo *info);
+/* The same for a narrow column: "3 wd left". */
+char       *awp_request_due_text_short (const AwpDueInfo *info);
 /* DD.MM.YYYY from YYYY-MM-DD; "—" for NULL. */
 char       *awp_request_format_date    (const char   *iso);
 /* O145-3: how the request was authenticated, in words. */
