@@ -519,6 +519,63 @@ test_export_csv (Fixture *f, gconstpointer data)
     }
 }
 
+/* Today gathers the overdue and the due today with their counts on the
+ * sidebar; a click opens the request in the blog requests workspace. */
+static void
+test_today (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) patch = json_object_new ();
+  g_autofree char *badge = NULL;
+  g_autofree char *id = NULL;
+  AwpTodayPage *today;
+  AwpWindow *window;
+  GtkListBox *list;
+  GtkListBoxRow *row;
+  guint overdue;
+
+  /* One received request falls due today. */
+  awp_requests_page_select (f->page, find_in_status (f, "received"));
+  id = g_strdup (awp_request_detail_get_request_id (awp_requests_page_get_detail (f->page)));
+  json_object_set_string_member (patch, "due_on", TODAY);
+  g_assert_true (awp_store_update (f->sf.store, id, patch, "test-admin", &error));
+  g_assert_no_error (error);
+
+  window = g_object_ref (awp_window_new (NULL));
+  awp_window_set_store (window, f->sf.store);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  today = awp_window_get_today_page (window);
+  overdue = awp_requests_page_get_filter_count (f->page, AWP_QUEUE_FILTER_OVERDUE);
+  g_assert_cmpuint (awp_today_page_get_count (today, 0), ==, overdue);
+  g_assert_cmpuint (awp_today_page_get_count (today, 1), ==, 1);
+  badge = g_strdup_printf ("%u", overdue + 1);
+  g_assert_cmpstr (awp_today_page_get_badge (today), ==, badge);
+
+  /* The second list is "due today": its one row opens the request. */
+  list = GTK_LIST_BOX (find_widget (GTK_WIDGET (today), GTK_TYPE_LIST_BOX, NULL, NULL));
+  g_assert_nonnull (list);
+  list = GTK_LIST_BOX (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (GTK_WIDGET (list))));
+  row = gtk_list_box_get_row_at_index (list, 0);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "awp-id"), ==, id);
+  g_signal_emit_by_name (list, "row-activated", row);
+  spin ();
+  g_assert_cmpstr (awp_window_get_workspace (window), ==, "requests");
+  g_assert_cmpstr (awp_request_detail_get_request_id (awp_requests_page_get_detail (awp_window_get_requests_page (window))), ==, id);
+
+  /* Answering it takes it off Today at once. */
+  g_assert_true (awp_store_transition (f->sf.store, id, "accept", NULL, "test-admin", &error));
+  g_assert_no_error (error);
+  g_assert_true (awp_store_transition (f->sf.store, id, "answer", NULL, "test-admin", &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_cmpuint (awp_today_page_get_count (today, 1), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_assert_finalize_object (window);
+}
+
 /* With AWP_SCREENSHOT_DIR set, saves @widget's window as a PNG. */
 static void
 save_screenshot (GtkWidget *widget, const char *name)
@@ -621,6 +678,7 @@ main (int   argc,
   g_test_add ("/ui/requests/actions", Fixture, NULL, fixture_setup, test_actions, fixture_teardown);
   g_test_add ("/ui/requests/deadlines-per-state", Fixture, NULL, fixture_setup, test_deadlines_per_state, fixture_teardown);
   g_test_add ("/ui/requests/export-csv", Fixture, NULL, fixture_setup, test_export_csv, fixture_teardown);
+  g_test_add ("/ui/requests/today", Fixture, NULL, fixture_setup, test_today, fixture_teardown);
   g_test_add ("/ui/requests/screenshots", Fixture, NULL, fixture_setup, test_screenshots, fixture_teardown);
 
   return g_test_run ();

@@ -620,3 +620,17 @@ awp_requests_page_export_csv (AwpRequestsPage  *self,
 
   return awp_request_export_csv (G_LIST_MODEL (self->model), self->calendar, out, NULL, error);
 }
+
+void
+awp_requests_page_show_request (AwpRequestsPage *self,
+                                const char      *id)
+{
+  g_return_if_fail (AWP_IS_REQUESTS_PAGE (self));
+
+  /* The request may be anywhere in a million rows: the detail pane shows
+   * it straight away, the queue keeps its place. */
+  if (self->selection != NULL)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  awp_request_detail_set_request_id (self->detail, id);
+  gtk_widget_grab_focus (GTK_WIDGET (self->detail));
+}

@@ -27,6 +27,9 @@ void              awp_requests_page_focus_search (AwpRequestsPage *self);
 /* Selects the row at @position and shows it in the detail pane. */
 void              awp_requests_page_select       (AwpRequestsPage *self,
                                                   guint            position);
+/* Shows the request @id in the detail pane (from Today). */
+void              awp_requests_page_show_request (AwpRequestsPage *self,
+                                                  const char      *id);
 /* The dialog an action opened last (tests drive it), or NULL. */
 AdwMessageDialog *awp_requests_page_get_dialog   (AwpRequestsPage *self);
 

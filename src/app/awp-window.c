@@ -4,6 +4,7 @@
 
 #include "awp-meeting-calendar.h"
 #include "awp-requests-page.h"
+#include "awp-today-page.h"
 #include "awp-window.h"
 
 struct _AwpWindow
@@ -15,6 +16,7 @@ struct _AwpWindow
   AdwLeaflet      *leaflet;
   AwpMeetingCalendar *meeting_calendar;
   AwpRequestsPage *requests_page;
+  AwpTodayPage    *today_page;
   GtkListBox      *sidebar_list;
   GtkStack        *stack;
   AdwToastOverlay *toast_overlay;
@@ -48,6 +50,17 @@ create_sidebar_row (gpointer item,
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), image);
   gtk_box_append (GTK_BOX (box), label);
+  /* Today counts what is overdue or due today. */
+  if (g_strcmp0 (gtk_stack_page_get_name (page), "today") == 0)
+    {
+      AwpWindow *self = user_data;
+      GtkWidget *badge = gtk_label_new (NULL);
+
+      gtk_widget_add_css_class (badge, "numeric");
+      gtk_widget_add_css_class (badge, "dim-label");
+      g_object_bind_property (self->today_page, "badge", badge, "label", G_BINDING_SYNC_CREATE);
+      gtk_box_append (GTK_BOX (box), badge);
+    }
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_stack_page_get_title (page),
@@ -155,6 +168,14 @@ search_action (GtkWidget  *widget,
   awp_requests_page_focus_search (self->requests_page);
 }
 
+static void
+on_open_request_cb (AwpWindow  *self,
+                    const char *id)
+{
+  awp_window_set_workspace (self, "requests");
+  awp_requests_page_show_request (self->requests_page, id);
+}
+
 static gboolean
 awp_window_close_request (GtkWindow *window)
 {
@@ -188,7 +209,7 @@ awp_window_constructed (GObject *object)
 
   app = gtk_window_get_application (GTK_WINDOW (self));
   if (AWP_IS_APPLICATION (app) && awp_application_get_store (AWP_APPLICATION (app)) != NULL)
-    awp_requests_page_set_store (self->requests_page, awp_application_get_store (AWP_APPLICATION (app)), NULL);
+    awp_window_set_store (self, awp_application_get_store (AWP_APPLICATION (app)));
 
   last = g_settings_get_string (self->settings, "last-workspace");
   if (!awp_window_set_workspace (self, last))
@@ -228,6 +249,7 @@ awp_window_class_init (AwpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, meeting_calendar);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, requests_page);
+  gtk_widget_class_bind_template_child (widget_class, AwpWindow, today_page);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, toast_overlay);
@@ -252,6 +274,7 @@ awp_window_class_init (AwpWindowClass *klass)
 
   g_type_ensure (AWP_TYPE_MEETING_CALENDAR);
   g_type_ensure (AWP_TYPE_REQUESTS_PAGE);
+  g_type_ensure (AWP_TYPE_TODAY_PAGE);
 }
 
 static void
@@ -269,6 +292,7 @@ awp_window_init (AwpWindow *self)
     g_message ("Working-day calendar not loaded: %s", error->message);
   awp_meeting_calendar_set_working_calendar (self->meeting_calendar, calendar);
 
+  g_signal_connect_object (self->today_page, "open-request", G_CALLBACK (on_open_request_cb), self, G_CONNECT_SWAPPED);
   self->pages = gtk_stack_get_pages (self->stack);
   gtk_list_box_bind_model (self->sidebar_list, G_LIST_MODEL (self->pages),
                            create_sidebar_row, self, NULL);
@@ -328,4 +352,23 @@ awp_window_get_requests_page (AwpWindow *self)
   g_return_val_if_fail (AWP_IS_WINDOW (self), NULL);
 
   return self->requests_page;
+}
+
+void
+awp_window_set_store (AwpWindow *self,
+                      AwpStore  *store)
+{
+  g_return_if_fail (AWP_IS_WINDOW (self));
+  g_return_if_fail (AWP_IS_STORE (store));
+
+  awp_requests_page_set_store (self->requests_page, store, NULL);
+  awp_today_page_set_store (self->today_page, store);
+}
+
+AwpTodayPage *
+awp_window_get_today_page (AwpWindow *self)
+{
+  g_return_val_if_fail (AWP_IS_WINDOW (self), NULL);
+
+  return self->today_page;
 }

@@ -4,6 +4,7 @@
 
 #include "awp-application.h"
 #include "awp-requests-page.h"
+#include "awp-today-page.h"
 
 G_BEGIN_DECLS
 
@@ -18,5 +19,9 @@ gboolean     awp_window_set_workspace   (AwpWindow      *self,
                                          const char     *name);
 
 AwpRequestsPage *awp_window_get_requests_page (AwpWindow *self);
+AwpTodayPage    *awp_window_get_today_page    (AwpWindow *self);
+/* Shows the workspaces over @store (the application does it on start). */
+void             awp_window_set_store         (AwpWindow *self,
+                                               AwpStore  *store);
 
 G_END_DECLS
