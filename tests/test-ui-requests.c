@@ -626,6 +626,7 @@ test_screenshots (Fixture *f, gconstpointer data)
   g_settings_set_int (settings, "window-height", 800);
   window = g_object_ref (awp_window_new (NULL));
   page = awp_window_get_requests_page (window);
+  awp_window_set_store (window, f->sf.store);
   awp_requests_page_set_store (page, f->sf.store, "a.seitkali");
   awp_window_set_workspace (window, "requests");
   gtk_window_present (GTK_WINDOW (window));
@@ -637,6 +638,9 @@ test_screenshots (Fixture *f, gconstpointer data)
   f->page = page;
   awp_requests_page_select (page, find_in_status (f, "received"));
   save_screenshot (GTK_WIDGET (window), "requests-queue");
+  awp_window_set_workspace (window, "today");
+  save_screenshot (GTK_WIDGET (window), "today");
+  awp_window_set_workspace (window, "requests");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "request.forward", NULL));
   dialog = awp_requests_page_get_dialog (page);
