@@ -138,10 +138,17 @@ count_one (AwpRequestsPage *self)
 
       if (self->counts[i] != NULL)
         continue;
+      const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+      /* Every setter recounts: only the ones that narrow (the first,
+       * over all rows, is the model's own). */
       model = awp_query_model_new (self->store, "blog_request");
-      awp_query_model_set_status (model, current_status (self));
-      awp_query_model_set_search (model, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-      awp_query_model_set_filter (model, i);
+      if (i != AWP_QUEUE_FILTER_ALL)
+        awp_query_model_set_filter (model, i);
+      if (current_status (self) != NULL)
+        awp_query_model_set_status (model, current_status (self));
+      if (*search != '\0')
+        awp_query_model_set_search (model, search);
       g_signal_connect_object (model, "items-changed", G_CALLBACK (update_counts), self, G_CONNECT_SWAPPED);
       self->counts[i] = model;
       update_counts (self);
@@ -520,9 +527,11 @@ awp_requests_page_set_store (AwpRequestsPage *self,
     }
   g_clear_object (&self->model);
   self->model = awp_query_model_new (store, "blog_request");
+  if (self->filter != AWP_QUEUE_FILTER_ALL)
+    awp_query_model_set_filter (self->model, self->filter);
+  /* Newest first, as the header shows before any click. */
   awp_query_model_set_sort (self->model, AWP_QUEUE_SORT_RECEIVED, TRUE);
   restart_counts (self);
-  awp_query_model_set_filter (self->model, self->filter);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_object (&self->selection);
