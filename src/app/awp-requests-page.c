@@ -178,15 +178,30 @@ restart_counts (AwpRequestsPage *self)
   update_counts (self);
 }
 
-/* A new filter, status or search starts at the top: the old scroll
- * position would make the model seek deep into the new result. */
+/* Around a change of filter, status, search or sort. The view starts at
+ * the top: the old scroll position would make the model seek deep into
+ * the new result. And nothing is selected meanwhile: GtkSingleSelection
+ * looks for its selected item among all the rows a change adds, which
+ * would read a whole million-row result. */
 static void
-scroll_to_top (AwpRequestsPage *self)
+begin_query_change (AwpRequestsPage *self)
 {
   GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
 
   if (adj != NULL)
     gtk_adjustment_set_value (adj, 0);
+  if (self->selection != NULL)
+    {
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+    }
+}
+
+static void
+end_query_change (AwpRequestsPage *self)
+{
+  if (self->selection != NULL)
+    gtk_single_selection_set_autoselect (self->selection, TRUE);
 }
 
 static void
@@ -196,8 +211,9 @@ on_search_changed_cb (AwpRequestsPage *self)
 
   if (self->model == NULL)
     return;
-  scroll_to_top (self);
+  begin_query_change (self);
   awp_query_model_set_search (self->model, text);
+  end_query_change (self);
   restart_counts (self);
 }
 
@@ -213,8 +229,9 @@ on_status_selected_cb (AwpRequestsPage *self)
 {
   if (self->model == NULL)
     return;
-  scroll_to_top (self);
+  begin_query_change (self);
   awp_query_model_set_status (self->model, current_status (self));
+  end_query_change (self);
   restart_counts (self);
 }
 
@@ -266,7 +283,9 @@ on_sorter_changed_cb (AwpRequestsPage *self)
   else
     sort = AWP_QUEUE_SORT_RECEIVED;
   /* Unsorted: newest first, as the queue opens. */
+  begin_query_change (self);
   awp_query_model_set_sort (self->model, sort, self->probed == NULL || order == GTK_ORDERING_SMALLER);
+  end_query_change (self);
   self->probed = NULL;
 }
 
@@ -573,8 +592,9 @@ awp_requests_page_set_filter (AwpRequestsPage *self,
     gtk_toggle_button_set_active (self->filter_buttons[filter], TRUE);
   if (self->model != NULL)
     {
-      scroll_to_top (self);
+      begin_query_change (self);
       awp_query_model_set_filter (self->model, filter);
+      end_query_change (self);
     }
   update_counts (self);
 }
