@@ -178,30 +178,29 @@ restart_counts (AwpRequestsPage *self)
   update_counts (self);
 }
 
-/* Around a change of filter, status, search or sort. The view starts at
- * the top: the old scroll position would make the model seek deep into
- * the new result. And nothing is selected meanwhile: GtkSingleSelection
- * looks for its selected item among all the rows a change adds, which
- * would read a whole million-row result. */
+/* Around a change of filter, status, search or sort. The view lets go of
+ * the model meanwhile: on items-changed, GTK's list item manager looks up
+ * every added row to reuse the widgets of removed ones, and GtkSingleSelection
+ * looks for its old item among them, each a read of the whole new result
+ * (a million rows). Attached again, the view binds just what is on screen,
+ * from the top. */
 static void
 begin_query_change (AwpRequestsPage *self)
 {
-  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
-
-  if (adj != NULL)
-    gtk_adjustment_set_value (adj, 0);
-  if (self->selection != NULL)
-    {
-      gtk_single_selection_set_autoselect (self->selection, FALSE);
-      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-    }
+  if (self->selection == NULL)
+    return;
+  gtk_column_view_set_model (self->column_view, NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
 static void
 end_query_change (AwpRequestsPage *self)
 {
-  if (self->selection != NULL)
-    gtk_single_selection_set_autoselect (self->selection, TRUE);
+  if (self->selection == NULL)
+    return;
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 }
 
 static void
