@@ -448,7 +448,7 @@ test_deadlines_per_state (Fixture *f, gconstpointer data)
       data_obj = json_object_get_object_member (record, "data");
       received = g_strdup (json_object_get_string_member (data_obj, "received_on"));
       g_assert_true (awp_calendar_parse_date (received, "received_on", &event, NULL));
-      running = awp_request_running_deadlines (f->calendar, f->rules, data_obj, &error);
+      running = awp_request_running_deadlines (f->calendar, f->rules, "blog_request", data_obj, &error);
       g_assert_no_error (error);
 
       while (cases[c].norms[n] != NULL)
@@ -576,6 +576,113 @@ test_today (Fixture *f, gconstpointer data)
   g_assert_finalize_object (window);
 }
 
+/* Conference applications (O145-10.2) in the same workspace widget: only
+ * accept and refuse; accept creates the draft conference; refuse needs the
+ * reason; the decision deadline is 5 wd from receipt. */
+static void
+test_applications (Fixture *f, gconstpointer data)
+{
+  static const char *const topics[] = {
+    "Ауыл шаруашылығын қолдау шаралары", "Цифровизация здравоохранения", "Жастар саясаты",
+  };
+  g_autoptr(GError) error = NULL;
+  AwpRequestsPage *page;
+  AwpRequestDetail *detail;
+  AdwMessageDialog *dialog;
+  GtkWidget *window = gtk_window_new ();
+  GtkTextView *text;
+  g_autoptr(GPtrArray) running = NULL;
+  g_autoptr(JsonObject) record = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *status = NULL;
+  AwpDeadline due;
+  GDate received;
+  gint64 n_conferences;
+
+  for (guint i = 0; i < G_N_ELEMENTS (topics); i++)
+    {
+      g_autoptr(JsonObject) app = json_object_new ();
+      g_autofree char *app_id = NULL;
+      g_autofree char *number = g_strdup_printf ("КО-2026-%06u", i + 1);
+
+      json_object_set_string_member (app, "number", number);
+      json_object_set_string_member (app, "subject", topics[i]);
+      json_object_set_string_member (app, "text", "Конференция өткізуді сұраймыз / Просим провести конференцию.");
+      json_object_set_string_member (app, "requester", "Ерлан Ахметов");
+      json_object_set_string_member (app, "received_on", "2026-11-18");
+      app_id = awp_store_create (f->sf.store, "conference_application", app, "portal", &error);
+      g_assert_no_error (error);
+    }
+  page = g_object_new (AWP_TYPE_REQUESTS_PAGE, "entity-type", "conference_application", NULL);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  awp_requests_page_set_store (page, f->sf.store, "test-admin");
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (awp_requests_page_get_model (page))), ==, 3);
+
+  detail = awp_requests_page_get_detail (page);
+  awp_requests_page_select (page, 0);
+  spin ();
+  id = g_strdup (awp_request_detail_get_request_id (detail));
+  /* Only accept and refuse exist for applications. */
+  for (guint a = 0; awp_request_actions[a] != NULL; a++)
+    {
+      g_autofree char *name = g_strconcat ("request.", awp_request_actions[a], NULL);
+      GtkWidget *button = find_widget (GTK_WIDGET (detail), GTK_TYPE_BUTTON, NULL, name);
+      gboolean expected = g_str_equal (awp_request_actions[a], "accept") || g_str_equal (awp_request_actions[a], "refuse");
+
+      g_assert_cmpint (gtk_widget_get_visible (button), ==, expected);
+    }
+  /* O145-10.2: 5 wd from receipt (Wed 18.11 → Wed 25.11). */
+  record = awp_store_get_record (f->sf.store, id, &error);
+  g_assert_no_error (error);
+  running = awp_request_running_deadlines (f->calendar, f->rules, "conference_application",
+                                           json_object_get_object_member (record, "data"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (running->len, ==, 1);
+  g_assert_true (awp_calendar_parse_date ("2026-11-18", "received_on", &received, NULL));
+  g_assert_true (awp_deadline_compute (f->rules, f->calendar, "O145-10.2", &received, &due, NULL));
+  g_assert_cmpstr (((AwpRunningDeadline *) running->pdata[0])->due_on, ==, "2026-11-25");
+  g_assert_cmpint (g_date_get_day (&due.date), ==, 25);
+  g_assert_nonnull (find_widget (GTK_WIDGET (detail), ADW_TYPE_EXPANDER_ROW, "O145-10.2", NULL));
+
+  /* Accept: the draft conference is created with it. */
+  n_conferences = awp_store_count (f->sf.store, "conference", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "request.accept", NULL));
+  dialog = awp_requests_page_get_dialog (page);
+  adw_message_dialog_response (dialog, "accept");
+  g_assert_true (awp_request_dialog_get_done (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  status = record_string (f->sf.store, id, "status");
+  g_assert_cmpstr (status, ==, "accepted");
+  g_assert_cmpint (awp_store_count (f->sf.store, "conference", NULL), ==, n_conferences + 1);
+
+  /* Refuse another: the reason is required and named. */
+  g_clear_pointer (&id, g_free);
+  g_clear_pointer (&status, g_free);
+  awp_requests_page_select (page, find_in_status (&(Fixture) { .page = page }, "received"));
+  spin ();
+  id = g_strdup (awp_request_detail_get_request_id (detail));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "request.refuse", NULL));
+  dialog = awp_requests_page_get_dialog (page);
+  g_assert_true (g_str_has_prefix (awp_request_dialog_get_problem (dialog), "Reason:"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "refuse"));
+  text = GTK_TEXT_VIEW (find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, "refusal_reason", NULL));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text), "Тақырып органның құзыретіне жатпайды.", -1);
+  g_assert_null (awp_request_dialog_get_problem (dialog));
+  adw_message_dialog_response (dialog, "refuse");
+  g_assert_true (awp_request_dialog_get_done (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  status = record_string (f->sf.store, id, "status");
+  g_assert_cmpstr (status, ==, "refused");
+  g_assert_cmpint (awp_store_count (f->sf.store, "conference", NULL), ==, n_conferences + 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 /* With AWP_SCREENSHOT_DIR set, saves @widget's window as a PNG. */
 static void
 save_screenshot (GtkWidget *widget, const char *name)
@@ -682,6 +789,7 @@ main (int   argc,
   g_test_add ("/ui/requests/actions", Fixture, NULL, fixture_setup, test_actions, fixture_teardown);
   g_test_add ("/ui/requests/deadlines-per-state", Fixture, NULL, fixture_setup, test_deadlines_per_state, fixture_teardown);
   g_test_add ("/ui/requests/export-csv", Fixture, NULL, fixture_setup, test_export_csv, fixture_teardown);
+  g_test_add ("/ui/requests/applications", Fixture, NULL, fixture_setup, test_applications, fixture_teardown);
   g_test_add ("/ui/requests/today", Fixture, NULL, fixture_setup, test_today, fixture_teardown);
   g_test_add ("/ui/requests/screenshots", Fixture, NULL, fixture_setup, test_screenshots, fixture_teardown);
 

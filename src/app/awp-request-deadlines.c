@@ -41,6 +41,7 @@ add (GPtrArray   *out,
 GPtrArray *
 awp_request_running_deadlines (AwpCalendar  *calendar,
                                AwpRuleSet   *rules,
+                               const char   *type,
                                JsonObject   *data,
                                GError      **error)
 {
@@ -48,7 +49,15 @@ awp_request_running_deadlines (AwpCalendar  *calendar,
   const char *status = json_object_get_string_member_with_default (data, "status", "received");
   const char *received = json_object_get_string_member_with_default (data, "received_on", NULL);
 
-  if (g_str_equal (status, "received"))
+  /* A conference application is decided within 5 wd (O145-10.2); it has
+   * no extension or answer of its own. */
+  if (g_strcmp0 (type, "conference_application") == 0)
+    {
+      if (g_str_equal (status, "received")
+          && !add (out, calendar, rules, "O145-10.2", _("Decision on the application"), received, error))
+        return NULL;
+    }
+  else if (g_str_equal (status, "received"))
     {
       /* Every decision on a new request has its own clock from receipt. */
       if (!add (out, calendar, rules, "O145-4.3", C_("deadline", "Return"), received, error)

@@ -19,9 +19,11 @@ typedef struct
 
 void       awp_running_deadline_free (AwpRunningDeadline *deadline);
 
-/* GPtrArray of AwpRunningDeadline; empty for closed requests. */
+/* GPtrArray of AwpRunningDeadline; empty for closed requests. @type is
+ * "blog_request" or "conference_application". */
 GPtrArray *awp_request_running_deadlines (AwpCalendar  *calendar,
                                           AwpRuleSet   *rules,
+                                          const char   *type,
                                           JsonObject   *data,
                                           GError      **error);
 

@@ -39,6 +39,7 @@ struct _AwpRequestDetail
   AwpCalendar *calendar;
   AwpRuleSet  *rules;
   char        *id;
+  char        *type;       /* blog_request or conference_application */
   JsonObject  *data;       /* the shown record's data */
   gulong       changed_id;
 };
@@ -146,7 +147,7 @@ event_note (JsonObject *data,
   if (g_str_equal (action, "extend"))
     return member (data, "extend_reason");
   if (g_str_equal (action, "refuse"))
-    return member (data, "refusal_reasons");
+    return member (data, "refusal_reasons") ? member (data, "refusal_reasons") : member (data, "refusal_reason");
   return NULL;
 }
 
@@ -218,7 +219,7 @@ awp_request_detail_can (AwpRequestDetail  *self,
                         const char        *action,
                         char             **why)
 {
-  const AwpStateMachine *machine = awp_state_machine_for_type ("blog_request");
+  const AwpStateMachine *machine = awp_state_machine_for_type (self->type);
   const char *status = awp_request_detail_get_status (self);
   g_autoptr(GString) from = NULL;
 
@@ -256,14 +257,22 @@ update_buttons (AwpRequestDetail *self)
     self->extend_button, self->answer_button, self->refuse_button,
   };
   static const char *const norms[] = { "O145-4.1", "O145-4.3", "O145-4.2", "O145-5.2", "O145-5.1", "O145-5.3" };
+  const AwpStateMachine *machine = awp_state_machine_for_type (self->type);
+  gboolean application = g_str_equal (self->type, "conference_application");
 
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
       g_autofree char *why = NULL;
       g_autofree char *tip = NULL;
+      gboolean known = FALSE;
 
+      /* Only the actions this kind of record has at all. */
+      for (guint t = 0; t < machine->n_transitions; t++)
+        known |= g_str_equal (machine->transitions[t].action, awp_request_actions[i]);
+      gtk_widget_set_visible (buttons[i], known);
       if (awp_request_detail_can (self, awp_request_actions[i], &why))
-        tip = g_strdup_printf ("%s (%s)", awp_action_label (awp_request_actions[i]), norms[i]);
+        tip = g_strdup_printf ("%s (%s)", awp_action_label (awp_request_actions[i]),
+                               application ? "O145-10.2" : norms[i]);
       gtk_widget_set_tooltip_text (buttons[i], tip ? tip : why);
     }
 }
@@ -307,14 +316,18 @@ reload (AwpRequestDetail *self)
   gtk_label_set_text (self->status_label, awp_request_status_label (member (data, "status") ? member (data, "status") : "received"));
 
   awp_request_due_info (self->calendar, member (data, "due_on"),
-                        awp_state_machine_is_final (awp_state_machine_for_type ("blog_request"),
+                        awp_state_machine_is_final (awp_state_machine_for_type (self->type),
                                                     member (data, "status") ? member (data, "status") : "received"),
                         &info);
   due_date = awp_request_format_date (member (data, "due_on"));
   due_text = awp_request_due_text (&info);
   /* Translators: "Answer due 05.12.2026 — 3 working days left" */
-  due_line = info.state == AWP_DUE_NONE ? g_strdup_printf (_("Answer due %s"), due_date)
-                                        : g_strdup_printf (_("Answer due %s — %s"), due_date, due_text);
+  if (g_str_equal (self->type, "conference_application"))
+    due_line = info.state == AWP_DUE_NONE ? g_strdup_printf (_("Decision due %s"), due_date)
+                                          : g_strdup_printf (_("Decision due %s — %s"), due_date, due_text);
+  else
+    due_line = info.state == AWP_DUE_NONE ? g_strdup_printf (_("Answer due %s"), due_date)
+                                          : g_strdup_printf (_("Answer due %s — %s"), due_date, due_text);
   gtk_label_set_text (self->due_label, due_line);
   gtk_image_set_from_icon_name (self->due_icon, info.icon_name);
   gtk_widget_set_visible (GTK_WIDGET (self->due_icon), info.icon_name != NULL);
@@ -330,7 +343,7 @@ reload (AwpRequestDetail *self)
   gtk_widget_set_visible (GTK_WIDGET (self->answer_label), answer != NULL);
 
   clear_list (self->deadlines_list);
-  deadlines = awp_request_running_deadlines (self->calendar, self->rules, data, &error);
+  deadlines = awp_request_running_deadlines (self->calendar, self->rules, self->type, data, &error);
   if (deadlines == NULL)
     g_message ("Deadlines of %s not computed: %s", self->id, error->message);
   for (guint i = 0; deadlines != NULL && i < deadlines->len; i++)
@@ -346,6 +359,15 @@ reload (AwpRequestDetail *self)
   fill_rating (self);
   gtk_widget_set_visible (GTK_WIDGET (self->rating_heading), answer != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->rating_label), answer != NULL);
+  if (g_str_equal (self->type, "conference_application"))
+    {
+      /* O145-10.2: what was decided. */
+      const char *note = member (data, "refusal_reason");
+
+      gtk_label_set_text (self->answer_label, note ? note : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->answer_heading), note != NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->answer_label), note != NULL);
+    }
   fill_timeline (self);
   gtk_stack_set_visible_child_name (self->stack, "request");
   update_buttons (self);
@@ -424,6 +446,7 @@ awp_request_detail_dispose (GObject *object)
   g_clear_object (&self->rules);
   g_clear_pointer (&self->data, json_object_unref);
   g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->type, g_free);
 
   G_OBJECT_CLASS (awp_request_detail_parent_class)->dispose (object);
 }
@@ -468,4 +491,17 @@ static void
 awp_request_detail_init (AwpRequestDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->type = g_strdup ("blog_request");
+}
+
+void
+awp_request_detail_set_entity_type (AwpRequestDetail *self,
+                                    const char       *type)
+{
+  g_return_if_fail (AWP_IS_REQUEST_DETAIL (self));
+  g_return_if_fail (awp_state_machine_for_type (type) != NULL);
+
+  g_free (self->type);
+  self->type = g_strdup (type);
+  reload (self);
 }

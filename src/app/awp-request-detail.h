@@ -18,6 +18,10 @@ void        awp_request_detail_set_context    (AwpRequestDetail *self,
                                                AwpStore         *store,
                                                AwpCalendar      *calendar,
                                                AwpRuleSet       *rules);
+/* "blog_request" (default) or "conference_application": which actions,
+ * deadlines and wording apply. */
+void        awp_request_detail_set_entity_type (AwpRequestDetail *self,
+                                                const char       *type);
 /* Shows the request @id (NULL: none) and follows its changes in the store. */
 void        awp_request_detail_set_request_id (AwpRequestDetail *self,
                                                const char       *id);

@@ -2,6 +2,7 @@
 
 #include <glib/gi18n.h>
 
+#include "awp-conference-application.h"
 #include "awp-query-model.h"
 #include "awp-request-dialogs.h"
 #include "awp-request-format.h"
@@ -17,6 +18,7 @@ typedef struct
   char          *id;
   char          *action;
   char          *actor;
+  gboolean       application; /* a conference application (O145-10.2) */
   JsonObject    *data;        /* the request as the dialog opened */
 
   GtkWidget     *ground;      /* return: GtkDropDown */
@@ -147,6 +149,8 @@ validate (AdwMessageDialog *dialog)
         f->problem = g_strdup (_("Reason: say which information from other holders is needed"));
       else if (g_str_equal (f->action, "answer"))
         f->problem = g_strdup (_("Answer: write the answer to the request"));
+      else if (g_str_equal (f->action, "refuse") && f->application)
+        f->problem = g_strdup (_("Reason: say why the topic is outside the body's competence or activities"));
       else if (g_str_equal (f->action, "refuse"))
         f->problem = g_strdup (_("Reasons: give the reasons for the refusal"));
     }
@@ -238,8 +242,27 @@ on_response_cb (AdwMessageDialog *dialog,
       g_set_error_literal (&f->error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID, f->problem);
       return;
     }
-  fields = collect_fields (f);
   g_clear_error (&f->error);
+  if (f->application)
+    {
+      /* O145-10.2: the draft conference comes with the acceptance. */
+      if (g_str_equal (f->action, "accept"))
+        {
+          g_autofree char *conference_id = awp_conference_application_accept (f->store, f->id, f->actor, &f->error);
+
+          f->done = conference_id != NULL;
+        }
+      else
+        {
+          g_autofree char *reason = text_of (f->text);
+          guint ground = gtk_drop_down_get_selected (GTK_DROP_DOWN (f->ground));
+
+          f->done = awp_conference_application_refuse (f->store, f->id, ground == 1 ? "activities" : "competence",
+                                                       reason, f->actor, &f->error);
+        }
+      return;
+    }
+  fields = collect_fields (f);
   f->done = awp_store_transition (f->store, f->id, f->action, fields, f->actor, &f->error);
 }
 
@@ -389,6 +412,27 @@ build_return (Form   *f,
   f->text = add_text (box, "return_comment", _("_Comment"), NULL);
 }
 
+static void
+build_application_refuse (Form   *f,
+                          GtkBox *box)
+{
+  const char *labels[] = {
+    _("Outside the body's competence"),
+    _("Outside the body's activities"),
+    NULL,
+  };
+  GtkWidget *title = gtk_label_new_with_mnemonic (_("_Ground (O145-10.2)"));
+
+  f->ground = gtk_drop_down_new_from_strings (labels);
+  gtk_widget_set_name (f->ground, "refusal_ground");
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (title), f->ground);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (f->ground), GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
+  gtk_box_append (box, title);
+  gtk_box_append (box, f->ground);
+  f->text = add_text (box, "refusal_reason", _("_Reason"), NULL);
+}
+
 /* The heading, body and button of each action. */
 static void
 describe (Form        *f,
@@ -399,7 +443,19 @@ describe (Form        *f,
   g_autofree char *due = awp_request_format_date (data_string (f, "due_on"));
   const char *number = data_string (f, "number") ? data_string (f, "number") : "";
 
-  if (g_str_equal (f->action, "accept"))
+  if (f->application && g_str_equal (f->action, "accept"))
+    {
+      *heading = _("Accept the Application?");
+      *body = g_strdup_printf (_("Application %s is accepted within five working days of receipt, by %s (O145-10.2). A draft conference is created from its topic and text."), number, due);
+      *button = _("_Accept");
+    }
+  else if (f->application)
+    {
+      *heading = _("Refuse the Application");
+      *body = g_strdup_printf (_("An application outside the body's competence or activities is refused with the reason, within five working days of receipt, by %s (O145-10.2). Application %s."), due, number);
+      *button = _("Re_fuse");
+    }
+  else if (g_str_equal (f->action, "accept"))
     {
       *heading = _("Accept for Consideration?");
       *body = g_strdup_printf (_("Request %s is accepted for consideration (O145-4.1). The answer is due by %s: 15 calendar days from receipt (O145-5.1)."), number, due);
@@ -467,6 +523,13 @@ awp_request_dialog_new (GtkWindow   *parent,
   f->action = g_strdup (action);
   f->actor = g_strdup (actor);
   f->data = json_object_ref (json_object_get_object_member (record, "data"));
+  f->application = g_strcmp0 (json_object_get_string_member_with_default (record, "type", NULL),
+                              "conference_application") == 0;
+  if (f->application && !g_str_equal (action, "accept") && !g_str_equal (action, "refuse"))
+    {
+      form_free (f);
+      return NULL;
+    }
 
   describe (f, &heading, &body, &button);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
@@ -488,6 +551,8 @@ awp_request_dialog_new (GtkWindow   *parent,
     build_extend (dialog, f, GTK_BOX (box));
   else if (g_str_equal (action, "answer"))
     f->text = add_text (GTK_BOX (box), "answer", _("_Answer"), NULL);
+  else if (g_str_equal (action, "refuse") && f->application)
+    build_application_refuse (f, GTK_BOX (box));
   else if (g_str_equal (action, "refuse"))
     f->text = add_text (GTK_BOX (box), "refusal_reasons", _("_Reasons"), NULL);
   if (f->text != NULL)

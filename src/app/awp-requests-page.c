@@ -42,6 +42,7 @@ struct _AwpRequestsPage
   AdwMessageDialog   *dialog;              /* weak */
   guint               counts_idle;         /* fills counts[] one by one */
   char               *actor;
+  char               *type;                /* blog_request or conference_application */
   AwpQueueFilter      filter;
 
   /* Borrowed: set while probing the column view's sorter */
@@ -50,10 +51,27 @@ struct _AwpRequestsPage
 
 G_DEFINE_FINAL_TYPE (AwpRequestsPage, awp_requests_page, GTK_TYPE_WIDGET)
 
+enum { PROP_0, PROP_ENTITY_TYPE, N_PROPS };
+
 /* Status choices of the drop-down; index 0 is "all". */
-static const char *const statuses[] = {
-  NULL, "received", "accepted", "extended", "answered", "returned", "forwarded", "refused",
+static const char *const request_statuses[] = {
+  NULL, "received", "accepted", "extended", "answered", "returned", "forwarded", "refused", NULL,
 };
+static const char *const application_statuses[] = {
+  NULL, "received", "accepted", "refused", NULL,
+};
+
+static gboolean
+is_application (AwpRequestsPage *self)
+{
+  return g_strcmp0 (self->type, "conference_application") == 0;
+}
+
+static const char *const *
+statuses_of (AwpRequestsPage *self)
+{
+  return is_application (self) ? application_statuses : request_statuses;
+}
 
 static const char *
 filter_title (AwpQueueFilter filter)
@@ -87,7 +105,10 @@ update_counts (AwpRequestsPage *self)
                                  g_list_model_get_n_items (G_LIST_MODEL (self->counts[i])));
       gtk_button_set_label (GTK_BUTTON (self->filter_buttons[i]), label);
     }
-  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u request shown", "%u requests shown", n), n);
+  if (is_application (self))
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u application shown", "%u applications shown", n), n);
+  else
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u request shown", "%u requests shown", n), n);
   gtk_label_set_text (self->summary_label, summary);
 }
 
@@ -122,9 +143,13 @@ on_row_activated_cb (AwpRequestsPage *self,
 static const char *
 current_status (AwpRequestsPage *self)
 {
+  const char *const *statuses = statuses_of (self);
   guint i = gtk_drop_down_get_selected (self->status_dropdown);
 
-  return i < G_N_ELEMENTS (statuses) ? statuses[i] : NULL;
+  for (guint k = 1; statuses[k] != NULL; k++)
+    if (k == i)
+      return statuses[k];
+  return NULL;
 }
 
 /* Counting a filter over a million rows can take a while, so the counts
@@ -142,7 +167,7 @@ count_one (AwpRequestsPage *self)
 
       /* Every setter recounts: only the ones that narrow (the first,
        * over all rows, is the model's own). */
-      model = awp_query_model_new (self->store, "blog_request");
+      model = awp_query_model_new (self->store, self->type);
       if (i != AWP_QUEUE_FILTER_ALL)
         awp_query_model_set_filter (model, i);
       if (current_status (self) != NULL)
@@ -390,7 +415,8 @@ export_action (GtkWidget  *widget,
     return;
   chooser = gtk_file_chooser_native_new (_("Export Requests"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("blog-requests.csv"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
+                                     is_application (self) ? _("conference-applications.csv") : _("blog-requests.csv"));
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -427,6 +453,20 @@ awp_requests_page_dispose (GObject *object)
 }
 
 static void
+awp_requests_page_finalize (GObject *object)
+{
+  AwpRequestsPage *self = AWP_REQUESTS_PAGE (object);
+
+  g_free (self->type);
+
+  G_OBJECT_CLASS (awp_requests_page_parent_class)->finalize (object);
+}
+
+static void awp_requests_page_constructed  (GObject *object);
+static void awp_requests_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec);
+static void awp_requests_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec);
+
+static void
 awp_requests_page_class_init (AwpRequestsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -435,6 +475,15 @@ awp_requests_page_class_init (AwpRequestsPageClass *klass)
   static const guint keys[] = { GDK_KEY_a, GDK_KEY_r, GDK_KEY_f, GDK_KEY_e, GDK_KEY_n, GDK_KEY_d };
 
   object_class->dispose = awp_requests_page_dispose;
+  object_class->constructed = awp_requests_page_constructed;
+  object_class->finalize = awp_requests_page_finalize;
+  object_class->set_property = awp_requests_page_set_property;
+  object_class->get_property = awp_requests_page_get_property;
+
+  /* "blog_request" (O145-3 … 6) or "conference_application" (O145-10). */
+  g_object_class_install_property (object_class, PROP_ENTITY_TYPE,
+    g_param_spec_string ("entity-type", NULL, NULL, "blog_request",
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/awp-requests-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -475,13 +524,13 @@ awp_requests_page_class_init (AwpRequestsPageClass *klass)
 static void
 awp_requests_page_init (AwpRequestsPage *self)
 {
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GError) error = NULL;
   GtkToggleButton *group = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self->filter_box), "linked");
   self->actor = g_strdup (g_get_user_name ());
+  self->type = g_strdup ("blog_request");
 
   /* Deadlines are counted in working days; without the calendar data the
    * queue still works and counts calendar days. */
@@ -492,11 +541,6 @@ awp_requests_page_init (AwpRequestsPage *self)
   self->rules = awp_rule_set_new_default (&error);
   if (self->rules == NULL)
     g_message ("Deadline rules not loaded: %s", error->message);
-
-  gtk_string_list_append (labels, _("All statuses"));
-  for (guint i = 1; i < G_N_ELEMENTS (statuses); i++)
-    gtk_string_list_append (labels, awp_request_status_label (statuses[i]));
-  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (labels));
 
   for (guint i = 0; i < N_FILTERS; i++)
     {
@@ -526,7 +570,69 @@ awp_requests_page_init (AwpRequestsPage *self)
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->detail, "request-changed", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+}
+
+/* What depends on the entity type, known once construction is done. */
+static void
+awp_requests_page_constructed (GObject *object)
+{
+  AwpRequestsPage *self = AWP_REQUESTS_PAGE (object);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  const char *const *statuses = statuses_of (self);
+
+  G_OBJECT_CLASS (awp_requests_page_parent_class)->constructed (object);
+
+  gtk_string_list_append (labels, _("All statuses"));
+  for (guint i = 1; statuses[i] != NULL; i++)
+    gtk_string_list_append (labels, awp_request_status_label (statuses[i]));
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (labels));
+  if (is_application (self))
+    {
+      /* Applications are never forwarded or answered (O145-10.2). */
+      gtk_widget_set_visible (GTK_WIDGET (self->filter_buttons[AWP_QUEUE_FILTER_FORWARDED]), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->filter_buttons[AWP_QUEUE_FILTER_ANSWERED_LATE]), FALSE);
+      gtk_column_view_column_set_visible (self->auth_column, FALSE);
+      gtk_column_view_column_set_title (self->subject_column, _("Topic"));
+      gtk_column_view_column_set_title (self->requester_column, _("Applicant"));
+      g_object_set (self->search_entry, "placeholder-text", _("Search applications (Ctrl+F)"), NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Conference applications"), -1);
+    }
+  awp_request_detail_set_entity_type (self->detail, self->type);
   update_actions (self);
+}
+
+static void
+awp_requests_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  AwpRequestsPage *self = AWP_REQUESTS_PAGE (object);
+
+  if (prop_id == PROP_ENTITY_TYPE)
+    {
+      g_free (self->type);
+      self->type = g_value_dup_string (value);
+      if (self->type == NULL)
+        self->type = g_strdup ("blog_request");
+    }
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+awp_requests_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  AwpRequestsPage *self = AWP_REQUESTS_PAGE (object);
+
+  if (prop_id == PROP_ENTITY_TYPE)
+    g_value_set_string (value, self->type);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 void
@@ -544,7 +650,7 @@ awp_requests_page_set_store (AwpRequestsPage *self,
       self->actor = g_strdup (actor);
     }
   g_clear_object (&self->model);
-  self->model = awp_query_model_new (store, "blog_request");
+  self->model = awp_query_model_new (store, self->type);
   if (self->filter != AWP_QUEUE_FILTER_ALL)
     awp_query_model_set_filter (self->model, self->filter);
   /* Newest first, as the header shows before any click. */

@@ -16,6 +16,7 @@ struct _AwpWindow
   AdwLeaflet      *leaflet;
   AwpMeetingCalendar *meeting_calendar;
   AwpRequestsPage *requests_page;
+  AwpRequestsPage *applications_page;
   AwpTodayPage    *today_page;
   GtkListBox      *sidebar_list;
   GtkStack        *stack;
@@ -249,6 +250,7 @@ awp_window_class_init (AwpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, meeting_calendar);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, requests_page);
+  gtk_widget_class_bind_template_child (widget_class, AwpWindow, applications_page);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, today_page);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, stack);
@@ -362,6 +364,7 @@ awp_window_set_store (AwpWindow *self,
   g_return_if_fail (AWP_IS_STORE (store));
 
   awp_requests_page_set_store (self->requests_page, store, NULL);
+  awp_requests_page_set_store (self->applications_page, store, NULL);
   awp_today_page_set_store (self->today_page, store);
 }
 
@@ -371,4 +374,12 @@ awp_window_get_today_page (AwpWindow *self)
   g_return_val_if_fail (AWP_IS_WINDOW (self), NULL);
 
   return self->today_page;
+}
+
+AwpRequestsPage *
+awp_window_get_applications_page (AwpWindow *self)
+{
+  g_return_val_if_fail (AWP_IS_WINDOW (self), NULL);
+
+  return self->applications_page;
 }

@@ -20,6 +20,7 @@ gboolean     awp_window_set_workspace   (AwpWindow      *self,
 
 AwpRequestsPage *awp_window_get_requests_page (AwpWindow *self);
 AwpTodayPage    *awp_window_get_today_page    (AwpWindow *self);
+AwpRequestsPage *awp_window_get_applications_page (AwpWindow *self);
 /* Shows the workspaces over @store (the application does it on start). */
 void             awp_window_set_store         (AwpWindow *self,
                                                AwpStore  *store);
