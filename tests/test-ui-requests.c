@@ -768,6 +768,28 @@ test_screenshots (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (dialog));
   save_screenshot (GTK_WIDGET (window), "requests-detail");
 
+  /* Conference applications, three of them received from the portal. */
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *const topics[] = {
+        "Ауыл шаруашылығын қолдау шаралары", "Цифровизация здравоохранения", "Жастар саясаты және бос уақыт",
+      };
+      g_autoptr(JsonObject) app = json_object_new ();
+      g_autofree char *number = g_strdup_printf ("КО-2026-%06u", i + 1);
+      g_autofree char *app_id = NULL;
+
+      json_object_set_string_member (app, "number", number);
+      json_object_set_string_member (app, "subject", topics[i]);
+      json_object_set_string_member (app, "text", "Осы тақырып бойынша интернет-конференция өткізуді сұраймыз. / Просим провести интернет-конференцию по этой теме.");
+      json_object_set_string_member (app, "requester", i == 1 ? "Ольга Петрова" : "Ерлан Ахметов");
+      json_object_set_string_member (app, "received_on", i == 0 ? "2026-11-13" : "2026-11-18");
+      app_id = awp_store_create (f->sf.store, "conference_application", app, "portal", NULL);
+      g_assert_nonnull (app_id);
+    }
+  awp_window_set_workspace (window, "applications");
+  awp_requests_page_select (awp_window_get_applications_page (window), 1);
+  save_screenshot (GTK_WIDGET (window), "applications");
+
   f->page = own_page;
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();

@@ -20,6 +20,7 @@ struct _AwpRequestDetail
   GtkLabel    *status_label;
   GtkImage    *due_icon;
   GtkLabel    *due_label;
+  GtkLabel    *request_heading;
   GtkLabel    *text_label;
   GtkLabel    *answer_heading;
   GtkLabel    *answer_label;
@@ -158,9 +159,13 @@ fill_timeline (AwpRequestDetail *self)
   gboolean answer_event = FALSE;
 
   clear_list (self->timeline_list);
-  add_timeline_row (self, C_("status", "Received"), member (data, "received_on"),
-                    member (data, "requester"), "O145-4.1",
-                    awp_request_auth_label (member (data, "auth_method")));
+  if (g_str_equal (self->type, "conference_application"))
+    add_timeline_row (self, C_("status", "Received"), member (data, "received_on"),
+                      member (data, "requester"), "O145-10.1", NULL);
+  else
+    add_timeline_row (self, C_("status", "Received"), member (data, "received_on"),
+                      member (data, "requester"), "O145-4.1",
+                      awp_request_auth_label (member (data, "auth_method")));
   if (json_object_has_member (data, "events")
       && JSON_NODE_HOLDS_ARRAY (json_object_get_member (data, "events")))
     {
@@ -309,9 +314,13 @@ reload (AwpRequestDetail *self)
 
   gtk_label_set_text (self->subject_label, member (data, "subject") ? member (data, "subject") : "");
   received = awp_request_format_date (member (data, "received_on"));
-  meta = g_strdup_printf ("%s · %s · %s · %s", member (data, "number") ? member (data, "number") : "—",
-                          member (data, "requester") ? member (data, "requester") : "—", received,
-                          awp_request_auth_label (member (data, "auth_method")));
+  if (g_str_equal (self->type, "conference_application"))
+    meta = g_strdup_printf ("%s · %s · %s", member (data, "number") ? member (data, "number") : "—",
+                            member (data, "requester") ? member (data, "requester") : "—", received);
+  else
+    meta = g_strdup_printf ("%s · %s · %s · %s", member (data, "number") ? member (data, "number") : "—",
+                            member (data, "requester") ? member (data, "requester") : "—", received,
+                            awp_request_auth_label (member (data, "auth_method")));
   gtk_label_set_text (self->meta_label, meta);
   gtk_label_set_text (self->status_label, awp_request_status_label (member (data, "status") ? member (data, "status") : "received"));
 
@@ -472,6 +481,7 @@ awp_request_detail_class_init (AwpRequestDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwpRequestDetail, status_label);
   gtk_widget_class_bind_template_child (widget_class, AwpRequestDetail, due_icon);
   gtk_widget_class_bind_template_child (widget_class, AwpRequestDetail, due_label);
+  gtk_widget_class_bind_template_child (widget_class, AwpRequestDetail, request_heading);
   gtk_widget_class_bind_template_child (widget_class, AwpRequestDetail, text_label);
   gtk_widget_class_bind_template_child (widget_class, AwpRequestDetail, answer_heading);
   gtk_widget_class_bind_template_child (widget_class, AwpRequestDetail, answer_label);
@@ -503,5 +513,18 @@ awp_request_detail_set_entity_type (AwpRequestDetail *self,
 
   g_free (self->type);
   self->type = g_strdup (type);
+  if (g_str_equal (type, "conference_application"))
+    {
+      /* Two actions: side by side on the first row. */
+      GtkWidget *grid = gtk_widget_get_parent (self->refuse_button);
+      GtkLayoutChild *child = gtk_layout_manager_get_layout_child (gtk_widget_get_layout_manager (grid),
+                                                                   self->refuse_button);
+
+      gtk_grid_layout_child_set_row (GTK_GRID_LAYOUT_CHILD (child), 0);
+      gtk_grid_layout_child_set_column (GTK_GRID_LAYOUT_CHILD (child), 1);
+      child = gtk_layout_manager_get_layout_child (gtk_widget_get_layout_manager (grid), self->return_button);
+      gtk_grid_layout_child_set_row (GTK_GRID_LAYOUT_CHILD (child), 3);
+      gtk_label_set_text (self->request_heading, C_("heading", "Application"));
+    }
   reload (self);
 }

@@ -40,6 +40,7 @@ struct _AwpRequestsPage
   AwpQueryModel      *counts[N_FILTERS];   /* one per filter, for the buttons */
   GtkToggleButton    *filter_buttons[N_FILTERS];
   AdwMessageDialog   *dialog;              /* weak */
+  GtkColumnViewColumn *removed_column;     /* owned; see constructed */
   guint               counts_idle;         /* fills counts[] one by one */
   char               *actor;
   char               *type;                /* blog_request or conference_application */
@@ -448,6 +449,7 @@ awp_requests_page_dispose (GObject *object)
   g_clear_object (&self->calendar);
   g_clear_object (&self->rules);
   g_clear_pointer (&self->actor, g_free);
+  g_clear_object (&self->removed_column);
 
   G_OBJECT_CLASS (awp_requests_page_parent_class)->dispose (object);
 }
@@ -591,7 +593,10 @@ awp_requests_page_constructed (GObject *object)
       /* Applications are never forwarded or answered (O145-10.2). */
       gtk_widget_set_visible (GTK_WIDGET (self->filter_buttons[AWP_QUEUE_FILTER_FORWARDED]), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->filter_buttons[AWP_QUEUE_FILTER_ANSWERED_LATE]), FALSE);
-      gtk_column_view_column_set_visible (self->auth_column, FALSE);
+      /* Removed, not hidden: GTK 4.8 leaves a hidden column's room empty.
+       * Kept alive here, as the template pointer still names it. */
+      self->removed_column = g_object_ref (self->auth_column);
+      gtk_column_view_remove_column (self->column_view, self->auth_column);
       gtk_column_view_column_set_title (self->subject_column, _("Topic"));
       gtk_column_view_column_set_title (self->requester_column, _("Applicant"));
       g_object_set (self->search_entry, "placeholder-text", _("Search applications (Ctrl+F)"), NULL);
