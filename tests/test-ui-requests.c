@@ -613,7 +613,8 @@ test_applications (Fixture *f, gconstpointer data)
       app_id = awp_store_create (f->sf.store, "conference_application", app, "portal", &error);
       g_assert_no_error (error);
     }
-  page = g_object_new (AWP_TYPE_REQUESTS_PAGE, "entity-type", "conference_application", NULL);
+  page = g_object_new (AWP_TYPE_REQUESTS_PAGE, NULL);
+  awp_requests_page_set_entity_type (page, "conference_application");
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
   awp_requests_page_set_store (page, f->sf.store, "test-admin");
   gtk_window_present (GTK_WINDOW (window));

@@ -40,7 +40,7 @@ struct _AwpRequestsPage
   AwpQueryModel      *counts[N_FILTERS];   /* one per filter, for the buttons */
   GtkToggleButton    *filter_buttons[N_FILTERS];
   AdwMessageDialog   *dialog;              /* weak */
-  GtkColumnViewColumn *removed_column;     /* owned; see constructed */
+  GtkColumnViewColumn *removed_column;     /* owned; see apply_entity_type */
   guint               counts_idle;         /* fills counts[] one by one */
   char               *actor;
   char               *type;                /* blog_request or conference_application */
@@ -51,8 +51,6 @@ struct _AwpRequestsPage
 };
 
 G_DEFINE_FINAL_TYPE (AwpRequestsPage, awp_requests_page, GTK_TYPE_WIDGET)
-
-enum { PROP_0, PROP_ENTITY_TYPE, N_PROPS };
 
 /* Status choices of the drop-down; index 0 is "all". */
 static const char *const request_statuses[] = {
@@ -464,9 +462,7 @@ awp_requests_page_finalize (GObject *object)
   G_OBJECT_CLASS (awp_requests_page_parent_class)->finalize (object);
 }
 
-static void awp_requests_page_constructed  (GObject *object);
-static void awp_requests_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec);
-static void awp_requests_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec);
+static void apply_entity_type (AwpRequestsPage *self);
 
 static void
 awp_requests_page_class_init (AwpRequestsPageClass *klass)
@@ -477,15 +473,7 @@ awp_requests_page_class_init (AwpRequestsPageClass *klass)
   static const guint keys[] = { GDK_KEY_a, GDK_KEY_r, GDK_KEY_f, GDK_KEY_e, GDK_KEY_n, GDK_KEY_d };
 
   object_class->dispose = awp_requests_page_dispose;
-  object_class->constructed = awp_requests_page_constructed;
   object_class->finalize = awp_requests_page_finalize;
-  object_class->set_property = awp_requests_page_set_property;
-  object_class->get_property = awp_requests_page_get_property;
-
-  /* "blog_request" (O145-3 … 6) or "conference_application" (O145-10). */
-  g_object_class_install_property (object_class, PROP_ENTITY_TYPE,
-    g_param_spec_string ("entity-type", NULL, NULL, "blog_request",
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/awp-requests-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -572,17 +560,15 @@ awp_requests_page_init (AwpRequestsPage *self)
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->detail, "request-changed", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  apply_entity_type (self);
 }
 
-/* What depends on the entity type, known once construction is done. */
+/* What depends on the entity type (set before the store). */
 static void
-awp_requests_page_constructed (GObject *object)
+apply_entity_type (AwpRequestsPage *self)
 {
-  AwpRequestsPage *self = AWP_REQUESTS_PAGE (object);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   const char *const *statuses = statuses_of (self);
-
-  G_OBJECT_CLASS (awp_requests_page_parent_class)->constructed (object);
 
   gtk_string_list_append (labels, _("All statuses"));
   for (guint i = 1; statuses[i] != NULL; i++)
@@ -605,39 +591,6 @@ awp_requests_page_constructed (GObject *object)
     }
   awp_request_detail_set_entity_type (self->detail, self->type);
   update_actions (self);
-}
-
-static void
-awp_requests_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  AwpRequestsPage *self = AWP_REQUESTS_PAGE (object);
-
-  if (prop_id == PROP_ENTITY_TYPE)
-    {
-      g_free (self->type);
-      self->type = g_value_dup_string (value);
-      if (self->type == NULL)
-        self->type = g_strdup ("blog_request");
-    }
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
-awp_requests_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  AwpRequestsPage *self = AWP_REQUESTS_PAGE (object);
-
-  if (prop_id == PROP_ENTITY_TYPE)
-    g_value_set_string (value, self->type);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 void
@@ -772,4 +725,19 @@ awp_requests_page_show_request (AwpRequestsPage *self,
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   awp_request_detail_set_request_id (self->detail, id);
   gtk_widget_grab_focus (GTK_WIDGET (self->detail));
+}
+
+void
+awp_requests_page_set_entity_type (AwpRequestsPage *self,
+                                   const char      *type)
+{
+  g_return_if_fail (AWP_IS_REQUESTS_PAGE (self));
+  g_return_if_fail (g_strcmp0 (type, "blog_request") == 0 || g_strcmp0 (type, "conference_application") == 0);
+  g_return_if_fail (self->model == NULL);
+
+  if (g_str_equal (type, self->type))
+    return;
+  g_free (self->type);
+  self->type = g_strdup (type);
+  apply_entity_type (self);
 }

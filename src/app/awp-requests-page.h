@@ -13,6 +13,10 @@ G_DECLARE_FINAL_TYPE (AwpRequestsPage, awp_requests_page, AWP, REQUESTS_PAGE, Gt
 
 /* The blog requests workspace (O145-3 … 6): the queue over the lazy store
  * model, its filters and search, the detail pane and the actions. */
+/* "blog_request" (the default, O145-3 … 6) or "conference_application"
+ * (O145-10); before the store is set. */
+void              awp_requests_page_set_entity_type (AwpRequestsPage *self,
+                                                     const char      *type);
 void              awp_requests_page_set_store    (AwpRequestsPage *self,
                                                   AwpStore        *store,
                                                   const char      *actor);

@@ -294,6 +294,7 @@ awp_window_init (AwpWindow *self)
     g_message ("Working-day calendar not loaded: %s", error->message);
   awp_meeting_calendar_set_working_calendar (self->meeting_calendar, calendar);
 
+  awp_requests_page_set_entity_type (self->applications_page, "conference_application");
   g_signal_connect_object (self->today_page, "open-request", G_CALLBACK (on_open_request_cb), self, G_CONNECT_SWAPPED);
   self->pages = gtk_stack_get_pages (self->stack);
   gtk_list_box_bind_model (self->sidebar_list, G_LIST_MODEL (self->pages),
