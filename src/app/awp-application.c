@@ -126,6 +126,7 @@ show_store_problem (AwpApplication *self,
                                      : _("The local store was damaged"),
                                    body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

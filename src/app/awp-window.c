@@ -5,6 +5,8 @@
 #include "awp-meeting-calendar.h"
 #include "awp-meeting-planner.h"
 #include "awp-templates-page.h"
+#include "awp-requests-page.h"
+#include "awp-today-page.h"
 #include "awp-window.h"
 
 struct _AwpWindow
@@ -18,6 +20,9 @@ struct _AwpWindow
   AdwLeaflet      *leaflet;
   AwpMeetingCalendar *meeting_calendar;
   AwpMeetingPlanner *meeting_planner;
+  AwpRequestsPage *requests_page;
+  AwpRequestsPage *applications_page;
+  AwpTodayPage    *today_page;
   GtkListBox      *sidebar_list;
   GtkStack        *stack;
   AdwToastOverlay *toast_overlay;
@@ -51,6 +56,17 @@ create_sidebar_row (gpointer item,
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), image);
   gtk_box_append (GTK_BOX (box), label);
+  /* Today counts what is overdue or due today. */
+  if (g_strcmp0 (gtk_stack_page_get_name (page), "today") == 0)
+    {
+      AwpWindow *self = user_data;
+      GtkWidget *badge = gtk_label_new (NULL);
+
+      gtk_widget_add_css_class (badge, "numeric");
+      gtk_widget_add_css_class (badge, "dim-label");
+      g_object_bind_property (self->today_page, "badge", badge, "label", G_BINDING_SYNC_CREATE);
+      gtk_box_append (GTK_BOX (box), badge);
+    }
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_stack_page_get_title (page),
@@ -146,6 +162,26 @@ meetings_today_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->meeting_calendar));
 }
 
+/* Ctrl+F searches the blog requests, from anywhere in the window. */
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  AwpWindow *self = AWP_WINDOW (widget);
+
+  awp_window_set_workspace (self, "requests");
+  awp_requests_page_focus_search (self->requests_page);
+}
+
+static void
+on_open_request_cb (AwpWindow  *self,
+                    const char *id)
+{
+  awp_window_set_workspace (self, "requests");
+  awp_requests_page_show_request (self->requests_page, id);
+}
+
 static void
 on_calendar_day_activated_cb (AwpWindow *self,
                               GDateTime *date)
@@ -230,6 +266,9 @@ awp_window_class_init (AwpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, meeting_calendar);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, meeting_planner);
+  gtk_widget_class_bind_template_child (widget_class, AwpWindow, requests_page);
+  gtk_widget_class_bind_template_child (widget_class, AwpWindow, applications_page);
+  gtk_widget_class_bind_template_child (widget_class, AwpWindow, today_page);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, toast_overlay);
@@ -249,9 +288,14 @@ awp_window_class_init (AwpWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
 
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+
   g_type_ensure (AWP_TYPE_MEETING_CALENDAR);
   g_type_ensure (AWP_TYPE_MEETING_PLANNER);
   g_type_ensure (AWP_TYPE_TEMPLATES_PAGE);
+  g_type_ensure (AWP_TYPE_REQUESTS_PAGE);
+  g_type_ensure (AWP_TYPE_TODAY_PAGE);
 }
 
 static void
@@ -278,6 +322,8 @@ awp_window_init (AwpWindow *self)
   g_signal_connect_object (self->meeting_planner, "date-selected",
                            G_CALLBACK (on_planner_date_selected_cb), self, G_CONNECT_SWAPPED);
 
+  awp_requests_page_set_entity_type (self->applications_page, "conference_application");
+  g_signal_connect_object (self->today_page, "open-request", G_CALLBACK (on_open_request_cb), self, G_CONNECT_SWAPPED);
   self->pages = gtk_stack_get_pages (self->stack);
   gtk_list_box_bind_model (self->sidebar_list, G_LIST_MODEL (self->pages),
                            create_sidebar_row, self, NULL);
@@ -293,7 +339,7 @@ awp_window_new (AwpApplication *application)
   /* The workspaces work on the application's local store. Set here, not in
    * constructed(): "application" is not a construct property, so GObject
    * sets it only after constructed() has run. */
-  if (application != NULL)
+  if (application != NULL && awp_application_get_store (application) != NULL)
     awp_window_set_store (self, awp_application_get_store (application));
   return self;
 }
@@ -338,16 +384,44 @@ awp_window_set_workspace (AwpWindow  *self,
   return TRUE;
 }
 
+AwpRequestsPage *
+awp_window_get_requests_page (AwpWindow *self)
+{
+  g_return_val_if_fail (AWP_IS_WINDOW (self), NULL);
+
+  return self->requests_page;
+}
+
 /* The local store the workspaces show; NULL while there is none. */
 void
 awp_window_set_store (AwpWindow *self,
                       AwpStore  *store)
 {
   g_return_if_fail (AWP_IS_WINDOW (self));
+  g_return_if_fail (AWP_IS_STORE (store));
 
+  awp_requests_page_set_store (self->requests_page, store, NULL);
+  awp_requests_page_set_store (self->applications_page, store, NULL);
+  awp_today_page_set_store (self->today_page, store);
   awp_meeting_planner_set_store (self->meeting_planner, store);
   awp_templates_page_set_store (self->conferences_page, store);
   awp_templates_page_set_store (self->surveys_page, store);
+}
+
+AwpTodayPage *
+awp_window_get_today_page (AwpWindow *self)
+{
+  g_return_val_if_fail (AWP_IS_WINDOW (self), NULL);
+
+  return self->today_page;
+}
+
+AwpRequestsPage *
+awp_window_get_applications_page (AwpWindow *self)
+{
+  g_return_val_if_fail (AWP_IS_WINDOW (self), NULL);
+
+  return self->applications_page;
 }
 
 AwpMeetingPlanner *

@@ -4,7 +4,9 @@
 
 #include "awp-application.h"
 #include "awp-meeting-planner.h"
+#include "awp-requests-page.h"
 #include "awp-store.h"
+#include "awp-today-page.h"
 
 G_BEGIN_DECLS
 
@@ -17,8 +19,13 @@ char       **awp_window_list_workspaces (AwpWindow      *self);
 const char  *awp_window_get_workspace   (AwpWindow      *self);
 gboolean     awp_window_set_workspace   (AwpWindow      *self,
                                          const char     *name);
-void         awp_window_set_store       (AwpWindow      *self,
-                                         AwpStore       *store);
 AwpMeetingPlanner *awp_window_get_meeting_planner (AwpWindow *self);
+
+AwpRequestsPage *awp_window_get_requests_page (AwpWindow *self);
+AwpTodayPage    *awp_window_get_today_page    (AwpWindow *self);
+AwpRequestsPage *awp_window_get_applications_page (AwpWindow *self);
+/* Shows the workspaces over @store (the application does it on start). */
+void             awp_window_set_store         (AwpWindow *self,
+                                               AwpStore  *store);
 
 G_END_DECLS

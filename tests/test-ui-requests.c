@@ -1,0 +1,820 @@
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "awp-audit.h"
+#include "awp-csv.h"
+#include "awp-i18n.h"
+#include "awp-outbox.h"
+#include "awp-request-deadlines.h"
+#include "awp-request-dialogs.h"
+#include "awp-request-format.h"
+#include "awp-requests-page.h"
+#include "awp-seed.h"
+#include "awp-state-machine.h"
+#include "awp-test-store.h"
+#include "awp-window.h"
+
+/* The blog requests workspace driven through its real widgets: a seeded
+ * store on disk, the page in a window under Xvfb, actions through their
+ * dialogs. "Today" is fixed so the seeded deadlines fall where we expect. */
+
+#define TODAY "2026-11-20"
+#define N_REQUESTS 300
+
+typedef struct
+{
+  StoreFixture     sf;
+  GtkWindow       *window;
+  AwpRequestsPage *page;
+  AwpCalendar     *calendar;
+  AwpRuleSet      *rules;
+} Fixture;
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *overlay = adw_toast_overlay_new ();
+
+  store_fixture_setup (&f->sf, data);
+  g_assert_true (awp_seed_run (f->sf.store, N_REQUESTS, 7, &error));
+  g_assert_no_error (error);
+  f->calendar = awp_calendar_new_default (&error);
+  g_assert_no_error (error);
+  f->rules = awp_rule_set_new_default (&error);
+  g_assert_no_error (error);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1366, 800);
+  f->page = g_object_new (AWP_TYPE_REQUESTS_PAGE, NULL);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->page));
+  gtk_window_set_child (f->window, overlay);
+  awp_requests_page_set_store (f->page, f->sf.store, "test-admin");
+  gtk_window_present (f->window);
+  spin ();
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  AwpRequestsPage *page = f->page;
+
+  g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &f->page);
+  gtk_window_destroy (f->window);
+  spin ();
+  g_assert_null (f->page);
+  g_clear_object (&f->calendar);
+  g_clear_object (&f->rules);
+  store_fixture_teardown (&f->sf, data);
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *name,
+             const char *action_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type)
+          && (name == NULL || g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+          && (action_name == NULL || (GTK_IS_ACTIONABLE (child)
+                                      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)))
+        return child;
+      if ((found = find_widget (child, type, name, action_name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AwpQueueItem *
+item_at (GListModel *model, guint i)
+{
+  AwpQueueItem *item = g_list_model_get_item (model, i);
+
+  g_object_unref (item);  /* the model's page cache keeps it */
+  return item;
+}
+
+/* Position in the page's model of a request in @status. */
+static guint
+find_in_status (Fixture *f, const char *status)
+{
+  GListModel *model = G_LIST_MODEL (awp_requests_page_get_model (f->page));
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (awp_queue_item_get_status (item_at (model, i)), status) == 0)
+      return i;
+  g_assert_not_reached ();
+}
+
+static gint64
+outbox_count_for (AwpStore *store, const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = awp_outbox_list (store, NULL, &error);
+  gint64 n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    n += g_strcmp0 (((AwpOutboxEntry *) all->pdata[i])->entity_id, id) == 0;
+  return n;
+}
+
+static gint64
+audit_count (AwpStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = 0, broken = 0;
+
+  g_assert_true (awp_audit_verify (store, &n, &broken, &error));
+  g_assert_no_error (error);
+  return n;
+}
+
+static char *
+record_string (AwpStore *store, const char *id, const char *member)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) record = awp_store_get_record (store, id, &error);
+  JsonObject *data;
+
+  g_assert_no_error (error);
+  data = json_object_get_object_member (record, "data");
+  return g_strdup (json_object_get_string_member_with_default (data, member, NULL));
+}
+
+static void
+test_filters_and_search (Fixture *f, gconstpointer data)
+{
+  GListModel *model = G_LIST_MODEL (awp_requests_page_get_model (f->page));
+  GtkSearchEntry *search = GTK_SEARCH_ENTRY (find_widget (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY, NULL, NULL));
+  GtkDropDown *status = GTK_DROP_DOWN (find_widget (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN, NULL, NULL));
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW, NULL, NULL));
+  g_autofree char *word = NULL;
+  guint n_all = g_list_model_get_n_items (model);
+  guint n;
+
+  g_assert_cmpuint (n_all, ==, N_REQUESTS);
+  g_assert_cmpuint (awp_requests_page_get_filter_count (f->page, AWP_QUEUE_FILTER_ALL), ==, N_REQUESTS);
+
+  /* Each filter narrows the view to what its button counts, and only to
+   * rows that fit it. */
+  for (AwpQueueFilter filter = AWP_QUEUE_FILTER_OVERDUE; filter <= AWP_QUEUE_FILTER_ANSWERED_LATE; filter++)
+    {
+      awp_requests_page_set_filter (f->page, filter);
+      spin ();
+      n = g_list_model_get_n_items (model);
+      g_assert_cmpuint (n, ==, awp_requests_page_get_filter_count (f->page, filter));
+      g_assert_cmpuint (n, <, n_all);
+      for (guint i = 0; i < n; i++)
+        {
+          AwpQueueItem *item = item_at (model, i);
+          const char *due = awp_queue_item_get_due_on (item);
+
+          if (filter == AWP_QUEUE_FILTER_OVERDUE)
+            {
+              AwpDueInfo info;
+
+              g_assert_false (awp_queue_item_get_closed (item));
+              g_assert_cmpstr (due, <, TODAY);
+              awp_request_due_info (f->calendar, due, FALSE, &info);
+              g_assert_cmpint (info.state, ==, AWP_DUE_OVERDUE);
+            }
+          else if (filter == AWP_QUEUE_FILTER_DUE_TODAY)
+            g_assert_cmpstr (due, ==, TODAY);
+          else if (filter == AWP_QUEUE_FILTER_FORWARDED)
+            g_assert_cmpstr (awp_queue_item_get_status (item), ==, "forwarded");
+          else if (filter == AWP_QUEUE_FILTER_ANSWERED_LATE)
+            g_assert_cmpstr (awp_queue_item_get_status (item), ==, "answered");
+        }
+    }
+  /* The seed has overdue and forwarded requests, so these really narrow. */
+  g_assert_cmpuint (awp_requests_page_get_filter_count (f->page, AWP_QUEUE_FILTER_OVERDUE), >, 0);
+  g_assert_cmpuint (awp_requests_page_get_filter_count (f->page, AWP_QUEUE_FILTER_FORWARDED), >, 0);
+  awp_requests_page_set_filter (f->page, AWP_QUEUE_FILTER_ALL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all);
+
+  /* The status drop-down: only received requests. */
+  gtk_drop_down_set_selected (status, 1);
+  spin ();
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, n_all);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (awp_queue_item_get_status (item_at (model, i)), ==, "received");
+  gtk_drop_down_set_selected (status, 0);
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all);
+
+  /* Search on the full-text index: the first word of a subject. */
+  word = g_strdup (awp_queue_item_get_subject (item_at (model, 0)));
+  *strchr (word, ' ') = '\0';
+  gtk_editable_set_text (GTK_EDITABLE (search), word);
+  g_signal_emit_by_name (search, "search-changed");
+  spin ();
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, n_all);
+  g_assert_cmpuint (awp_requests_page_get_filter_count (f->page, AWP_QUEUE_FILTER_ALL), ==, n);
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_signal_emit_by_name (search, "search-changed");
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all);
+
+  /* Clicking a sortable header sorts in SQL: by number, ascending. */
+  {
+    GListModel *columns = gtk_column_view_get_columns (view);
+    g_autoptr(GtkColumnViewColumn) number = g_list_model_get_item (columns, 0);
+    g_autoptr(GtkColumnViewColumn) due = g_list_model_get_item (columns, 5);
+
+    gtk_column_view_sort_by_column (view, number, GTK_SORT_ASCENDING);
+    spin ();
+    g_assert_cmpstr (awp_queue_item_get_number (item_at (model, 0)), <, awp_queue_item_get_number (item_at (model, 1)));
+    gtk_column_view_sort_by_column (view, number, GTK_SORT_DESCENDING);
+    spin ();
+    g_assert_cmpstr (awp_queue_item_get_number (item_at (model, 0)), >, awp_queue_item_get_number (item_at (model, 1)));
+    gtk_column_view_sort_by_column (view, due, GTK_SORT_ASCENDING);
+    spin ();
+    g_assert_cmpstr (awp_queue_item_get_due_on (item_at (model, 0)), <=, awp_queue_item_get_due_on (item_at (model, n_all - 1)));
+  }
+}
+
+typedef struct
+{
+  const char *from;
+  const char *action;
+  const char *field;     /* the text field to fill, or NULL */
+  const char *problem;   /* what the empty form's message starts with */
+} ActionCase;
+
+static void
+test_actions (Fixture *f, gconstpointer data)
+{
+  static const ActionCase cases[] = {
+    { "received", "accept", NULL, NULL },
+    { "received", "return", "return_comment", "Comment" },
+    { "received", "forward", "user_notice", "Organization" },
+    { "accepted", "extend", "extend_reason", "Reason" },
+    { "accepted", "answer", "answer", "Answer" },
+    { "received", "refuse", "refusal_reasons", "Reasons" },
+  };
+  AwpRequestDetail *detail = awp_requests_page_get_detail (f->page);
+  const AwpStateMachine *machine = awp_state_machine_for_type ("blog_request");
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      const ActionCase *k = &cases[c];
+      g_autofree char *id = NULL;
+      g_autofree char *status = NULL;
+      g_autofree char *action_name = g_strconcat ("request.", k->action, NULL);
+      g_autofree char *old_due = NULL;
+      const AwpTransition *step = awp_state_machine_find (machine, k->from, k->action, NULL);
+      AdwMessageDialog *dialog;
+      GtkWidget *button;
+      gint64 audits, outbox;
+
+      awp_requests_page_select (f->page, find_in_status (f, k->from));
+      spin ();
+      id = g_strdup (awp_request_detail_get_request_id (detail));
+      g_assert_nonnull (id);
+      g_assert_cmpstr (awp_request_detail_get_status (detail), ==, k->from);
+      old_due = record_string (f->sf.store, id, "due_on");
+
+      /* Every action's button is sensitive exactly when the state machine allows it. */
+      for (guint a = 0; awp_request_actions[a] != NULL; a++)
+        {
+          g_autofree char *name = g_strconcat ("request.", awp_request_actions[a], NULL);
+          gboolean allowed = awp_state_machine_find (machine, k->from, awp_request_actions[a], NULL) != NULL;
+
+          button = find_widget (GTK_WIDGET (detail), GTK_TYPE_BUTTON, NULL, name);
+          g_assert_nonnull (button);
+          g_assert_cmpint (gtk_widget_get_sensitive (button), ==, allowed);
+          /* A disabled button says why. */
+          if (!allowed)
+            g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button), "Not possible")
+                              ? gtk_widget_get_tooltip_text (button)
+                              : strstr (gtk_widget_get_tooltip_text (button), "extended once"));
+        }
+
+      audits = audit_count (f->sf.store);
+      outbox = outbox_count_for (f->sf.store, id);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), action_name, NULL));
+      spin ();
+      dialog = awp_requests_page_get_dialog (f->page);
+      g_assert_nonnull (dialog);
+
+      if (k->problem != NULL)
+        {
+          GtkTextView *text;
+
+          /* Empty form: refused, the field named, the button disabled, nothing saved. */
+          if (k->field != NULL && g_str_equal (k->field, "extend_reason"))
+            {
+              GtkSpinButton *days = GTK_SPIN_BUTTON (find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, "extend_days", NULL));
+
+              /* Longer than O145-5.2 allows: the rule's message names the field. */
+              gtk_spin_button_set_value (days, 16);
+              g_assert_true (g_str_has_prefix (awp_request_dialog_get_problem (dialog), "Days:"));
+              g_assert_false (adw_message_dialog_get_response_enabled (dialog, k->action));
+              gtk_spin_button_set_value (days, 10);
+            }
+          g_assert_true (g_str_has_prefix (awp_request_dialog_get_problem (dialog), k->problem));
+          g_assert_false (adw_message_dialog_get_response_enabled (dialog, k->action));
+          adw_message_dialog_response (dialog, k->action);
+          g_assert_false (awp_request_dialog_get_done (dialog));
+          g_assert_cmpint (audit_count (f->sf.store), ==, audits);
+          g_assert_cmpint (outbox_count_for (f->sf.store, id), ==, outbox);
+
+          if (g_str_equal (k->action, "forward"))
+            {
+              GtkListBox *orgs = GTK_LIST_BOX (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "forwarded_to", NULL));
+              GtkSearchEntry *org_search = GTK_SEARCH_ENTRY (find_widget (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY, "org_search", NULL));
+              GtkListBoxRow *first = gtk_list_box_get_row_at_index (orgs, 0);
+              g_autofree char *name = g_strdup (g_object_get_data (G_OBJECT (first), "awp-org-name"));
+              int n_rows = 0;
+
+              /* Searching narrows the organizations. */
+              *strchr (name, ' ') = '\0';
+              gtk_editable_set_text (GTK_EDITABLE (org_search), name);
+              g_signal_emit_by_name (org_search, "search-changed");
+              spin ();
+              while (gtk_list_box_get_row_at_index (orgs, n_rows) != NULL)
+                n_rows++;
+              g_assert_cmpint (n_rows, >, 0);
+              gtk_list_box_select_row (orgs, gtk_list_box_get_row_at_index (orgs, 0));
+              /* The notice to the user is prefilled; the form is complete. */
+              g_assert_null (awp_request_dialog_get_problem (dialog));
+            }
+          else
+            {
+              text = GTK_TEXT_VIEW (find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, k->field, NULL));
+              g_assert_nonnull (text);
+              gtk_text_buffer_set_text (gtk_text_view_get_buffer (text), "   ", -1);
+              g_assert_nonnull (awp_request_dialog_get_problem (dialog));
+              gtk_text_buffer_set_text (gtk_text_view_get_buffer (text), "Мәтін — текст ответа.", -1);
+            }
+        }
+      g_assert_null (awp_request_dialog_get_problem (dialog));
+      g_assert_true (adw_message_dialog_get_response_enabled (dialog, k->action));
+      adw_message_dialog_response (dialog, k->action);
+      g_assert_no_error ((GError *) awp_request_dialog_get_error (dialog));
+      g_assert_true (awp_request_dialog_get_done (dialog));
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      spin ();
+
+      /* The state changed, with one outbox row and one audit entry. */
+      status = record_string (f->sf.store, id, "status");
+      g_assert_cmpstr (status, ==, step->to);
+      g_assert_cmpint (outbox_count_for (f->sf.store, id), ==, outbox + 1);
+      g_assert_cmpint (audit_count (f->sf.store), ==, audits + 1);
+
+      if (g_str_equal (k->action, "extend"))
+        {
+          g_autofree char *due = record_string (f->sf.store, id, "due_on");
+          AwpDeadline extended;
+          GDate old;
+
+          g_assert_true (awp_calendar_parse_date (old_due, "due_on", &old, NULL));
+          g_assert_true (awp_deadline_extend (f->rules, f->calendar, "O145-5.2", &old, 10, 0, &extended, NULL));
+          {
+            g_autofree char *expect = awp_request_iso_date (&extended.date);
+            g_assert_cmpstr (due, ==, expect);
+          }
+          /* The notice of the extension is a running deadline now. */
+          g_assert_nonnull (find_widget (GTK_WIDGET (detail), ADW_TYPE_EXPANDER_ROW, "O145-5.2/notice", NULL));
+        }
+
+      /* If the detail still shows it, the action is now disabled and does nothing. */
+      if (g_strcmp0 (awp_request_detail_get_request_id (detail), id) == 0)
+        {
+          button = find_widget (GTK_WIDGET (detail), GTK_TYPE_BUTTON, NULL, action_name);
+          g_assert_false (gtk_widget_get_sensitive (button));
+          g_assert_nonnull (gtk_widget_get_tooltip_text (button));
+          g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->page), action_name, NULL)
+                          && awp_requests_page_get_dialog (f->page) != NULL);
+        }
+    }
+  /* The chain of the audit log is intact after all of it. */
+  audit_count (f->sf.store);
+}
+
+/* The running deadlines the detail shows for each status are exactly the
+ * core rules' (awp_deadline_compute from the receipt date). */
+static void
+test_deadlines_per_state (Fixture *f, gconstpointer data)
+{
+  static const struct
+  {
+    const char *status;
+    const char *norms[5];
+  } cases[] = {
+    { "received", { "O145-4.3", "O145-4.2", "O145-5.3", "O145-5.1", NULL } },
+    { "accepted", { "O145-5.1", NULL } },
+    { "extended", { "O145-5.2", NULL } },
+    { "answered", { NULL } },
+    { "returned", { NULL } },
+    { "forwarded", { NULL } },
+  };
+  AwpRequestDetail *detail = awp_requests_page_get_detail (f->page);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonObject) record = NULL;
+      g_autoptr(GPtrArray) running = NULL;
+      g_autofree char *received = NULL;
+      JsonObject *data_obj;
+      GDate event;
+      guint n = 0;
+
+      awp_requests_page_select (f->page, find_in_status (f, cases[c].status));
+      spin ();
+      record = awp_store_get_record (f->sf.store, awp_request_detail_get_request_id (detail), &error);
+      g_assert_no_error (error);
+      data_obj = json_object_get_object_member (record, "data");
+      received = g_strdup (json_object_get_string_member (data_obj, "received_on"));
+      g_assert_true (awp_calendar_parse_date (received, "received_on", &event, NULL));
+      running = awp_request_running_deadlines (f->calendar, f->rules, "blog_request", data_obj, &error);
+      g_assert_no_error (error);
+
+      while (cases[c].norms[n] != NULL)
+        n++;
+      g_assert_cmpuint (running->len, ==, n);
+      for (guint i = 0; i < n; i++)
+        {
+          AwpRunningDeadline *d = running->pdata[i];
+          const char *norm = cases[c].norms[i];
+          AwpDeadline due;
+          g_autofree char *expect = NULL;
+
+          g_assert_cmpstr (d->norm, ==, norm);
+          if (g_str_equal (norm, "O145-5.2"))
+            expect = g_strdup (json_object_get_string_member (data_obj, "due_on"));
+          else
+            {
+              g_assert_true (awp_deadline_compute (f->rules, f->calendar, norm, &event, &due, NULL));
+              expect = awp_request_iso_date (&due.date);
+            }
+          g_assert_cmpstr (d->due_on, ==, expect);
+          g_assert_nonnull (d->explanation);
+          /* ... and the pane shows a row for it. */
+          g_assert_nonnull (find_widget (GTK_WIDGET (detail), ADW_TYPE_EXPANDER_ROW, norm, NULL));
+        }
+      /* The answer deadline is the queue's due date (O145-5.1: 15 cd). */
+      if (g_str_equal (cases[c].status, "received") || g_str_equal (cases[c].status, "accepted"))
+        g_assert_cmpstr (((AwpRunningDeadline *) running->pdata[n - 1])->due_on, ==,
+                         json_object_get_string_member (data_obj, "due_on"));
+    }
+}
+
+/* The view as filtered goes to CSV (RFC 4180, UTF-8 with BOM), row for row. */
+static void
+test_export_csv (Fixture *f, gconstpointer data)
+{
+  GListModel *model = G_LIST_MODEL (awp_requests_page_get_model (f->page));
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  const char *text;
+  gsize size;
+  guint n;
+
+  awp_requests_page_set_filter (f->page, AWP_QUEUE_FILTER_OVERDUE);
+  spin ();
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_true (awp_requests_page_export_csv (f->page, out, &error));
+  g_assert_no_error (error);
+  text = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out));
+  size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out));
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF"));
+  g_assert_true (g_utf8_validate (text, (gssize) size, NULL));
+  rows = awp_csv_parse (text, size, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, n + 1);
+  g_assert_cmpstr (((AwpCsvRow *) rows->pdata[0])->fields[0], ==, "Number");
+  for (guint i = 0; i < n; i++)
+    {
+      AwpCsvRow *row = rows->pdata[i + 1];
+      AwpQueueItem *item = item_at (model, i);
+
+      g_assert_cmpuint (g_strv_length (row->fields), ==, 9);
+      g_assert_cmpstr (row->fields[0], ==, awp_queue_item_get_number (item));
+      g_assert_cmpstr (row->fields[3], ==, awp_queue_item_get_subject (item));
+      g_assert_true (g_str_has_prefix (row->fields[6], "Overdue"));
+    }
+}
+
+/* Today gathers the overdue and the due today with their counts on the
+ * sidebar; a click opens the request in the blog requests workspace. */
+static void
+test_today (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) patch = json_object_new ();
+  g_autofree char *badge = NULL;
+  g_autofree char *id = NULL;
+  AwpTodayPage *today;
+  AwpWindow *window;
+  GtkListBox *list;
+  GtkListBoxRow *row;
+  guint overdue;
+
+  /* One received request falls due today. */
+  awp_requests_page_select (f->page, find_in_status (f, "received"));
+  id = g_strdup (awp_request_detail_get_request_id (awp_requests_page_get_detail (f->page)));
+  json_object_set_string_member (patch, "due_on", TODAY);
+  g_assert_true (awp_store_update (f->sf.store, id, patch, "test-admin", &error));
+  g_assert_no_error (error);
+
+  window = g_object_ref (awp_window_new (NULL));
+  awp_window_set_store (window, f->sf.store);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  today = awp_window_get_today_page (window);
+  overdue = awp_requests_page_get_filter_count (f->page, AWP_QUEUE_FILTER_OVERDUE);
+  g_assert_cmpuint (awp_today_page_get_count (today, 0), ==, overdue);
+  g_assert_cmpuint (awp_today_page_get_count (today, 1), ==, 1);
+  badge = g_strdup_printf ("%u", overdue + 1);
+  g_assert_cmpstr (awp_today_page_get_badge (today), ==, badge);
+
+  /* The second list is "due today": its one row opens the request. */
+  list = GTK_LIST_BOX (find_widget (GTK_WIDGET (today), GTK_TYPE_LIST_BOX, NULL, NULL));
+  g_assert_nonnull (list);
+  list = GTK_LIST_BOX (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (GTK_WIDGET (list))));
+  row = gtk_list_box_get_row_at_index (list, 0);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "awp-id"), ==, id);
+  g_signal_emit_by_name (list, "row-activated", row);
+  spin ();
+  g_assert_cmpstr (awp_window_get_workspace (window), ==, "requests");
+  g_assert_cmpstr (awp_request_detail_get_request_id (awp_requests_page_get_detail (awp_window_get_requests_page (window))), ==, id);
+
+  /* Answering it takes it off Today at once. */
+  g_assert_true (awp_store_transition (f->sf.store, id, "accept", NULL, "test-admin", &error));
+  g_assert_no_error (error);
+  g_assert_true (awp_store_transition (f->sf.store, id, "answer", NULL, "test-admin", &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_cmpuint (awp_today_page_get_count (today, 1), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_assert_finalize_object (window);
+}
+
+/* Conference applications (O145-10.2) in the same workspace widget: only
+ * accept and refuse; accept creates the draft conference; refuse needs the
+ * reason; the decision deadline is 5 wd from receipt. */
+static void
+test_applications (Fixture *f, gconstpointer data)
+{
+  static const char *const topics[] = {
+    "Ауыл шаруашылығын қолдау шаралары", "Цифровизация здравоохранения", "Жастар саясаты",
+  };
+  g_autoptr(GError) error = NULL;
+  AwpRequestsPage *page;
+  AwpRequestDetail *detail;
+  AdwMessageDialog *dialog;
+  GtkWidget *window = gtk_window_new ();
+  GtkTextView *text;
+  g_autoptr(GPtrArray) running = NULL;
+  g_autoptr(JsonObject) record = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *status = NULL;
+  AwpDeadline due;
+  GDate received;
+  gint64 n_conferences;
+
+  for (guint i = 0; i < G_N_ELEMENTS (topics); i++)
+    {
+      g_autoptr(JsonObject) app = json_object_new ();
+      g_autofree char *app_id = NULL;
+      g_autofree char *number = g_strdup_printf ("КО-2026-%06u", i + 1);
+
+      json_object_set_string_member (app, "number", number);
+      json_object_set_string_member (app, "subject", topics[i]);
+      json_object_set_string_member (app, "text", "Конференция өткізуді сұраймыз / Просим провести конференцию.");
+      json_object_set_string_member (app, "requester", "Ерлан Ахметов");
+      json_object_set_string_member (app, "received_on", "2026-11-18");
+      app_id = awp_store_create (f->sf.store, "conference_application", app, "portal", &error);
+      g_assert_no_error (error);
+    }
+  page = g_object_new (AWP_TYPE_REQUESTS_PAGE, NULL);
+  awp_requests_page_set_entity_type (page, "conference_application");
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  awp_requests_page_set_store (page, f->sf.store, "test-admin");
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (awp_requests_page_get_model (page))), ==, 3);
+
+  detail = awp_requests_page_get_detail (page);
+  awp_requests_page_select (page, 0);
+  spin ();
+  id = g_strdup (awp_request_detail_get_request_id (detail));
+  /* Only accept and refuse exist for applications. */
+  for (guint a = 0; awp_request_actions[a] != NULL; a++)
+    {
+      g_autofree char *name = g_strconcat ("request.", awp_request_actions[a], NULL);
+      GtkWidget *button = find_widget (GTK_WIDGET (detail), GTK_TYPE_BUTTON, NULL, name);
+      gboolean expected = g_str_equal (awp_request_actions[a], "accept") || g_str_equal (awp_request_actions[a], "refuse");
+
+      g_assert_cmpint (gtk_widget_get_visible (button), ==, expected);
+    }
+  /* O145-10.2: 5 wd from receipt (Wed 18.11 → Wed 25.11). */
+  record = awp_store_get_record (f->sf.store, id, &error);
+  g_assert_no_error (error);
+  running = awp_request_running_deadlines (f->calendar, f->rules, "conference_application",
+                                           json_object_get_object_member (record, "data"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (running->len, ==, 1);
+  g_assert_true (awp_calendar_parse_date ("2026-11-18", "received_on", &received, NULL));
+  g_assert_true (awp_deadline_compute (f->rules, f->calendar, "O145-10.2", &received, &due, NULL));
+  g_assert_cmpstr (((AwpRunningDeadline *) running->pdata[0])->due_on, ==, "2026-11-25");
+  g_assert_cmpint (g_date_get_day (&due.date), ==, 25);
+  g_assert_nonnull (find_widget (GTK_WIDGET (detail), ADW_TYPE_EXPANDER_ROW, "O145-10.2", NULL));
+
+  /* Accept: the draft conference is created with it. */
+  n_conferences = awp_store_count (f->sf.store, "conference", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "request.accept", NULL));
+  dialog = awp_requests_page_get_dialog (page);
+  adw_message_dialog_response (dialog, "accept");
+  g_assert_true (awp_request_dialog_get_done (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  status = record_string (f->sf.store, id, "status");
+  g_assert_cmpstr (status, ==, "accepted");
+  g_assert_cmpint (awp_store_count (f->sf.store, "conference", NULL), ==, n_conferences + 1);
+
+  /* Refuse another: the reason is required and named. */
+  g_clear_pointer (&id, g_free);
+  g_clear_pointer (&status, g_free);
+  awp_requests_page_select (page, find_in_status (&(Fixture) { .page = page }, "received"));
+  spin ();
+  id = g_strdup (awp_request_detail_get_request_id (detail));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "request.refuse", NULL));
+  dialog = awp_requests_page_get_dialog (page);
+  g_assert_true (g_str_has_prefix (awp_request_dialog_get_problem (dialog), "Reason:"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "refuse"));
+  text = GTK_TEXT_VIEW (find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, "refusal_reason", NULL));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text), "Тақырып органның құзыретіне жатпайды.", -1);
+  g_assert_null (awp_request_dialog_get_problem (dialog));
+  adw_message_dialog_response (dialog, "refuse");
+  g_assert_true (awp_request_dialog_get_done (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  status = record_string (f->sf.store, id, "status");
+  g_assert_cmpstr (status, ==, "refused");
+  g_assert_cmpint (awp_store_count (f->sf.store, "conference", NULL), ==, n_conferences + 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+/* With AWP_SCREENSHOT_DIR set, saves @widget's window as a PNG. */
+static void
+save_screenshot (GtkWidget *widget, const char *name)
+{
+  const char *lang = g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "en";
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, lang);
+  g_autofree char *path = g_build_filename (g_getenv ("AWP_SCREENSHOT_DIR"), file, NULL);
+  int w, h;
+
+  for (int i = 0; i < 5; i++)
+    {
+      spin ();
+      g_usleep (100000);
+    }
+  w = gtk_widget_get_width (widget);
+  h = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* The whole window, as a user sees it: the queue with a new request open,
+ * an answered request with its rating and timeline, the forward dialog. */
+static void
+test_screenshots (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GSettings) settings = NULL;
+  AwpRequestsPage *page, *own_page;
+  AdwMessageDialog *dialog;
+  AwpWindow *window;
+  GtkWidget *text;
+
+  if (g_getenv ("AWP_SCREENSHOT_DIR") == NULL)
+    {
+      g_test_skip ("AWP_SCREENSHOT_DIR not set");
+      return;
+    }
+  settings = g_settings_new (APP_ID);
+  g_settings_set_int (settings, "window-width", 1366);
+  g_settings_set_int (settings, "window-height", 800);
+  window = g_object_ref (awp_window_new (NULL));
+  page = awp_window_get_requests_page (window);
+  awp_window_set_store (window, f->sf.store);
+  awp_requests_page_set_store (page, f->sf.store, "a.seitkali");
+  awp_window_set_workspace (window, "requests");
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  /* A received request, then accepted through the dialog: its timeline
+   * gets the event. */
+  own_page = f->page;
+  f->page = page;
+  awp_requests_page_select (page, find_in_status (f, "received"));
+  save_screenshot (GTK_WIDGET (window), "requests-queue");
+  awp_window_set_workspace (window, "today");
+  save_screenshot (GTK_WIDGET (window), "today");
+  awp_window_set_workspace (window, "requests");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "request.forward", NULL));
+  dialog = awp_requests_page_get_dialog (page);
+  save_screenshot (GTK_WIDGET (dialog), "requests-forward-dialog");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "request.accept", NULL));
+  dialog = awp_requests_page_get_dialog (page);
+  adw_message_dialog_response (dialog, "accept");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "request.extend", NULL));
+  dialog = awp_requests_page_get_dialog (page);
+  text = find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, "extend_reason", NULL);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text)),
+                            "Ауыл әкімдігінен мәлімет сұралды / Запрошены сведения у акимата села", -1);
+  save_screenshot (GTK_WIDGET (dialog), "requests-extend-dialog");
+  adw_message_dialog_response (dialog, "extend");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  save_screenshot (GTK_WIDGET (window), "requests-detail");
+
+  /* Conference applications, three of them received from the portal. */
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *const topics[] = {
+        "Ауыл шаруашылығын қолдау шаралары", "Цифровизация здравоохранения", "Жастар саясаты және бос уақыт",
+      };
+      g_autoptr(JsonObject) app = json_object_new ();
+      g_autofree char *number = g_strdup_printf ("КО-2026-%06u", i + 1);
+      g_autofree char *app_id = NULL;
+
+      json_object_set_string_member (app, "number", number);
+      json_object_set_string_member (app, "subject", topics[i]);
+      json_object_set_string_member (app, "text", "Осы тақырып бойынша интернет-конференция өткізуді сұраймыз. / Просим провести интернет-конференцию по этой теме.");
+      json_object_set_string_member (app, "requester", i == 1 ? "Ольга Петрова" : "Ерлан Ахметов");
+      json_object_set_string_member (app, "received_on", i == 0 ? "2026-11-13" : "2026-11-18");
+      app_id = awp_store_create (f->sf.store, "conference_application", app, "portal", NULL);
+      g_assert_nonnull (app_id);
+    }
+  awp_window_set_workspace (window, "applications");
+  awp_requests_page_select (awp_window_get_applications_page (window), 1);
+  save_screenshot (GTK_WIDGET (window), "applications");
+
+  f->page = own_page;
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_object_unref (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("AWP_TODAY", TODAY, TRUE);
+  if (g_getenv ("AWP_SCREENSHOT_DIR") == NULL)
+    g_setenv ("LANGUAGE", "C", TRUE);
+  awp_i18n_init ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/ui/requests/filters-and-search", Fixture, NULL, fixture_setup, test_filters_and_search, fixture_teardown);
+  g_test_add ("/ui/requests/actions", Fixture, NULL, fixture_setup, test_actions, fixture_teardown);
+  g_test_add ("/ui/requests/deadlines-per-state", Fixture, NULL, fixture_setup, test_deadlines_per_state, fixture_teardown);
+  g_test_add ("/ui/requests/export-csv", Fixture, NULL, fixture_setup, test_export_csv, fixture_teardown);
+  g_test_add ("/ui/requests/applications", Fixture, NULL, fixture_setup, test_applications, fixture_teardown);
+  g_test_add ("/ui/requests/today", Fixture, NULL, fixture_setup, test_today, fixture_teardown);
+  g_test_add ("/ui/requests/screenshots", Fixture, NULL, fixture_setup, test_screenshots, fixture_teardown);
+
+  return g_test_run ();
+}
