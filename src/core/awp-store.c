@@ -33,7 +33,7 @@ struct _AwpStore
 G_DEFINE_FINAL_TYPE (AwpStore, awp_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (awp-store-error-quark, awp_store_error)
 
-enum { SIGNAL_WILL_CHANGE, SIGNAL_CHANGED, N_SIGNALS };
+enum { SIGNAL_WILL_CHANGE, SIGNAL_CHANGED, SIGNAL_RECOVERED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
@@ -64,6 +64,11 @@ awp_store_class_init (AwpStoreClass *klass)
   signals[SIGNAL_CHANGED] =
     g_signal_new ("record-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* The background check moved a damaged file aside and opened a new one;
+   * awp_store_get_recovery_message() says what happened. */
+  signals[SIGNAL_RECOVERED] =
+    g_signal_new ("recovered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -244,23 +249,18 @@ is_damage (int rc)
   return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB;
 }
 
-/* PRAGMA quick_check, not integrity_check: both read every page and check
- * the B-tree structure and record format, but integrity_check also proves
- * that every index entry matches its table row, which is O(N log N) and
- * takes seconds on a million requests at every start; quick_check is O(N)
- * and catches the damage a torn or overwritten file shows. */
+/* Opening must be instant even at a million requests, so it only reads
+ * the header and the schema (which catches a torn or overwritten file
+ * start); the full PRAGMA integrity_check runs afterwards in a thread on
+ * its own read-only connection (awp_store_check_async). */
 static int
-quick_check (sqlite3 *db)
+probe (sqlite3 *db)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  int rc = sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_schema", -1, &stmt, NULL);
 
   if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        rc = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0 ? SQLITE_OK : SQLITE_CORRUPT;
-    }
+    rc = sqlite3_step (stmt) == SQLITE_ROW ? SQLITE_OK : sqlite3_extended_errcode (db);
   sqlite3_finalize (stmt);
   return rc;
 }
@@ -310,7 +310,7 @@ open_file (AwpStore    *self,
     {
       sqlite3_extended_result_codes (self->db, 1);
       sqlite3_busy_timeout (self->db, 5000);
-      rc = quick_check (self->db);
+      rc = probe (self->db);
     }
   if (rc == SQLITE_OK)
     return TRUE;
@@ -357,6 +357,31 @@ load_client_id (AwpStore    *self,
   return TRUE;
 }
 
+/* Everything after the file is open: pragmas, SQL functions, migrations
+ * and the client id; also used when a damaged file was replaced. */
+static gboolean
+set_up (AwpStore    *self,
+        guint        version,
+        GError     **error)
+{
+  /* NORMAL in WAL mode loses at most the last commits on power loss, never
+   * consistency; the outbox row and its record always commit together. */
+  if (!awp_store_exec (self,
+                       "PRAGMA journal_mode = WAL;"
+                       "PRAGMA synchronous = NORMAL;"
+                       "PRAGMA foreign_keys = ON;"
+                       "PRAGMA cache_size = -32000;"
+                       "PRAGMA temp_store = MEMORY;", error))
+    return FALSE;
+  awp_store_register_functions (self->db);
+  if (!awp_store_migrate (self, version, error))
+    return FALSE;
+  self->schema_version = version;
+  /* The search index arrives with schema 2. */
+  self->fts_enabled = version >= 2;
+  return load_client_id (self, error);
+}
+
 AwpStore *
 awp_store_open_at_version (const char  *path,
                            guint        version,
@@ -369,26 +394,145 @@ awp_store_open_at_version (const char  *path,
 
   self = g_object_new (AWP_TYPE_STORE, NULL);
   self->path = g_strdup (path);
-  if (!open_file (self, error))
-    return NULL;
-  /* NORMAL in WAL mode loses at most the last commits on power loss, never
-   * consistency; the outbox row and its record always commit together. */
-  if (!awp_store_exec (self,
-                       "PRAGMA journal_mode = WAL;"
-                       "PRAGMA synchronous = NORMAL;"
-                       "PRAGMA foreign_keys = ON;"
-                       "PRAGMA cache_size = -32000;"
-                       "PRAGMA temp_store = MEMORY;", error))
-    return NULL;
-  awp_store_register_functions (self->db);
-  if (!awp_store_migrate (self, version, error))
-    return NULL;
-  self->schema_version = version;
-  /* The search index arrives with schema 2. */
-  self->fts_enabled = version >= 2;
-  if (!load_client_id (self, error))
+  if (!open_file (self, error) || !set_up (self, version, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+/* The integrity check, in a worker thread on its own read-only connection
+ * (WAL lets it read while the user works). Returns the first problem
+ * SQLite names, or NULL when the file is sound. */
+static int
+check_progress (void *data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  const char *path = task_data;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *problem = NULL;
+  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (db, 1);
+      sqlite3_busy_timeout (db, 5000);
+      if (cancellable != NULL)
+        sqlite3_progress_handler (db, 10000, check_progress, cancellable);
+      rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check(1)", -1, &stmt, NULL);
+    }
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, 0);
+
+          if (g_strcmp0 (text, "ok") != 0)
+            problem = g_strdup (text ? text : "?");
+          rc = SQLITE_OK;
+        }
+    }
+  if (rc != SQLITE_OK && is_damage (rc))
+    problem = g_strdup (db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  else if (rc != SQLITE_OK)
+    {
+      if (g_cancellable_is_cancelled (cancellable))
+        g_task_return_error_if_cancelled (task);
+      else
+        g_task_return_new_error (task, AWP_STORE_ERROR, AWP_STORE_ERROR_FAILED,
+                                 _("Could not check the database “%s”: %s"), path,
+                                 db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+      return;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_task_return_pointer (task, problem, g_free);
+}
+
+/* The check found damage: the file (with its WAL) goes aside, a new one is
+ * opened in its place, and views start over on the empty store. */
+static gboolean
+replace_damaged (AwpStore    *self,
+                 const char  *problem,
+                 GError     **error)
+{
+  guint version = self->schema_version;
+
+  if (self->depth > 0)
+    {
+      g_set_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_FAILED,
+                   _("The database “%s” is damaged (%s); close it and open it again."),
+                   self->path, problem);
+      return FALSE;
+    }
+  g_debug ("integrity check of %s: %s", self->path, problem);
+  g_hash_table_remove_all (self->stmts);
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->client_id, g_free);
+  g_clear_pointer (&self->recovery_message, g_free);
+  g_clear_pointer (&self->moved_path, g_free);
+  if (!move_aside (self, error)
+      || !open_file (self, error)
+      || !set_up (self, version, error))
+    return FALSE;
+  g_signal_emit (self, signals[SIGNAL_RECOVERED], 0);
+  awp_store_emit_changed (self, NULL);
+  return TRUE;
+}
+
+static void
+check_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  g_autoptr(GTask) outer = data;
+  AwpStore *self = AWP_STORE (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *problem = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (error != NULL)
+    g_task_return_error (outer, g_steal_pointer (&error));
+  else if (problem != NULL && !replace_damaged (self, problem, &error))
+    g_task_return_error (outer, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (outer, TRUE);
+}
+
+void
+awp_store_check_async (AwpStore            *self,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  GTask *outer;
+  g_autoptr(GTask) inner = NULL;
+
+  g_return_if_fail (AWP_IS_STORE (self));
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, awp_store_check_async);
+  inner = g_task_new (self, cancellable, check_done, outer);
+  g_task_set_task_data (inner, g_strdup (self->path), g_free);
+  g_task_run_in_thread (inner, check_thread);
+}
+
+gboolean
+awp_store_check_finish (AwpStore      *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 AwpStore *
