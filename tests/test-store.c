@@ -34,55 +34,146 @@ schema_of (const char *path)
   return g_string_free (out, FALSE);
 }
 
+/* record_count (schema 3) must equal a real count for every type and status. */
+static void
+assert_counts_exact (const char *path)
+{
+  g_assert_cmpint (raw_count (path,
+    "SELECT count(*) FROM (SELECT type, ifnull (status, ''), count(*) FROM record GROUP BY 1, 2"
+    "  EXCEPT SELECT type, status, n FROM record_count WHERE n > 0)"), ==, 0);
+  g_assert_cmpint (raw_count (path,
+    "SELECT count(*) FROM (SELECT type, status, n FROM record_count WHERE n <> 0"
+    "  EXCEPT SELECT type, ifnull (status, ''), count(*) FROM record GROUP BY 1, 2)"), ==, 0);
+}
+
+/* A file of every earlier schema version, with data, opened by this
+ * program: the same schema as a new file, and the data searchable,
+ * counted and listed. */
 static void
 test_migrations (StoreFixture *f, gconstpointer data)
 {
+  g_autofree char *fresh = schema_of (f->path);
+  g_autofree char *suffix = g_strdup_printf ("user_version=%d\n", AWP_STORE_SCHEMA_VERSION);
+
+  g_assert_true (g_str_has_suffix (fresh, suffix));
+  for (guint from = 1; from < AWP_STORE_SCHEMA_VERSION; from++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("old-%u.db", from);
+      g_autofree char *old_path = g_build_filename (f->dir, name, NULL);
+      g_autofree char *migrated = NULL;
+      g_autofree char *org_id = NULL;
+      g_autofree char *req_id = NULL;
+      g_autoptr(JsonObject) rec = NULL;
+      g_autoptr(GPtrArray) hits = NULL;
+      g_autoptr(AwpQueryModel) model = NULL;
+      AwpStore *old;
+
+      old = awp_store_open_at_version (old_path, from, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (awp_store_get_schema_version (old), ==, from);
+      {
+        g_autoptr(JsonObject) org = json_obj ("{\"name_ru\":\"Акимат города Алматы\",\"name_kk\":\"Алматы қаласының әкімдігі\"}");
+        g_autoptr(JsonObject) req = json_obj ("{\"subject\":\"Көше жарығы жанбайды\",\"text\":\"Шамдар сөніп тұр\",\"received_on\":\"2026-03-02\"}");
+
+        org_id = awp_store_create (old, "organization", org, "tester", &error);
+        g_assert_no_error (error);
+        req_id = awp_store_create (old, "blog_request", req, "tester", &error);
+        g_assert_no_error (error);
+        g_assert_true (awp_store_transition (old, req_id, "accept", NULL, "tester", &error));
+        g_assert_no_error (error);
+      }
+      g_assert_finalize_object (old);
+
+      old = awp_store_open (old_path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (awp_store_get_schema_version (old), ==, AWP_STORE_SCHEMA_VERSION);
+      rec = awp_store_get_record (old, org_id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (rec, "data"), "name_ru"), ==, "Акимат города Алматы");
+      /* The text written before the upgrade is in the search index. */
+      hits = awp_search_run (old, "әкімдігі", 10, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (hits->len, ==, 1);
+      g_clear_pointer (&hits, g_ptr_array_unref);
+      hits = awp_search_run (old, "ШАМДАР", 10, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (hits->len, ==, 1);
+      g_assert_cmpstr (((AwpSearchHit *) hits->pdata[0])->id, ==, req_id);
+      /* Counted and listed as before. */
+      assert_counts_exact (old_path);
+      g_assert_cmpint (awp_store_count (old, NULL, &error), ==, 2);
+      g_assert_cmpint (awp_store_count (old, "blog_request", &error), ==, 1);
+      model = awp_query_model_new (old, "blog_request");
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+      awp_query_model_set_status (model, "accepted");
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+      g_clear_object (&model);
+      g_assert_finalize_object (old);
+
+      migrated = schema_of (old_path);
+      g_assert_cmpstr (migrated, ==, fresh);
+
+      /* The same file opened again changes nothing. */
+      old = awp_store_open (old_path, &error);
+      g_assert_no_error (error);
+      g_assert_finalize_object (old);
+      g_free (migrated);
+      migrated = schema_of (old_path);
+      g_assert_cmpstr (migrated, ==, fresh);
+    }
+}
+
+/* The kept counts follow every kind of write: creates, transitions,
+ * deletes, pulled pages and a bulk seed. */
+static void
+test_counts (StoreFixture *f, gconstpointer data)
+{
   g_autoptr(GError) error = NULL;
-  g_autofree char *old_path = g_build_filename (f->dir, "old.db", NULL);
-  g_autofree char *fresh = NULL;
-  g_autofree char *migrated = NULL;
-  g_autoptr(JsonObject) rec = NULL;
-  g_autoptr(GPtrArray) hits = NULL;
-  AwpStore *old;
-  char *id;
+  g_autoptr(AwpQueryModel) model = awp_query_model_new (f->store, "blog_request");
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
 
-  fresh = schema_of (f->path);
-  g_assert_true (g_str_has_suffix (fresh, "user_version=2\n"));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(JsonObject) req = json_obj ("{\"subject\":\"Жол жөндеу\",\"received_on\":\"2026-03-02\"}");
+      char *id = awp_store_create (f->store, "blog_request", req, "op", &error);
 
-  /* A v1 file with data, then opened by the current program. */
-  old = awp_store_open_at_version (old_path, 1, &error);
+      g_assert_no_error (error);
+      if (i == 0)
+        a = id;
+      else
+        b = id;
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  g_assert_true (awp_store_transition (f->store, a, "accept", NULL, "op", &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (awp_store_get_schema_version (old), ==, 1);
-  {
-    g_autoptr(JsonObject) org = json_obj ("{\"name_ru\":\"Акимат города Алматы\",\"name_kk\":\"Алматы қаласының әкімдігі\"}");
+  assert_counts_exact (f->path);
+  awp_query_model_set_status (model, "received");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  g_assert_true (awp_store_delete (f->store, b, "op", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  assert_counts_exact (f->path);
 
-    id = awp_store_create (old, "organization", org, "tester", &error);
+  g_assert_true (awp_seed_run (f->store, 10000, 5, &error));
+  g_assert_no_error (error);
+  assert_counts_exact (f->path);
+  awp_query_model_set_status (model, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 10001);
+  g_assert_cmpint (awp_store_count (f->store, "blog_request", &error), ==, 10001);
+  /* The triggers are back after the bulk load. */
+  {
+    g_autoptr(JsonObject) answer = json_obj ("{\"answer\":\"Жол жөнделді\"}");
+
+    g_assert_true (awp_store_transition (f->store, a, "answer", answer, "op", &error));
     g_assert_no_error (error);
   }
-  g_assert_finalize_object (old);
-  old = awp_store_open (old_path, &error);
+  assert_counts_exact (f->path);
+  g_assert_true (awp_store_delete (f->store, a, "op", &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (awp_store_get_schema_version (old), ==, 2);
-  rec = awp_store_get_record (old, id, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (rec, "data"), "name_ru"), ==, "Акимат города Алматы");
-  /* v2 indexed the text that was there before it. */
-  hits = awp_search_run (old, "әкімдігі", 10, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (hits->len, ==, 1);
-  g_assert_finalize_object (old);
-  g_free (id);
-
-  migrated = schema_of (old_path);
-  g_assert_cmpstr (migrated, ==, fresh);
-
-  /* The same file opened again changes nothing. */
-  old = awp_store_open (old_path, &error);
-  g_assert_no_error (error);
-  g_assert_finalize_object (old);
-  g_free (migrated);
-  migrated = schema_of (old_path);
-  g_assert_cmpstr (migrated, ==, fresh);
+  assert_counts_exact (f->path);
+  g_assert_cmpint (awp_store_count (f->store, "blog_request", &error), ==, 10000);
 }
 
 static void
@@ -417,6 +508,7 @@ main (int argc, char *argv[])
 #define ADD(name, func) g_test_add ("/store/" name, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
   ADD ("migrations", test_migrations);
   ADD ("too-new", test_too_new);
+  ADD ("counts", test_counts);
   ADD ("pragmas", test_pragmas);
   ADD ("damaged-header", test_damaged_header);
   ADD ("damaged-pages", test_damaged_pages);

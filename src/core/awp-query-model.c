@@ -217,14 +217,42 @@ has_null_keys (AwpQueryModel *self)
   return sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) != 0;
 }
 
+/* The length of an unfiltered queue (or one status) from record_count,
+ * which triggers keep exact: counting a million index entries took most of
+ * the time to open a queue. -1 when the query has other conditions. */
+static gint64
+kept_count (AwpQueryModel *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwpCachedStmt) stmt = NULL;
+
+  if (self->filter != AWP_QUEUE_FILTER_ALL || self->match != NULL
+      || awp_store_get_schema_version (self->store) < 3)
+    return -1;
+  stmt = awp_store_prepare (self->store,
+                            "SELECT ifnull (sum (n), 0) FROM record_count"
+                            " WHERE type = :type AND (:status IS NULL OR status = :status)", &error);
+  if (stmt == NULL)
+    {
+      remember_error (self, g_steal_pointer (&error));
+      return -1;
+    }
+  bind_common (self, stmt);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 static void
 reset (AwpQueryModel *self)
 {
   guint old = self->n_items;
+  gint64 kept;
 
   build_where (self);
   g_hash_table_remove_all (self->pages);
-  self->n_items = (guint) count_where (self, NULL, NULL, NULL, 0);
+  kept = kept_count (self);
+  self->n_items = (guint) (kept >= 0 ? kept : count_where (self, NULL, NULL, NULL, 0));
   self->has_nulls = has_null_keys (self);
   if (old != 0 || self->n_items != 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);

@@ -204,7 +204,10 @@ awp_store_count (AwpStore    *self,
 
   g_return_val_if_fail (AWP_IS_STORE (self), -1);
 
-  count = awp_store_prepare (self, "SELECT count(*) FROM record WHERE ?1 IS NULL OR type = ?1", error);
+  /* record_count (schema 3) is kept exact by triggers. */
+  count = awp_store_prepare (self, awp_store_get_schema_version (self) >= 3
+                                   ? "SELECT ifnull (sum (n), 0) FROM record_count WHERE ?1 IS NULL OR type = ?1"
+                                   : "SELECT count(*) FROM record WHERE ?1 IS NULL OR type = ?1", error);
   if (count == NULL)
     return -1;
   if (type != NULL)
@@ -217,6 +220,8 @@ awp_store_count (AwpStore    *self,
   return sqlite3_column_int64 (count, 0);
 }
 
+/* The saved schema: (type, name, sql) triples of the record table's
+ * indexes and triggers. */
 gboolean
 awp_store_bulk_begin (AwpStore    *self,
                       GError     **error)
@@ -225,17 +230,15 @@ awp_store_bulk_begin (AwpStore    *self,
   GPtrArray *saved = g_ptr_array_new_with_free_func (g_free);
 
   if (sqlite3_prepare_v2 (awp_store_get_db (self),
-                          "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'record'"
-                          " AND sql IS NOT NULL", -1, &list, NULL) != SQLITE_OK)
+                          "SELECT type, name, sql FROM sqlite_schema WHERE type IN ('index', 'trigger')"
+                          " AND tbl_name = 'record' AND sql IS NOT NULL", -1, &list, NULL) != SQLITE_OK)
     {
       g_ptr_array_unref (saved);
       return awp_store_fail (self, "bulk", error);
     }
   while (sqlite3_step (list) == SQLITE_ROW)
-    {
-      g_ptr_array_add (saved, g_strdup ((const char *) sqlite3_column_text (list, 0)));
-      g_ptr_array_add (saved, g_strdup ((const char *) sqlite3_column_text (list, 1)));
-    }
+    for (int i = 0; i < 3; i++)
+      g_ptr_array_add (saved, g_strdup ((const char *) sqlite3_column_text (list, i)));
   g_clear_pointer (&list, sqlite3_finalize);
   /* A larger page cache while loading: fewer pages spilled to the WAL. */
   if (!awp_store_exec (self, "PRAGMA cache_size = -262144;"
@@ -244,9 +247,10 @@ awp_store_bulk_begin (AwpStore    *self,
       g_ptr_array_unref (saved);
       return FALSE;
     }
-  for (guint i = 0; i < saved->len; i += 2)
+  for (guint i = 0; i < saved->len; i += 3)
     {
-      g_autofree char *drop = g_strdup_printf ("DROP INDEX \"%s\"", (const char *) saved->pdata[i]);
+      g_autofree char *drop = g_strdup_printf ("DROP %s \"%s\"", g_str_equal (saved->pdata[i], "index") ? "INDEX" : "TRIGGER",
+                                               (const char *) saved->pdata[i + 1]);
 
       if (!awp_store_exec (self, drop, error))
         {
@@ -272,9 +276,19 @@ awp_store_bulk_end (AwpStore    *self,
                        "INSERT OR REPLACE INTO record_fts (rowid, subject, body)"
                        "  SELECT rowid, subject, body FROM temp.fts_stage;"
                        "DROP TABLE temp.fts_stage", error);
-
-  for (guint i = 0; ok && i < saved->len; i += 2)
-    ok = awp_store_exec (self, saved->pdata[i + 1], error);
+  /* Indexes first (the recount reads one), then the counts, then the
+   * triggers that keep them. */
+  for (guint i = 0; ok && i < saved->len; i += 3)
+    if (g_str_equal (saved->pdata[i], "index"))
+      ok = awp_store_exec (self, saved->pdata[i + 2], error);
+  if (ok && awp_store_get_schema_version (self) >= 3)
+    ok = awp_store_exec (self,
+                         "DELETE FROM record_count;"
+                         "INSERT INTO record_count (type, status, n)"
+                         "  SELECT type, ifnull (status, ''), count(*) FROM record GROUP BY 1, 2", error);
+  for (guint i = 0; ok && i < saved->len; i += 3)
+    if (!g_str_equal (saved->pdata[i], "index"))
+      ok = awp_store_exec (self, saved->pdata[i + 2], error);
   g_clear_pointer (&saved, g_ptr_array_unref);
   /* Fresh statistics so the planner picks the covering queue indexes. */
   return ok && awp_store_exec (self, "PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA cache_size = -32000", error);
