@@ -81,6 +81,10 @@ gboolean       awp_store_bulk_begin   (AwpStore    *self,
                                        GError     **error);
 gboolean       awp_store_bulk_end     (AwpStore    *self,
                                        GError     **error);
+/* During a bulk load every row gets one updated_at (NULL otherwise). */
+void           awp_store_set_bulk_stamp (AwpStore   *self,
+                                         const char *stamp);
+const char    *awp_store_get_bulk_stamp (AwpStore   *self);
 
 /* The triggers that keep record_count exact (schema 3); bulk loads drop
  * them with the indexes and recount once at the end. */

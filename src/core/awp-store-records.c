@@ -53,7 +53,8 @@ awp_store_put_record (AwpStore    *self,
   g_autoptr(AwpCachedStmt) put = NULL;
   g_autofree char *owned = data_text ? NULL : awp_json_object_to_string (data);
   const char *json = data_text ? data_text : owned;
-  g_autofree char *now = awp_store_now_iso ();
+  const char *stamp = awp_store_get_bulk_stamp (self);
+  g_autofree char *now = stamp ? NULL : awp_store_now_iso ();
   const AwpStateMachine *machine = awp_state_machine_for_type (type);
   const char *status = member_string (data, "status");
   const char *subject = member_string (data, "subject");
@@ -82,7 +83,7 @@ awp_store_put_record (AwpStore    *self,
   if (server_version > 0)
     sqlite3_bind_int64 (put, 4, server_version);
   sqlite3_bind_text (put, 5, state, -1, SQLITE_STATIC);
-  sqlite3_bind_text (put, 6, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (put, 6, stamp ? stamp : now, -1, SQLITE_STATIC);
   bind_member (put, 7, data, "parent_id");
   bind_member (put, 8, data, "org_id");
   bind_member (put, 9, data, "status");
@@ -259,6 +260,11 @@ awp_store_bulk_begin (AwpStore    *self,
         }
     }
   g_object_set_qdata_full (G_OBJECT (self), bulk_quark (), saved, (GDestroyNotify) g_ptr_array_unref);
+  {
+    g_autofree char *now = awp_store_now_iso ();
+
+    awp_store_set_bulk_stamp (self, now);
+  }
   return TRUE;
 }
 
@@ -271,6 +277,7 @@ awp_store_bulk_end (AwpStore    *self,
 
   if (saved == NULL)
     return TRUE;
+  awp_store_set_bulk_stamp (self, NULL);
   /* The staged search text in one statement. */
   ok = awp_store_exec (self,
                        "INSERT OR REPLACE INTO record_fts (rowid, subject, body)"

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -18,7 +19,9 @@ struct _AwpStore
 
   sqlite3    *db;
   char       *path;
-  GHashTable *stmts;        /* SQL text → sqlite3_stmt */
+  GHashTable *stmts;        /* SQL text → CachedEntry */
+  GHashTable *by_address;   /* SQL text's address → CachedEntry (fast path) */
+  char       *bulk_now;     /* updated_at for every row of a bulk load */
   guint       depth;        /* transaction nesting */
   guint       schema_version;
   char       *client_id;
@@ -29,6 +32,24 @@ struct _AwpStore
   AwpCalendar *calendar;    /* loaded on first need */
   AwpRuleSet  *rules;
 };
+
+/* Most statements are string literals asked for once per row, so the
+ * cache is first looked up by the text's address (checked with strcmp, as
+ * a freed dynamic string's address may come back with other SQL): hashing
+ * a 600-character statement per row cost more than running some. */
+typedef struct
+{
+  char         *sql;
+  sqlite3_stmt *stmt;
+} CachedEntry;
+
+static void
+cached_entry_free (CachedEntry *entry)
+{
+  sqlite3_finalize (entry->stmt);
+  g_free (entry->sql);
+  g_free (entry);
+}
 
 G_DEFINE_FINAL_TYPE (AwpStore, awp_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (awp-store-error-quark, awp_store_error)
@@ -41,7 +62,9 @@ awp_store_finalize (GObject *object)
 {
   AwpStore *self = AWP_STORE (object);
 
+  g_clear_pointer (&self->by_address, g_hash_table_unref);
   g_clear_pointer (&self->stmts, g_hash_table_unref);
+  g_free (self->bulk_now);
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_free (self->path);
@@ -74,8 +97,9 @@ awp_store_class_init (AwpStoreClass *klass)
 static void
 awp_store_init (AwpStore *self)
 {
-  self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                       (GDestroyNotify) sqlite3_finalize);
+  self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                       (GDestroyNotify) cached_entry_free);
+  self->by_address = g_hash_table_new (NULL, NULL);
   self->fts_enabled = TRUE;
 }
 
@@ -101,17 +125,29 @@ awp_store_prepare (AwpStore    *self,
                    const char  *sql,
                    GError     **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->stmts, sql);
+  CachedEntry *entry = g_hash_table_lookup (self->by_address, sql);
+  sqlite3_stmt *stmt = NULL;
 
-  if (stmt != NULL)
-    return stmt;
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+  if (entry != NULL && strcmp (entry->sql, sql) == 0)
+    return entry->stmt;
+  entry = g_hash_table_lookup (self->stmts, sql);
+  if (entry == NULL)
     {
-      awp_store_fail (self, "prepare", error);
-      return NULL;
+      if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+        {
+          awp_store_fail (self, "prepare", error);
+          return NULL;
+        }
+      entry = g_new (CachedEntry, 1);
+      entry->sql = g_strdup (sql);
+      entry->stmt = stmt;
+      g_hash_table_insert (self->stmts, entry->sql, entry);
     }
-  g_hash_table_insert (self->stmts, g_strdup (sql), stmt);
-  return stmt;
+  /* Dynamic SQL leaves stale addresses behind: keep the map small. */
+  if (g_hash_table_size (self->by_address) > 4096)
+    g_hash_table_remove_all (self->by_address);
+  g_hash_table_insert (self->by_address, (gpointer) sql, entry);
+  return entry->stmt;
 }
 
 gboolean
@@ -185,12 +221,27 @@ awp_store_rollback (AwpStore *self)
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   /* A bulk load ends with its transaction: the dropped indexes are back. */
   g_object_set_qdata (G_OBJECT (self), g_quark_from_static_string (AWP_STORE_BULK_QDATA), NULL);
+  g_clear_pointer (&self->bulk_now, g_free);
   /* Views that followed the undone writes start over (NULL: everything). */
   if (self->emitted)
     {
       self->emitted = FALSE;
       g_signal_emit (self, signals[SIGNAL_CHANGED], 0, NULL);
     }
+}
+
+void
+awp_store_set_bulk_stamp (AwpStore   *self,
+                          const char *stamp)
+{
+  g_free (self->bulk_now);
+  self->bulk_now = g_strdup (stamp);
+}
+
+const char *
+awp_store_get_bulk_stamp (AwpStore *self)
+{
+  return self->bulk_now;
 }
 
 void
@@ -476,6 +527,7 @@ replace_damaged (AwpStore    *self,
       return FALSE;
     }
   g_debug ("integrity check of %s: %s", self->path, problem);
+  g_hash_table_remove_all (self->by_address);
   g_hash_table_remove_all (self->stmts);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->client_id, g_free);
