@@ -7,6 +7,7 @@
 #include "awp-query-model.h"
 #include "awp-search.h"
 #include "awp-seed.h"
+#include "awp-store-private.h"
 #include "awp-test-store.h"
 #include "awp-uuid.h"
 
@@ -475,6 +476,32 @@ test_bulk_seed (StoreFixture *f, gconstpointer data)
   }
 }
 
+/* The store's own JSON writer gives exactly json-glib's compact text. */
+static void
+test_json_text (void)
+{
+  static const char *const cases[] = {
+    "{}",
+    "{\"a\":1,\"b\":-9007199254740993,\"c\":true,\"d\":false,\"e\":null}",
+    "{\"subject\":\"Көше жарығы — «Астана»\",\"q\":\"say \\\"hi\\\"\\\\ \\n\\t\\r\\b\\f \\u0001 \\u007f\"}",
+    "{\"deadlines\":{\"answer_by\":\"2026-03-20\",\"nested\":{\"x\":[1,\"two\",[],{},null,false]}},\"z\":0}",
+    "{\"rating\":4.5,\"tiny\":1e-300,\"neg\":-0.25,\"whole\":2.0}",
+    "{\"zz\":1,\"aa\":2,\"mm\":{\"b\":1,\"a\":2}}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonObject) object = json_obj (cases[i]);
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+      g_autofree char *expected = NULL;
+      g_autofree char *ours = awp_json_object_to_string (object);
+
+      json_node_set_object (node, object);
+      expected = json_to_string (node, FALSE);
+      g_assert_cmpstr (ours, ==, expected);
+    }
+}
+
 static void
 test_uuid (void)
 {
@@ -517,5 +544,6 @@ main (int argc, char *argv[])
   ADD ("bad-input", test_bad_input);
   ADD ("bulk-seed", test_bulk_seed);
   g_test_add_func ("/store/uuid", test_uuid);
+  g_test_add_func ("/store/json-text", test_json_text);
   return g_test_run ();
 }

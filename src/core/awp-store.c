@@ -629,13 +629,134 @@ awp_store_get_client_id (AwpStore *self)
   return self->client_id;
 }
 
+/* The same compact text as json_to_string (a test holds them equal), at a
+ * fraction of the cost: json-glib's generator was an eighth of a bulk
+ * load's time. Doubles are left to json-glib for identical formatting. */
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  const char *run = text;
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+      const char *esc = NULL;
+      char buf[8];
+
+      switch (c)
+        {
+        case '"': esc = "\\\""; break;
+        case '\\': esc = "\\\\"; break;
+        case '\b': esc = "\\b"; break;
+        case '\f': esc = "\\f"; break;
+        case '\n': esc = "\\n"; break;
+        case '\r': esc = "\\r"; break;
+        case '\t': esc = "\\t"; break;
+        default:
+          if (c < 0x20 || c == 0x7f)
+            {
+              g_snprintf (buf, sizeof buf, "\\u%04x", c);
+              esc = buf;
+            }
+          break;
+        }
+      if (esc == NULL)
+        continue;
+      g_string_append_len (out, run, p - run);
+      g_string_append (out, esc);
+      run = p + 1;
+    }
+  g_string_append (out, run);
+  g_string_append_c (out, '"');
+}
+
+static void append_json_node (GString *out, JsonNode *node);
+
+static void
+append_json_object (GString    *out,
+                    JsonObject *object)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+  gboolean first = TRUE;
+
+  g_string_append_c (out, '{');
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
+    {
+      if (!first)
+        g_string_append_c (out, ',');
+      first = FALSE;
+      append_json_string (out, name);
+      g_string_append_c (out, ':');
+      append_json_node (out, member);
+    }
+  g_string_append_c (out, '}');
+}
+
+static void
+append_json_node (GString  *out,
+                  JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      append_json_object (out, json_node_get_object (node));
+      return;
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            append_json_node (out, json_array_get_element (array, i));
+          }
+        g_string_append_c (out, ']');
+      }
+      return;
+    case JSON_NODE_NULL:
+      g_string_append (out, "null");
+      return;
+    case JSON_NODE_VALUE:
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      append_json_string (out, json_node_get_string (node));
+      break;
+    case G_TYPE_INT64:
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+      break;
+    case G_TYPE_BOOLEAN:
+      g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+      break;
+    default:
+      {
+        g_autofree char *text = json_to_string (node, FALSE);
+
+        g_string_append (out, text);
+      }
+      break;
+    }
+}
+
 char *
 awp_json_object_to_string (JsonObject *object)
 {
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  GString *out = g_string_sized_new (512);
 
-  json_node_set_object (node, object);
-  return json_to_string (node, FALSE);
+  append_json_object (out, object);
+  return g_string_free (out, FALSE);
 }
 
 JsonObject *
