@@ -158,7 +158,8 @@ static const char v2_sql[] =
  *   for the 2- and 3-letter prefixes typed first;
  * - record_count keeps the rows per (type, status), so a queue knows its
  *   length without counting a million index entries. Triggers keep it
- *   exact; a bulk load drops them and recounts once (awp_store_bulk_end). */
+ *   exact; a bulk load drops them and recounts once (awp_store_bulk_end);
+ * - record_rid_type, so a search in a queue checks types in a narrow index. */
 static const char v3_sql[] =
   "CREATE VIRTUAL TABLE record_fts_v3 USING fts5 ("
   "  subject, body, tokenize = 'unicode61', detail = column, prefix = '2 3'"
@@ -175,6 +176,9 @@ static const char v3_sql[] =
   ") WITHOUT ROWID;"
   "INSERT INTO record_count (type, status, n)"
   "  SELECT type, ifnull (status, ''), count(*) FROM record GROUP BY 1, 2;"
+  /* A queue search checks each hit's type here (20 bytes an entry), not in
+   * the 1 KB row: a tenth of the pages read. */
+  "CREATE INDEX record_rid_type ON record (rid, type);"
   AWP_STORE_COUNT_TRIGGERS;
 
 static gboolean
