@@ -476,6 +476,42 @@ test_bulk_seed (StoreFixture *f, gconstpointer data)
   }
 }
 
+/* A bulk load that meets a record already there updates it (and its
+ * search text) instead of failing. */
+static void
+test_bulk_upsert (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) org = json_obj ("{\"name_ru\":\"Старое название\"}");
+  g_autoptr(JsonObject) renamed = json_obj ("{\"name_ru\":\"Новое название\"}");
+  g_autoptr(JsonObject) other = json_obj ("{\"name_ru\":\"Другое ведомство\"}");
+  g_autofree char *id = awp_store_create (f->store, "organization", org, "op", &error);
+  g_autoptr(JsonObject) rec = NULL;
+  g_autoptr(GPtrArray) old_hits = NULL;
+  g_autoptr(GPtrArray) new_hits = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (awp_store_begin (f->store, &error));
+  g_assert_true (awp_store_bulk_begin (f->store, &error));
+  g_assert_true (awp_store_put_record (f->store, id, "organization", renamed, NULL, 2, "synced", &error));
+  g_assert_true (awp_store_put_record (f->store, "0190f3b2-0000-7000-8000-00000000abcd", "organization", other, NULL, 1, "synced", &error));
+  g_assert_true (awp_store_bulk_end (f->store, &error));
+  g_assert_true (awp_store_commit (f->store, &error));
+  g_assert_no_error (error);
+
+  rec = awp_store_get_record (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (rec, "data"), "name_ru"), ==, "Новое название");
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM record"), ==, 2);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM record_fts"), ==, 2);
+  old_hits = awp_search_run (f->store, "старое", 5, &error);
+  g_assert_cmpuint (old_hits->len, ==, 0);
+  new_hits = awp_search_run (f->store, "название", 5, &error);
+  g_assert_cmpuint (new_hits->len, ==, 1);
+  assert_counts_exact (f->path);
+  g_assert_cmpint (awp_store_count (f->store, "organization", &error), ==, 2);
+}
+
 /* The store's own JSON writer gives exactly json-glib's compact text. */
 static void
 test_json_text (void)
@@ -543,6 +579,7 @@ main (int argc, char *argv[])
   ADD ("atomic-change", test_atomic_change);
   ADD ("bad-input", test_bad_input);
   ADD ("bulk-seed", test_bulk_seed);
+  ADD ("bulk-upsert", test_bulk_upsert);
   g_test_add_func ("/store/uuid", test_uuid);
   g_test_add_func ("/store/json-text", test_json_text);
   return g_test_run ();

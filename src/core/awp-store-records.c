@@ -40,6 +40,45 @@ bind_member (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, column);
 }
 
+#define RECORD_INSERT \
+  "INSERT INTO record (id, type, data, server_version, state, updated_at, parent_id, org_id," \
+  "                    status, number, subject, requester, received_on, due_on, answered_on," \
+  "                    auth_method, closed)" \
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
+
+static void
+bind_record (sqlite3_stmt *put,
+             const char   *id,
+             const char   *type,
+             const char   *json,
+             gint64        server_version,
+             const char   *state,
+             const char   *now,
+             JsonObject   *data,
+             const char   *subject,
+             gboolean      closed)
+{
+  sqlite3_bind_text (put, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (put, 2, type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (put, 3, json, -1, SQLITE_STATIC);
+  if (server_version > 0)
+    sqlite3_bind_int64 (put, 4, server_version);
+  sqlite3_bind_text (put, 5, state, -1, SQLITE_STATIC);
+  sqlite3_bind_text (put, 6, now, -1, SQLITE_STATIC);
+  bind_member (put, 7, data, "parent_id");
+  bind_member (put, 8, data, "org_id");
+  bind_member (put, 9, data, "status");
+  bind_member (put, 10, data, "number");
+  if (subject != NULL)
+    sqlite3_bind_text (put, 11, subject, -1, SQLITE_STATIC);
+  bind_member (put, 12, data, "requester");
+  bind_member (put, 13, data, "received_on");
+  bind_member (put, 14, data, "due_on");
+  bind_member (put, 15, data, "answered_on");
+  bind_member (put, 16, data, "auth_method");
+  sqlite3_bind_int (put, 17, closed);
+}
+
 gboolean
 awp_store_put_record (AwpStore    *self,
                       const char  *id,
@@ -59,51 +98,49 @@ awp_store_put_record (AwpStore    *self,
   const char *status = member_string (data, "status");
   const char *subject = member_string (data, "subject");
   gboolean closed = machine != NULL && status != NULL && awp_state_machine_is_final (machine, status);
-  sqlite3_int64 rid;
+  gboolean bulk = g_object_get_qdata (G_OBJECT (self), bulk_quark ()) != NULL;
+  sqlite3_int64 rid = -1;
 
   if (subject == NULL)
     subject = member_string (data, "title");
   if (subject == NULL)
     subject = member_string (data, "name_ru");
-  put = awp_store_prepare (self,
-    "INSERT INTO record (id, type, data, server_version, state, updated_at, parent_id, org_id,"
-    "                    status, number, subject, requester, received_on, due_on, answered_on,"
-    "                    auth_method, closed)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
-    " ON CONFLICT (id) DO UPDATE SET type = ?2, data = ?3, server_version = ?4, state = ?5,"
-    "   updated_at = ?6, parent_id = ?7, org_id = ?8, status = ?9, number = ?10, subject = ?11,"
-    "   requester = ?12, received_on = ?13, due_on = ?14, answered_on = ?15, auth_method = ?16,"
-    "   closed = ?17"
-    " RETURNING rid", error);
-  if (put == NULL)
-    return FALSE;
-  sqlite3_bind_text (put, 1, id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (put, 2, type, -1, SQLITE_STATIC);
-  sqlite3_bind_text (put, 3, json, -1, SQLITE_STATIC);
-  if (server_version > 0)
-    sqlite3_bind_int64 (put, 4, server_version);
-  sqlite3_bind_text (put, 5, state, -1, SQLITE_STATIC);
-  sqlite3_bind_text (put, 6, stamp ? stamp : now, -1, SQLITE_STATIC);
-  bind_member (put, 7, data, "parent_id");
-  bind_member (put, 8, data, "org_id");
-  bind_member (put, 9, data, "status");
-  bind_member (put, 10, data, "number");
-  if (subject != NULL)
-    sqlite3_bind_text (put, 11, subject, -1, SQLITE_STATIC);
-  bind_member (put, 12, data, "requester");
-  bind_member (put, 13, data, "received_on");
-  bind_member (put, 14, data, "due_on");
-  bind_member (put, 15, data, "answered_on");
-  bind_member (put, 16, data, "auth_method");
-  sqlite3_bind_int (put, 17, closed);
-  if (sqlite3_step (put) != SQLITE_ROW)
-    return awp_store_fail (self, "record", error);
-  rid = sqlite3_column_int64 (put, 0);
-  sqlite3_reset (put);
+  /* A bulk load writes new rows: a plain INSERT spares RETURNING's
+   * per-row temporary table; an id already there falls back to the upsert. */
+  if (bulk)
+    {
+      g_autoptr(AwpCachedStmt) add = awp_store_prepare (self, RECORD_INSERT, error);
+      int rc;
+
+      if (add == NULL)
+        return FALSE;
+      bind_record (add, id, type, json, server_version, state, stamp ? stamp : now, data, subject, closed);
+      rc = sqlite3_step (add);
+      if (rc == SQLITE_DONE)
+        rid = sqlite3_last_insert_rowid (awp_store_get_db (self));
+      else if (sqlite3_extended_errcode (awp_store_get_db (self)) != SQLITE_CONSTRAINT_UNIQUE)
+        return awp_store_fail (self, "record", error);
+    }
+  if (rid < 0)
+    {
+      put = awp_store_prepare (self,
+        RECORD_INSERT
+        " ON CONFLICT (id) DO UPDATE SET type = ?2, data = ?3, server_version = ?4, state = ?5,"
+        "   updated_at = ?6, parent_id = ?7, org_id = ?8, status = ?9, number = ?10, subject = ?11,"
+        "   requester = ?12, received_on = ?13, due_on = ?14, answered_on = ?15, auth_method = ?16,"
+        "   closed = ?17"
+        " RETURNING rid", error);
+      if (put == NULL)
+        return FALSE;
+      bind_record (put, id, type, json, server_version, state, stamp ? stamp : now, data, subject, closed);
+      if (sqlite3_step (put) != SQLITE_ROW)
+        return awp_store_fail (self, "record", error);
+      rid = sqlite3_column_int64 (put, 0);
+      sqlite3_reset (put);
+    }
 
   if (awp_store_get_fts_enabled (self))
     {
-      gboolean bulk = g_object_get_qdata (G_OBJECT (self), bulk_quark ()) != NULL;
       g_autoptr(AwpCachedStmt) drop = NULL;
       g_autoptr(AwpCachedStmt) add = NULL;
       g_autofree char *subject_text = awp_search_subject_text (data);
