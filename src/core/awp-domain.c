@@ -186,9 +186,11 @@ awp_domain_type_for_entity (const char *entity_type)
     return AWP_TYPE_BLOG_REQUEST;
   for (guint i = 1; i < G_N_ELEMENTS (types); i++)
     {
-      g_autoptr(GTypeClass) klass = g_type_class_ref (types[i]);
-      DomainInfo *info = g_type_get_qdata (types[i], info_quark ());
+      DomainInfo *info;
 
+      /* class_init attaches the info; make sure it has run. */
+      g_type_class_unref (g_type_class_ref (types[i]));
+      info = g_type_get_qdata (types[i], info_quark ());
       if (g_str_equal (info->entity_type, entity_type))
         return types[i];
     }
