@@ -267,9 +267,13 @@ awp_store_bulk_begin (AwpStore    *self,
   g_autoptr(sqlite3_stmt) list = NULL;
   GPtrArray *saved = g_ptr_array_new_with_free_func (g_free);
 
+  /* Indexes that new rows only append to (rid order) or rarely touch
+   * (partial) stay: rebuilding them would cost a scan of the whole table
+   * each, keeping them almost nothing. */
   if (sqlite3_prepare_v2 (awp_store_get_db (self),
                           "SELECT type, name, sql FROM sqlite_schema WHERE type IN ('index', 'trigger')"
-                          " AND tbl_name = 'record' AND sql IS NOT NULL", -1, &list, NULL) != SQLITE_OK)
+                          " AND tbl_name = 'record' AND sql IS NOT NULL"
+                          " AND name NOT IN ('record_rid_type', 'record_parent')", -1, &list, NULL) != SQLITE_OK)
     {
       g_ptr_array_unref (saved);
       return awp_store_fail (self, "bulk", error);
