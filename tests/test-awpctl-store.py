@@ -66,6 +66,26 @@ with tempfile.TemporaryDirectory() as tmp:
     r = ctl("audit", "verify", db)
     ok(r.returncode == 1 and r.stdout == "broken 3\n", "audit verify names the edited entry", r.stdout + r.stderr)
 
+    # The full integrity check: a sound file stays, a damaged one is moved.
+    db4 = os.path.join(tmp, "d.db")
+    ctl("seed", "--requests", "2000", db4)
+    r = ctl("store", "check", db4)
+    ok(r.returncode == 0 and r.stdout == "ok\n", "store check passes a sound file", r.stdout + r.stderr)
+    pages = os.path.getsize(db4) // 4096
+    with open(db4, "r+b") as f:
+        f.seek((pages // 2) * 4096 + 8)
+        f.write(b"\x5a" * 4096 * 4)
+    r = ctl("store", "check", db4)
+    moved = r.stdout[len("moved "):].strip() if r.stdout.startswith("moved ") else ""
+    ok(r.returncode == 1 and ".damaged-" in moved and os.path.exists(moved),
+       "store check moves a damaged file aside and names it", r.stdout + r.stderr)
+    ok(moved in r.stderr, "store check tells where the damaged file went", r.stderr)
+    r = ctl("store", "check", db4)
+    ok(r.returncode == 0 and r.stdout == "ok\n", "a new file takes the damaged one's place", r.stdout + r.stderr)
+    r = ctl("store", "check", os.path.join(tmp, "missing.db"))
+    ok(r.returncode == 2 and not os.path.exists(os.path.join(tmp, "missing.db")),
+       "store check of a missing file creates nothing", r.stderr)
+
     r = ctl("audit", "verify", os.path.join(tmp, "missing.db"))
     ok(r.returncode == 2 and not os.path.exists(os.path.join(tmp, "missing.db")),
        "audit verify of a missing file creates nothing", r.stderr)

@@ -257,6 +257,9 @@ test_pull_rebuild (StoreFixture *f, gconstpointer data)
   g_assert_cmpint (version, ==, 5);
   cursor = awp_outbox_get_cursor (f->store, NULL);
   g_assert_cmpstr (cursor, ==, "c-2");
+  /* Pulled records are counted (record_count, kept by triggers). */
+  g_assert_cmpint (awp_store_count (f->store, "organization", &error), ==, 2);
+  g_assert_cmpint (raw_count (f->path, "SELECT n FROM record_count WHERE type = 'organization'"), ==, 2);
 
   /* An older version arriving late changes nothing. */
   g_free (json);
@@ -301,6 +304,9 @@ test_pull_delete_vs_local (StoreFixture *f, gconstpointer data)
   g_assert_null (awp_store_get_record (f->store, a, &error));
   g_assert_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_NOT_FOUND);
   g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM outbox WHERE op = 'delete'"), ==, 1);
+  g_clear_error (&error);
+  g_assert_cmpint (awp_store_count (f->store, "organization", &error), ==, 0);
+  g_assert_no_error (error);
 }
 
 /* A kind of record a newer server knows and this version does not is kept,

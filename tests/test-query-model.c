@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "awp-query-model.h"
+#include "awp-seed.h"
 #include "awp-test-store.h"
 
 /* The lazy queue model: filters, sorting, paging and exact items-changed
@@ -242,6 +243,53 @@ test_paging (StoreFixture *f, gconstpointer data)
   }
 }
 
+/* A search with thousands of hits pages through the sort index; with a
+ * few it sorts the hits. Both give every hit once, in order. */
+static void
+check_search_pages (StoreFixture *f, AwpQueryModel *model, const char *query, const char *match)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM record_fts f JOIN record r ON r.rid = f.rowid"
+                                          " WHERE record_fts MATCH '%s' AND r.type = 'blog_request'", match);
+  gint64 expected = raw_count (f->path, sql);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *last = NULL;
+  guint n;
+
+  awp_query_model_set_search (model, query);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpint (n, ==, expected);
+  g_assert_cmpint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AwpQueueItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_assert_nonnull (item);
+      g_assert_true (g_hash_table_add (seen, g_strdup (awp_queue_item_get_id (item))));
+      if (last != NULL)
+        g_assert_cmpstr (awp_queue_item_get_received (item), <=, last);
+      g_free (last);
+      last = g_strdup (awp_queue_item_get_received (item));
+    }
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), n));
+}
+
+static void
+test_search_pages (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwpQueryModel) model = NULL;
+
+  g_assert_true (awp_seed_run (f->store, 10000, 9, &error));
+  g_assert_no_error (error);
+  model = awp_query_model_new (f->store, "blog_request");
+  /* Over 2000 hits: in about a quarter of the requests. */
+  check_search_pages (f, model, "прошу", "\"прошу\"*");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 2000);
+  /* A few hundred. */
+  check_search_pages (f, model, "отопление ульба", "\"отопление\"* \"ульба\"*");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), <, 2000);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -252,5 +300,6 @@ main (int argc, char *argv[])
   ADD ("filters", test_filters);
   ADD ("items-changed", test_items_changed);
   ADD ("paging", test_paging);
+  ADD ("search-pages", test_search_pages);
   return g_test_run ();
 }

@@ -5,6 +5,9 @@
 #include "awp-store-private.h"
 
 #define MAX_CACHED_PAGES 8
+/* Beyond this many search hits a page is found by walking the sort index;
+ * below it, by looking the hits up and sorting them. */
+#define DENSE_HITS 2000
 
 struct _AwpQueryModel
 {
@@ -19,6 +22,7 @@ struct _AwpQueryModel
   gboolean        descending;
 
   char           *where;      /* SQL built from the above */
+  char           *page_where; /* the same, for pages of many search hits */
   char           *today;
   char           *week_end;
   guint           n_items;
@@ -126,8 +130,16 @@ build_where (AwpQueryModel *self)
     default:
       g_assert_not_reached ();
     }
+  g_free (self->page_where);
+  self->page_where = NULL;
   if (self->match != NULL)
-    g_string_append (w, " AND r.rid IN (SELECT rowid FROM record_fts WHERE record_fts MATCH :match)");
+    {
+      /* Counting looks each hit up in record_rid_type; a page of many hits
+       * walks the sort index instead and stops after one page ("+" keeps
+       * the planner from looking up and sorting every hit). */
+      self->page_where = g_strdup_printf ("%s AND +r.rid IN (SELECT rowid FROM record_fts WHERE record_fts MATCH :match)", w->str);
+      g_string_append (w, " AND r.rid IN (SELECT rowid FROM record_fts WHERE record_fts MATCH :match)");
+    }
   g_free (self->where);
   self->where = g_string_free (w, FALSE);
 }
@@ -217,14 +229,42 @@ has_null_keys (AwpQueryModel *self)
   return sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) != 0;
 }
 
+/* The length of an unfiltered queue (or one status) from record_count,
+ * which triggers keep exact: counting a million index entries took most of
+ * the time to open a queue. -1 when the query has other conditions. */
+static gint64
+kept_count (AwpQueryModel *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwpCachedStmt) stmt = NULL;
+
+  if (self->filter != AWP_QUEUE_FILTER_ALL || self->match != NULL
+      || awp_store_get_schema_version (self->store) < 3)
+    return -1;
+  stmt = awp_store_prepare (self->store,
+                            "SELECT ifnull (sum (n), 0) FROM record_count"
+                            " WHERE type = :type AND (:status IS NULL OR status = :status)", &error);
+  if (stmt == NULL)
+    {
+      remember_error (self, g_steal_pointer (&error));
+      return -1;
+    }
+  bind_common (self, stmt);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 static void
 reset (AwpQueryModel *self)
 {
   guint old = self->n_items;
+  gint64 kept;
 
   build_where (self);
   g_hash_table_remove_all (self->pages);
-  self->n_items = (guint) count_where (self, NULL, NULL, NULL, 0);
+  kept = kept_count (self);
+  self->n_items = (guint) (kept >= 0 ? kept : count_where (self, NULL, NULL, NULL, 0));
   self->has_nulls = has_null_keys (self);
   if (old != 0 || self->n_items != 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
@@ -252,7 +292,8 @@ load_page (AwpQueryModel *self, guint page_no)
     "       r.auth_method, (SELECT o.subject FROM record o WHERE o.id = r.org_id),"
     "       CAST (julianday (r.due_on) - julianday (:today) AS INTEGER), r.closed, r.%s, r.rid"
     "  FROM record r WHERE %s%s ORDER BY r.%s %s, r.rid %s LIMIT %d OFFSET :offset",
-    col, self->where, seek ? seek : "", col, dir, dir, AWP_QUERY_MODEL_PAGE);
+    col, self->page_where != NULL && self->n_items > DENSE_HITS ? self->page_where : self->where,
+    seek ? seek : "", col, dir, dir, AWP_QUERY_MODEL_PAGE);
   stmt = awp_store_prepare (self->store, sql, &error);
   if (stmt == NULL)
     {
@@ -406,6 +447,7 @@ awp_query_model_finalize (GObject *object)
   g_free (self->status);
   g_free (self->match);
   g_free (self->where);
+  g_free (self->page_where);
   g_free (self->today);
   g_free (self->week_end);
   g_hash_table_unref (self->pages);

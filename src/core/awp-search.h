@@ -26,7 +26,7 @@ typedef struct
   char   *type;
   char   *subject;   /* highlighted with [ and ] */
   char   *snippet;   /* a highlighted extract of the body */
-  double  rank;      /* bm25, lower is better */
+  double  rank;      /* awp_rank (weights of the columns matched), lower is better */
 } AwpSearchHit;
 
 void       awp_search_hit_free      (AwpSearchHit *hit);

@@ -81,6 +81,27 @@ gboolean       awp_store_bulk_begin   (AwpStore    *self,
                                        GError     **error);
 gboolean       awp_store_bulk_end     (AwpStore    *self,
                                        GError     **error);
+/* During a bulk load every row gets one updated_at (NULL otherwise). */
+void           awp_store_set_bulk_stamp (AwpStore   *self,
+                                         const char *stamp);
+const char    *awp_store_get_bulk_stamp (AwpStore   *self);
+
+/* The triggers that keep record_count exact (schema 3); bulk loads drop
+ * them with the indexes and recount once at the end. */
+#define AWP_STORE_COUNT_TRIGGERS \
+  "CREATE TRIGGER record_count_insert AFTER INSERT ON record BEGIN" \
+  "  INSERT INTO record_count (type, status, n) VALUES (new.type, ifnull (new.status, ''), 1)" \
+  "    ON CONFLICT (type, status) DO UPDATE SET n = n + 1;" \
+  " END;" \
+  "CREATE TRIGGER record_count_delete AFTER DELETE ON record BEGIN" \
+  "  UPDATE record_count SET n = n - 1 WHERE type = old.type AND status = ifnull (old.status, '');" \
+  " END;" \
+  "CREATE TRIGGER record_count_update AFTER UPDATE OF type, status ON record" \
+  "  WHEN old.type IS NOT new.type OR old.status IS NOT new.status BEGIN" \
+  "  UPDATE record_count SET n = n - 1 WHERE type = old.type AND status = ifnull (old.status, '');" \
+  "  INSERT INTO record_count (type, status, n) VALUES (new.type, ifnull (new.status, ''), 1)" \
+  "    ON CONFLICT (type, status) DO UPDATE SET n = n + 1;" \
+  " END;"
 
 /* Migrations (awp-store-migrations.c): from user_version to @target. */
 gboolean       awp_store_migrate      (AwpStore    *self,

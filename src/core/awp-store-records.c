@@ -40,42 +40,24 @@ bind_member (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, column);
 }
 
-gboolean
-awp_store_put_record (AwpStore    *self,
-                      const char  *id,
-                      const char  *type,
-                      JsonObject  *data,
-                      const char  *data_text,
-                      gint64       server_version,
-                      const char  *state,
-                      GError     **error)
-{
-  g_autoptr(AwpCachedStmt) put = NULL;
-  g_autofree char *owned = data_text ? NULL : awp_json_object_to_string (data);
-  const char *json = data_text ? data_text : owned;
-  g_autofree char *now = awp_store_now_iso ();
-  const AwpStateMachine *machine = awp_state_machine_for_type (type);
-  const char *status = member_string (data, "status");
-  const char *subject = member_string (data, "subject");
-  gboolean closed = machine != NULL && status != NULL && awp_state_machine_is_final (machine, status);
-  sqlite3_int64 rid;
+#define RECORD_INSERT \
+  "INSERT INTO record (id, type, data, server_version, state, updated_at, parent_id, org_id," \
+  "                    status, number, subject, requester, received_on, due_on, answered_on," \
+  "                    auth_method, closed)" \
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
 
-  if (subject == NULL)
-    subject = member_string (data, "title");
-  if (subject == NULL)
-    subject = member_string (data, "name_ru");
-  put = awp_store_prepare (self,
-    "INSERT INTO record (id, type, data, server_version, state, updated_at, parent_id, org_id,"
-    "                    status, number, subject, requester, received_on, due_on, answered_on,"
-    "                    auth_method, closed)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
-    " ON CONFLICT (id) DO UPDATE SET type = ?2, data = ?3, server_version = ?4, state = ?5,"
-    "   updated_at = ?6, parent_id = ?7, org_id = ?8, status = ?9, number = ?10, subject = ?11,"
-    "   requester = ?12, received_on = ?13, due_on = ?14, answered_on = ?15, auth_method = ?16,"
-    "   closed = ?17"
-    " RETURNING rid", error);
-  if (put == NULL)
-    return FALSE;
+static void
+bind_record (sqlite3_stmt *put,
+             const char   *id,
+             const char   *type,
+             const char   *json,
+             gint64        server_version,
+             const char   *state,
+             const char   *now,
+             JsonObject   *data,
+             const char   *subject,
+             gboolean      closed)
+{
   sqlite3_bind_text (put, 1, id, -1, SQLITE_STATIC);
   sqlite3_bind_text (put, 2, type, -1, SQLITE_STATIC);
   sqlite3_bind_text (put, 3, json, -1, SQLITE_STATIC);
@@ -95,14 +77,70 @@ awp_store_put_record (AwpStore    *self,
   bind_member (put, 15, data, "answered_on");
   bind_member (put, 16, data, "auth_method");
   sqlite3_bind_int (put, 17, closed);
-  if (sqlite3_step (put) != SQLITE_ROW)
-    return awp_store_fail (self, "record", error);
-  rid = sqlite3_column_int64 (put, 0);
-  sqlite3_reset (put);
+}
+
+gboolean
+awp_store_put_record (AwpStore    *self,
+                      const char  *id,
+                      const char  *type,
+                      JsonObject  *data,
+                      const char  *data_text,
+                      gint64       server_version,
+                      const char  *state,
+                      GError     **error)
+{
+  g_autoptr(AwpCachedStmt) put = NULL;
+  g_autofree char *owned = data_text ? NULL : awp_json_object_to_string (data);
+  const char *json = data_text ? data_text : owned;
+  const char *stamp = awp_store_get_bulk_stamp (self);
+  g_autofree char *now = stamp ? NULL : awp_store_now_iso ();
+  const AwpStateMachine *machine = awp_state_machine_for_type (type);
+  const char *status = member_string (data, "status");
+  const char *subject = member_string (data, "subject");
+  gboolean closed = machine != NULL && status != NULL && awp_state_machine_is_final (machine, status);
+  gboolean bulk = g_object_get_qdata (G_OBJECT (self), bulk_quark ()) != NULL;
+  sqlite3_int64 rid = -1;
+
+  if (subject == NULL)
+    subject = member_string (data, "title");
+  if (subject == NULL)
+    subject = member_string (data, "name_ru");
+  /* A bulk load writes new rows: a plain INSERT spares RETURNING's
+   * per-row temporary table; an id already there falls back to the upsert. */
+  if (bulk)
+    {
+      g_autoptr(AwpCachedStmt) add = awp_store_prepare (self, RECORD_INSERT, error);
+      int rc;
+
+      if (add == NULL)
+        return FALSE;
+      bind_record (add, id, type, json, server_version, state, stamp ? stamp : now, data, subject, closed);
+      rc = sqlite3_step (add);
+      if (rc == SQLITE_DONE)
+        rid = sqlite3_last_insert_rowid (awp_store_get_db (self));
+      else if (sqlite3_extended_errcode (awp_store_get_db (self)) != SQLITE_CONSTRAINT_UNIQUE)
+        return awp_store_fail (self, "record", error);
+    }
+  if (rid < 0)
+    {
+      put = awp_store_prepare (self,
+        RECORD_INSERT
+        " ON CONFLICT (id) DO UPDATE SET type = ?2, data = ?3, server_version = ?4, state = ?5,"
+        "   updated_at = ?6, parent_id = ?7, org_id = ?8, status = ?9, number = ?10, subject = ?11,"
+        "   requester = ?12, received_on = ?13, due_on = ?14, answered_on = ?15, auth_method = ?16,"
+        "   closed = ?17"
+        " RETURNING rid", error);
+      if (put == NULL)
+        return FALSE;
+      bind_record (put, id, type, json, server_version, state, stamp ? stamp : now, data, subject, closed);
+      if (sqlite3_step (put) != SQLITE_ROW)
+        return awp_store_fail (self, "record", error);
+      rid = sqlite3_column_int64 (put, 0);
+      sqlite3_reset (put);
+    }
 
   if (awp_store_get_fts_enabled (self))
     {
-      gboolean bulk = g_object_get_qdata (G_OBJECT (self), bulk_quark ()) != NULL;
       g_autoptr(AwpCachedStmt) drop = NULL;
       g_autoptr(AwpCachedStmt) add = NULL;
       g_autofree char *subject_text = awp_search_subject_text (data);
@@ -204,7 +242,10 @@ awp_store_count (AwpStore    *self,
 
   g_return_val_if_fail (AWP_IS_STORE (self), -1);
 
-  count = awp_store_prepare (self, "SELECT count(*) FROM record WHERE ?1 IS NULL OR type = ?1", error);
+  /* record_count (schema 3) is kept exact by triggers. */
+  count = awp_store_prepare (self, awp_store_get_schema_version (self) >= 3
+                                   ? "SELECT ifnull (sum (n), 0) FROM record_count WHERE ?1 IS NULL OR type = ?1"
+                                   : "SELECT count(*) FROM record WHERE ?1 IS NULL OR type = ?1", error);
   if (count == NULL)
     return -1;
   if (type != NULL)
@@ -217,6 +258,8 @@ awp_store_count (AwpStore    *self,
   return sqlite3_column_int64 (count, 0);
 }
 
+/* The saved schema: (type, name, sql) triples of the record table's
+ * indexes and triggers. */
 gboolean
 awp_store_bulk_begin (AwpStore    *self,
                       GError     **error)
@@ -224,18 +267,20 @@ awp_store_bulk_begin (AwpStore    *self,
   g_autoptr(sqlite3_stmt) list = NULL;
   GPtrArray *saved = g_ptr_array_new_with_free_func (g_free);
 
+  /* Indexes that new rows only append to (rid order) or rarely touch
+   * (partial) stay: rebuilding them would cost a scan of the whole table
+   * each, keeping them almost nothing. */
   if (sqlite3_prepare_v2 (awp_store_get_db (self),
-                          "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'record'"
-                          " AND sql IS NOT NULL", -1, &list, NULL) != SQLITE_OK)
+                          "SELECT type, name, sql FROM sqlite_schema WHERE type IN ('index', 'trigger')"
+                          " AND tbl_name = 'record' AND sql IS NOT NULL"
+                          " AND name NOT IN ('record_rid_type', 'record_parent')", -1, &list, NULL) != SQLITE_OK)
     {
       g_ptr_array_unref (saved);
       return awp_store_fail (self, "bulk", error);
     }
   while (sqlite3_step (list) == SQLITE_ROW)
-    {
-      g_ptr_array_add (saved, g_strdup ((const char *) sqlite3_column_text (list, 0)));
-      g_ptr_array_add (saved, g_strdup ((const char *) sqlite3_column_text (list, 1)));
-    }
+    for (int i = 0; i < 3; i++)
+      g_ptr_array_add (saved, g_strdup ((const char *) sqlite3_column_text (list, i)));
   g_clear_pointer (&list, sqlite3_finalize);
   /* A larger page cache while loading: fewer pages spilled to the WAL. */
   if (!awp_store_exec (self, "PRAGMA cache_size = -262144;"
@@ -244,9 +289,10 @@ awp_store_bulk_begin (AwpStore    *self,
       g_ptr_array_unref (saved);
       return FALSE;
     }
-  for (guint i = 0; i < saved->len; i += 2)
+  for (guint i = 0; i < saved->len; i += 3)
     {
-      g_autofree char *drop = g_strdup_printf ("DROP INDEX \"%s\"", (const char *) saved->pdata[i]);
+      g_autofree char *drop = g_strdup_printf ("DROP %s \"%s\"", g_str_equal (saved->pdata[i], "index") ? "INDEX" : "TRIGGER",
+                                               (const char *) saved->pdata[i + 1]);
 
       if (!awp_store_exec (self, drop, error))
         {
@@ -255,6 +301,11 @@ awp_store_bulk_begin (AwpStore    *self,
         }
     }
   g_object_set_qdata_full (G_OBJECT (self), bulk_quark (), saved, (GDestroyNotify) g_ptr_array_unref);
+  {
+    g_autofree char *now = awp_store_now_iso ();
+
+    awp_store_set_bulk_stamp (self, now);
+  }
   return TRUE;
 }
 
@@ -267,14 +318,25 @@ awp_store_bulk_end (AwpStore    *self,
 
   if (saved == NULL)
     return TRUE;
+  awp_store_set_bulk_stamp (self, NULL);
   /* The staged search text in one statement. */
   ok = awp_store_exec (self,
                        "INSERT OR REPLACE INTO record_fts (rowid, subject, body)"
                        "  SELECT rowid, subject, body FROM temp.fts_stage;"
                        "DROP TABLE temp.fts_stage", error);
-
-  for (guint i = 0; ok && i < saved->len; i += 2)
-    ok = awp_store_exec (self, saved->pdata[i + 1], error);
+  /* Indexes first (the recount reads one), then the counts, then the
+   * triggers that keep them. */
+  for (guint i = 0; ok && i < saved->len; i += 3)
+    if (g_str_equal (saved->pdata[i], "index"))
+      ok = awp_store_exec (self, saved->pdata[i + 2], error);
+  if (ok && awp_store_get_schema_version (self) >= 3)
+    ok = awp_store_exec (self,
+                         "DELETE FROM record_count;"
+                         "INSERT INTO record_count (type, status, n)"
+                         "  SELECT type, ifnull (status, ''), count(*) FROM record GROUP BY 1, 2", error);
+  for (guint i = 0; ok && i < saved->len; i += 3)
+    if (!g_str_equal (saved->pdata[i], "index"))
+      ok = awp_store_exec (self, saved->pdata[i + 2], error);
   g_clear_pointer (&saved, g_ptr_array_unref);
   /* Fresh statistics so the planner picks the covering queue indexes. */
   return ok && awp_store_exec (self, "PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA cache_size = -32000", error);

@@ -18,14 +18,16 @@ typedef enum
 } AwpStoreError;
 
 /* The newest schema version this program writes. */
-#define AWP_STORE_SCHEMA_VERSION 2
+#define AWP_STORE_SCHEMA_VERSION 3
 
 #define AWP_TYPE_STORE (awp_store_get_type ())
 G_DECLARE_FINAL_TYPE (AwpStore, awp_store, AWP, STORE, GObject)
 
-/* Opens (creating or migrating) the database at @path. A damaged file is
- * moved aside as "@path.damaged-YYYYMMDD-HHMMSS" and a new one created; then
- * awp_store_get_recovery_message() says so. */
+/* Opens (creating or migrating) the database at @path at once: only the
+ * header and schema are read. A file damaged there is moved aside as
+ * "@path.damaged-YYYYMMDD-HHMMSS" and a new one created; then
+ * awp_store_get_recovery_message() says so. Run awp_store_check_async()
+ * after opening (and now and then) for the full integrity check. */
 AwpStore   *awp_store_open                 (const char  *path,
                                             GError     **error);
 /* Tests only: migrates no further than @version. */
@@ -37,6 +39,18 @@ guint       awp_store_get_schema_version   (AwpStore    *self);
 /* A translated sentence naming the moved damaged file, or NULL. */
 const char *awp_store_get_recovery_message (AwpStore    *self);
 const char *awp_store_get_moved_path       (AwpStore    *self);
+/* PRAGMA integrity_check in a worker thread on a read-only connection, so
+ * the user works meanwhile. On damage the file is moved aside as on open,
+ * a new empty store takes its place on the same object (views reset, the
+ * "recovered" signal is emitted) and finish still returns TRUE; compare
+ * awp_store_get_moved_path(). FALSE with @error if the check could not run. */
+void        awp_store_check_async          (AwpStore             *self,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gboolean    awp_store_check_finish         (AwpStore             *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
 /* This installation's id for sync (a UUIDv7 made on first open). */
 const char *awp_store_get_client_id        (AwpStore    *self);
 

@@ -20,6 +20,7 @@ static const AwpctlCommand commands[] = {
   { "help", "", N_("Show the commands"), cmd_help },
   { "seed", "[--requests N] [--seed S] DB", N_("Fill DB with deterministic demo data in Kazakh and Russian (default 1000 requests)"), awpctl_cmd_seed },
   { "portal", "submit-request|submit-application|rate|register|comment --server URL --org ORG …", N_("Act as a citizen on the portal: send a request, an application, a rating, a registration or a comment; prints the new record’s id"), awpctl_cmd_portal },
+  { "store", "check DB", N_("Run the full integrity check of a workstation database: prints “ok” (exit 0), or moves a damaged file aside as the workstation does and prints “moved PATH” (exit 1)"), awpctl_cmd_store },
   { "version", "", N_("Print the version"), cmd_version },
   { "workdays", "FROM TO", N_("Count the working days from FROM to TO, both included"), awpctl_cmd_workdays },
 };
