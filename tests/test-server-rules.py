@@ -83,11 +83,11 @@ with Server() as s:
     ok(r["status"] == "applied", "a survey of exactly 10 working days is accepted", r)
 
     latest = deadline("O145-7", "2026-03-23")
-    tpl = {"kind": "conference", "title": "Т", "starts_on": "2026-03-23", "status": "submitted"}
-    r = push_one("template", dict(tpl, submitted_on=latest))
-    ok(r["status"] == "applied", "a template submitted 3 working days before the start", r)
+    tpl = dict(conf, status="submitted", opens_on="2026-03-23", closes_on="2026-03-27")
+    r = push_one("conference", dict(tpl, submitted_on=latest))
+    ok(r["status"] == "applied", "a conference template submitted 3 working days before the start", r)
     too_late = (datetime.date.fromisoformat(latest) + datetime.timedelta(days=1)).isoformat()
-    r = push_one("template", dict(tpl, submitted_on=too_late))
+    r = push_one("conference", dict(tpl, submitted_on=too_late))
     ok(r["status"] == "rejected" and fields(r) == [("submitted_on", "deadline")] and "O145-7" in r["errors"][0]["message"],
        "a late template is refused citing O145-7", r)
 

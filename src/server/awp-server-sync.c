@@ -7,18 +7,19 @@
 #include "awp-server-validate.h"
 
 /* Record types a role sees and changes across organizations: the Operator
- * reviews every body's templates (O145-7), the authorized body decides on
- * access applications (O145-12). Everything else stays in the user's own
- * organization. */
+ * reviews every body's conference and survey templates (O145-7), the
+ * authorized body decides on accreditation applications (O93-5). Everything
+ * else stays in the user's own organization. Two slots; "" is none. */
 static const char *
-cross_org_type (const AwpServerUser *user)
+cross_org_type (const AwpServerUser *user,
+                guint                slot)
 {
   switch (user->role)
     {
     case AWP_ROLE_OPERATOR:
-      return "template";
+      return slot == 0 ? "conference" : "survey";
     case AWP_ROLE_AUTHORIZED_BODY:
-      return "accreditation";
+      return slot == 0 ? "accreditation_application" : "";
     case AWP_ROLE_ADMINISTRATOR:
     case AWP_ROLE_TRAINER:
     default:
@@ -31,7 +32,9 @@ awp_server_may_read (const AwpServerUser *user,
                      const char          *entity_type,
                      const char          *org_id)
 {
-  return g_strcmp0 (user->org_id, org_id) == 0 || g_str_equal (cross_org_type (user), entity_type);
+  return g_strcmp0 (user->org_id, org_id) == 0
+         || g_str_equal (cross_org_type (user, 0), entity_type)
+         || g_str_equal (cross_org_type (user, 1), entity_type);
 }
 
 gboolean
@@ -556,7 +559,7 @@ awp_server_sync_changes (AwpServerRequest *req)
 
   stmt = awp_server_db_prepare (server->db,
                                 "SELECT seq, " AWP_RECORD_JSON_SQL " FROM records"
-                                " WHERE seq > ?1 AND (org_id = ?2 OR entity_type = ?3)"
+                                " WHERE seq > ?1 AND (org_id = ?2 OR entity_type IN (?3, ?5))"
                                 " ORDER BY seq LIMIT ?4", &error);
   if (stmt == NULL)
     {
@@ -565,7 +568,8 @@ awp_server_sync_changes (AwpServerRequest *req)
     }
   sqlite3_bind_int64 (stmt, 1, since);
   sqlite3_bind_text (stmt, 2, req->user->org_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, cross_org_type (req->user), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, cross_org_type (req->user, 0), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, cross_org_type (req->user, 1), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, (gint64) limit + 1);
 
   out = g_string_new ("{\"changes\":[");

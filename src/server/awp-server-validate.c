@@ -63,6 +63,11 @@ static const FieldSpec conference_application[] = {
   END
 };
 
+/* Entity and state names are the client store's (awp-state-machine.c,
+ * docs/store.md), so a pulled record needs no translation. Conferences and
+ * surveys are the templates the Operator reviews (O145-7). */
+#define APPROVAL_STATES "draft submitted returned accepted published closed"
+
 /* O145-A1, O145-9. */
 static const FieldSpec conference[] = {
   { "title_kk", T_STRING, TRUE, 500, NULL },
@@ -74,7 +79,9 @@ static const FieldSpec conference[] = {
   { "closes_on", T_DATE, TRUE, 0, NULL },
   { "moderator_name", T_STRING, FALSE, 300, NULL },
   { "moderator_position", T_STRING, FALSE, 300, NULL },
-  { "status", T_ENUM, TRUE, 0, "draft submitted approved open closed" },
+  { "submitted_on", T_DATE, FALSE, 0, NULL },
+  { "review_note", T_STRING, FALSE, 5000, NULL },
+  { "status", T_ENUM, TRUE, 0, APPROVAL_STATES },
   END
 };
 
@@ -88,7 +95,9 @@ static const FieldSpec survey[] = {
   { "launch_on", T_DATE, TRUE, 0, NULL },
   { "close_on", T_DATE, TRUE, 0, NULL },
   { "questions", T_ARRAY, FALSE, 200, NULL },
-  { "status", T_ENUM, TRUE, 0, "draft submitted approved open closed" },
+  { "submitted_on", T_DATE, FALSE, 0, NULL },
+  { "review_note", T_STRING, FALSE, 5000, NULL },
+  { "status", T_ENUM, TRUE, 0, APPROVAL_STATES },
   END
 };
 
@@ -98,6 +107,7 @@ static const FieldSpec meeting[] = {
   { "held_on", T_DATE, TRUE, 0, NULL },
   { "place", T_STRING, FALSE, 500, NULL },
   { "capacity", T_INT, FALSE, 100000, NULL },
+  { "status", T_ENUM, FALSE, 0, "planned announced held results_published" },  /* O605 */
   END
 };
 
@@ -107,44 +117,34 @@ static const FieldSpec channel[] = {
   END
 };
 
-/* O145-7: templates go to the Operator's review queue. */
-static const FieldSpec template_[] = {
-  { "kind", T_ENUM, TRUE, 0, "conference survey" },
-  { "title", T_STRING, TRUE, 500, NULL },
-  { "starts_on", T_DATE, TRUE, 0, NULL },
-  { "submitted_on", T_DATE, FALSE, 0, NULL },
-  { "status", T_ENUM, TRUE, 0, "draft submitted approved rejected" },
-  { "review_note", T_STRING, FALSE, 5000, NULL },
-  END
-};
-
-/* O145-12: applications for access, decided by the authorized body. */
-static const FieldSpec accreditation[] = {
+/* O93 Annex 1: applications for accreditation, decided by the authorized body. */
+static const FieldSpec accreditation_application[] = {
   { "applicant_name", T_STRING, TRUE, 300, NULL },
   { "position", T_STRING, FALSE, 300, NULL },
   { "requested_role", T_ENUM, TRUE, 0, "administrator trainer" },
-  { "status", T_ENUM, TRUE, 0, "submitted approved rejected" },
+  { "status", T_ENUM, TRUE, 0, "draft sent accredited refused" },
   { "decision_note", T_STRING, FALSE, 5000, NULL },
   END
 };
 
 /* O145-6: Like / Dislike; a Dislike carries a reason. */
-static const FieldSpec rating[] = {
+static const FieldSpec blog_request_rating[] = {
   { "request_id", T_STRING, TRUE, 64, NULL },
   { "value", T_ENUM, TRUE, 0, "like dislike" },
   { "reason", T_STRING, FALSE, 2000, NULL },
   END
 };
 
-static const FieldSpec registration[] = {
+/* O605: registrations for and comments on an open meeting's broadcast. */
+static const FieldSpec meeting_registration[] = {
   { "meeting_id", T_STRING, TRUE, 64, NULL },
   { "name", T_STRING, TRUE, 300, NULL },
   { "contact", T_STRING, FALSE, 300, NULL },
   END
 };
 
-static const FieldSpec comment[] = {
-  { "channel_id", T_STRING, TRUE, 64, NULL },
+static const FieldSpec meeting_comment[] = {
+  { "meeting_id", T_STRING, TRUE, 64, NULL },
   { "text", T_STRING, TRUE, 5000, NULL },
   { "author_name", T_STRING, FALSE, 300, NULL },
   { "status", T_ENUM, FALSE, 0, "visible hidden" },
@@ -152,23 +152,21 @@ static const FieldSpec comment[] = {
 };
 
 static const EntitySpec entities[] = {
-  { "accreditation", accreditation },
+  { "accreditation_application", accreditation_application },
   { "blog_request", blog_request },
+  { "blog_request_rating", blog_request_rating },
   { "channel", channel },
-  { "comment", comment },
   { "conference", conference },
   { "conference_application", conference_application },
   { "meeting", meeting },
-  { "rating", rating },
-  { "registration", registration },
+  { "meeting_comment", meeting_comment },
+  { "meeting_registration", meeting_registration },
   { "survey", survey },
-  { "template", template_ },
 };
 
 static const char *const entity_names[] = {
-  "accreditation", "blog_request", "channel", "comment", "conference",
-  "conference_application", "meeting", "rating", "registration", "survey",
-  "template", NULL
+  "accreditation_application", "blog_request", "blog_request_rating", "channel", "conference",
+  "conference_application", "meeting", "meeting_comment", "meeting_registration", "survey", NULL
 };
 
 const char *const *
@@ -340,17 +338,19 @@ check_lasts (AwpServer  *server,
     }
 }
 
-/* O145-7: a template reaches the Operator at least 3 wd before the start. */
+/* O145-7: a conference or survey template reaches the Operator at least
+ * 3 wd before it starts (@start_field). */
 static void
 check_template (AwpServer  *server,
                 JsonObject *data,
+                const char *start_field,
                 GPtrArray  *errors)
 {
   GDate start, submitted;
   AwpDeadline dl;
   const char *status = json_object_get_string_member_with_default (data, "status", "");
 
-  if (!g_str_equal (status, "submitted") || !get_date (data, "starts_on", &start)
+  if (!g_str_equal (status, "submitted") || !get_date (data, start_field, &start)
       || !get_date (data, "submitted_on", &submitted))
     return;
   if (!awp_deadline_compute (server->rules, server->calendar, "O145-7", &start, &dl, NULL))
@@ -453,14 +453,18 @@ awp_server_validate_mutation (AwpServer     *server,
     return FALSE;
 
   if (g_str_equal (entity_type, "conference"))
-    check_lasts (server, "O145-9.1", data, "opens_on", "closes_on", errors);
+    {
+      check_lasts (server, "O145-9.1", data, "opens_on", "closes_on", errors);
+      check_template (server, data, "opens_on", errors);
+    }
   else if (g_str_equal (entity_type, "survey"))
-    check_lasts (server, "O145-11", data, "launch_on", "close_on", errors);
-  else if (g_str_equal (entity_type, "template"))
-    check_template (server, data, errors);
+    {
+      check_lasts (server, "O145-11", data, "launch_on", "close_on", errors);
+      check_template (server, data, "launch_on", errors);
+    }
   else if (g_str_equal (entity_type, "blog_request") || g_str_equal (entity_type, "conference_application"))
     check_due (server, entity_type, data, errors);
-  else if (g_str_equal (entity_type, "rating")
+  else if (g_str_equal (entity_type, "blog_request_rating")
            && g_str_equal (json_object_get_string_member (data, "value"), "dislike")
            && json_object_get_string_member_with_default (data, "reason", "")[0] == '\0')
     add (errors, "reason", "required", "reason: O145-6 requires a reason for a dislike");
