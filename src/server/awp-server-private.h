@@ -57,6 +57,7 @@ struct _AwpServer
   AwpCalendar     *calendar;
   AwpRuleSet      *rules;
   char            *dummy_hash;
+  char            *fault_plan;   /* tests only: awp-server-fault.h */
 };
 
 /* One HTTP request as the handlers see it. */

@@ -591,6 +591,9 @@ awp_server_sync_changes (AwpServerRequest *req)
   if (!more)
     next_seq = last_seq;
   next = awp_protocol_cursor_encode (next_seq);
-  g_string_append_printf (out, "],\"next_cursor\":\"%s\",\"has_more\":%s}", next, more ? "true" : "false");
+  /* An upper bound of what is left (other bodies' changes count too): enough
+   * for a first download's progress bar. */
+  g_string_append_printf (out, "],\"next_cursor\":\"%s\",\"has_more\":%s,\"remaining\":%" G_GINT64_FORMAT "}",
+                          next, more ? "true" : "false", last_seq - next_seq);
   awp_server_reply_text (req, 200, out->str);
 }
