@@ -618,6 +618,52 @@ awp_outbox_apply_pull (AwpStore    *store,
   IN_TRANSACTION (store, error, pull (store, changes, next_cursor, error));
 }
 
+static gboolean
+forget_unseen (AwpStore    *store,
+               GHashTable  *seen,
+               GError     **error)
+{
+  g_autoptr(AwpCachedStmt) list = awp_store_prepare (store,
+    "SELECT id FROM record_base b WHERE NOT EXISTS"
+    " (SELECT 1 FROM outbox o WHERE o.entity_id = b.id AND o.status <> 'acked')", error);
+  g_autoptr(AwpCachedStmt) drop = NULL;
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  if (list == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (list)) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (list, 0);
+
+      if (!g_hash_table_contains (seen, id))
+        g_ptr_array_add (gone, g_strdup (id));
+    }
+  if (rc != SQLITE_DONE)
+    return awp_store_fail (store, "outbox", error);
+  sqlite3_reset (list);
+  drop = awp_store_prepare (store, "DELETE FROM record_base WHERE id = ?", error);
+  if (drop == NULL)
+    return FALSE;
+  for (guint i = 0; i < gone->len; i++)
+    {
+      sqlite3_bind_text (drop, 1, gone->pdata[i], -1, SQLITE_STATIC);
+      if (!awp_store_step_done (store, drop, error)
+          || !awp_outbox_rebuild_record (store, gone->pdata[i], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+awp_outbox_forget_unseen (AwpStore    *store,
+                          GHashTable  *seen,
+                          GError     **error)
+{
+  g_return_val_if_fail (AWP_IS_STORE (store) && seen != NULL, FALSE);
+  IN_TRANSACTION (store, error, forget_unseen (store, seen, error));
+}
+
 char *
 awp_outbox_get_cursor (AwpStore    *store,
                        GError     **error)

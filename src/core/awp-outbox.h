@@ -75,6 +75,12 @@ gboolean   awp_outbox_apply_pull      (AwpStore    *store,
                                        JsonArray   *changes,
                                        const char  *next_cursor,
                                        GError     **error);
+/* After a full re-download (410): drops the confirmed copy of every record
+ * whose id is not in @seen (a set of ids) — the server no longer has it —
+ * unless a local change still waits for it. One transaction. */
+gboolean   awp_outbox_forget_unseen   (AwpStore    *store,
+                                       GHashTable  *seen,
+                                       GError     **error);
 /* The pull cursor, or NULL before the first pull. */
 char      *awp_outbox_get_cursor      (AwpStore    *store,
                                        GError     **error);
