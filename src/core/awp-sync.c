@@ -640,8 +640,14 @@ next_batch (AwpStore  *store,
       if (g_hash_table_contains (seen, e->entity_id))
         continue;
       g_hash_table_add (seen, e->entity_id);
-      g_ptr_array_add (batch, g_steal_pointer (&pending->pdata[i]));
+      g_ptr_array_add (batch, e);
+      pending->pdata[i] = NULL;
     }
+  /* What is left are later changes of records already in the batch. */
+  g_ptr_array_set_free_func (pending, NULL);
+  for (guint i = 0; i < pending->len; i++)
+    if (pending->pdata[i] != NULL)
+      awp_outbox_entry_free (pending->pdata[i]);
   return batch;
 }
 
