@@ -521,6 +521,24 @@ awp_outbox_mark_rejected (AwpStore    *store,
   IN_TRANSACTION (store, error, reject (store, mutation_id, errors, error));
 }
 
+/* Whether unacknowledged outbox rows exist for @entity_id. */
+static gboolean
+has_local_changes (AwpStore    *store,
+                   const char  *entity_id,
+                   GError     **error)
+{
+  g_autoptr(AwpCachedStmt) any = awp_store_prepare (store,
+    "SELECT 1 FROM outbox WHERE entity_id = ? AND status <> 'acked' LIMIT 1", error);
+  gboolean found;
+
+  if (any == NULL)
+    return FALSE;
+  sqlite3_bind_text (any, 1, entity_id, -1, SQLITE_STATIC);
+  found = sqlite3_step (any) == SQLITE_ROW;
+  sqlite3_reset (any);
+  return found;
+}
+
 static gboolean
 apply_change (AwpStore    *store,
               JsonObject  *change,
@@ -555,8 +573,22 @@ apply_change (AwpStore    *store,
   sqlite3_bind_int64 (put, 3, version);
   sqlite3_bind_int (put, 4, deleted);
   sqlite3_bind_text (put, 5, data_text, -1, SQLITE_STATIC);
-  return awp_store_step_done (store, put, error)
-         && awp_outbox_rebuild_record (store, id, error);
+  if (!awp_store_step_done (store, put, error))
+    return FALSE;
+  if (sqlite3_changes (awp_store_get_db (store)) == 0)
+    return TRUE;  /* older than what we hold: nothing changes */
+  if (has_local_changes (store, id, error))
+    return awp_outbox_rebuild_record (store, id, error);
+  if (error != NULL && *error != NULL)
+    return FALSE;
+  /* No local edit waits for it (the common case): the record is the
+   * server's copy as it came, without parsing it back. */
+  awp_store_emit_will_change (store, id);
+  if (deleted ? !awp_store_remove_record (store, id, error)
+              : !awp_store_put_record (store, id, type, data, data_text, version, "synced", error))
+    return FALSE;
+  awp_store_emit_changed (store, id);
+  return TRUE;
 }
 
 /* A newer server may send kinds of records this version does not know yet:
@@ -587,6 +619,9 @@ pull (AwpStore    *store,
 {
   g_autoptr(AwpCachedStmt) cursor = NULL;
 
+  if (!awp_store_fts_stage_begin (store, error))
+    return FALSE;
+
   for (guint i = 0; i < json_array_get_length (changes); i++)
     {
       JsonNode *node = json_array_get_element (changes, i);
@@ -601,6 +636,8 @@ pull (AwpStore    *store,
           !apply_change (store, json_node_get_object (node), i, error))
         return FALSE;
     }
+  if (!awp_store_fts_stage_end (store, error))
+    return FALSE;
   cursor = awp_store_prepare (store, "UPDATE sync_state SET pull_cursor = ? WHERE singleton = 1", error);
   if (cursor == NULL)
     return FALSE;
@@ -648,8 +685,10 @@ forget_unseen (AwpStore    *store,
   for (guint i = 0; i < gone->len; i++)
     {
       sqlite3_bind_text (drop, 1, gone->pdata[i], -1, SQLITE_STATIC);
-      if (!awp_store_step_done (store, drop, error)
-          || !awp_outbox_rebuild_record (store, gone->pdata[i], error))
+      if (!awp_store_step_done (store, drop, error))
+        return FALSE;
+      sqlite3_reset (drop);
+      if (!awp_outbox_rebuild_record (store, gone->pdata[i], error))
         return FALSE;
     }
   return TRUE;

@@ -82,6 +82,15 @@ gboolean       awp_store_bulk_begin   (AwpStore    *self,
 gboolean       awp_store_bulk_end     (AwpStore    *self,
                                        GError     **error);
 
+/* A pulled page writes its search text once at the end instead of row by
+ * row (FTS5 flushes at every statement otherwise). Inside a transaction;
+ * a rollback drops what was staged. */
+#define AWP_STORE_FTS_STAGE_QDATA "awp-store-fts-stage"
+gboolean       awp_store_fts_stage_begin (AwpStore    *self,
+                                          GError     **error);
+gboolean       awp_store_fts_stage_end   (AwpStore    *self,
+                                          GError     **error);
+
 /* Migrations (awp-store-migrations.c): from user_version to @target. */
 gboolean       awp_store_migrate      (AwpStore    *self,
                                        guint        target,

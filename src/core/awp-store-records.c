@@ -102,7 +102,8 @@ awp_store_put_record (AwpStore    *self,
 
   if (awp_store_get_fts_enabled (self))
     {
-      gboolean bulk = g_object_get_qdata (G_OBJECT (self), bulk_quark ()) != NULL;
+      gboolean bulk = g_object_get_qdata (G_OBJECT (self), bulk_quark ()) != NULL
+                      || g_object_get_qdata (G_OBJECT (self), g_quark_from_static_string (AWP_STORE_FTS_STAGE_QDATA)) != NULL;
       g_autoptr(AwpCachedStmt) drop = NULL;
       g_autoptr(AwpCachedStmt) add = NULL;
       g_autofree char *subject_text = awp_search_subject_text (data);
@@ -147,6 +148,18 @@ awp_store_remove_record (AwpStore    *self,
   sqlite3_bind_text (drop_fts, 1, id, -1, SQLITE_STATIC);
   if (!awp_store_step_done (self, drop_fts, error))
     return FALSE;
+  if (g_object_get_qdata (G_OBJECT (self), bulk_quark ()) != NULL
+      || g_object_get_qdata (G_OBJECT (self), g_quark_from_static_string (AWP_STORE_FTS_STAGE_QDATA)) != NULL)
+    {
+      g_autoptr(AwpCachedStmt) unstage = awp_store_prepare (self,
+        "DELETE FROM temp.fts_stage WHERE rowid = (SELECT rid FROM record WHERE id = ?)", error);
+
+      if (unstage == NULL)
+        return FALSE;
+      sqlite3_bind_text (unstage, 1, id, -1, SQLITE_STATIC);
+      if (!awp_store_step_done (self, unstage, error))
+        return FALSE;
+    }
   drop = awp_store_prepare (self, "DELETE FROM record WHERE id = ?", error);
   if (drop == NULL)
     return FALSE;
@@ -215,6 +228,54 @@ awp_store_count (AwpStore    *self,
       return -1;
     }
   return sqlite3_column_int64 (count, 0);
+}
+
+gboolean
+awp_store_fts_stage_begin (AwpStore    *self,
+                           GError     **error)
+{
+  if (g_object_get_qdata (G_OBJECT (self), bulk_quark ()) != NULL)
+    return TRUE;  /* a bulk load stages already */
+  if (!awp_store_exec (self, "CREATE TEMP TABLE IF NOT EXISTS fts_stage (rowid INTEGER PRIMARY KEY, subject TEXT, body TEXT)", error))
+    return FALSE;
+  g_object_set_qdata (G_OBJECT (self), g_quark_from_static_string (AWP_STORE_FTS_STAGE_QDATA), GINT_TO_POINTER (1));
+  return TRUE;
+}
+
+gboolean
+awp_store_fts_stage_end (AwpStore    *self,
+                         GError     **error)
+{
+  if (g_object_steal_qdata (G_OBJECT (self), g_quark_from_static_string (AWP_STORE_FTS_STAGE_QDATA)) == NULL)
+    return TRUE;
+  /* Replaced rows first leave the index (one rowid lookup each: FTS5 scans
+   * the whole index for "rowid IN (…)"), then the staged text goes in. */
+  {
+    g_autoptr(AwpCachedStmt) list = awp_store_prepare (self, "SELECT rowid FROM temp.fts_stage", error);
+    g_autoptr(AwpCachedStmt) drop = awp_store_prepare (self, "DELETE FROM record_fts WHERE rowid = ?", error);
+    g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+    if (list == NULL || drop == NULL)
+      return FALSE;
+    while (sqlite3_step (list) == SQLITE_ROW)
+      {
+        gint64 rowid = sqlite3_column_int64 (list, 0);
+
+        g_array_append_val (rowids, rowid);
+      }
+    sqlite3_reset (list);
+    for (guint i = 0; i < rowids->len; i++)
+      {
+        sqlite3_bind_int64 (drop, 1, g_array_index (rowids, gint64, i));
+        if (!awp_store_step_done (self, drop, error))
+          return FALSE;
+        sqlite3_reset (drop);
+      }
+  }
+  return awp_store_exec (self,
+                         "INSERT INTO record_fts (rowid, subject, body)"
+                         "  SELECT rowid, subject, body FROM temp.fts_stage;"
+                         "DELETE FROM temp.fts_stage", error);
 }
 
 gboolean

@@ -180,6 +180,7 @@ awp_store_rollback (AwpStore *self)
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   /* A bulk load ends with its transaction: the dropped indexes are back. */
   g_object_set_qdata (G_OBJECT (self), g_quark_from_static_string (AWP_STORE_BULK_QDATA), NULL);
+  g_object_set_qdata (G_OBJECT (self), g_quark_from_static_string (AWP_STORE_FTS_STAGE_QDATA), NULL);
   /* Views that followed the undone writes start over (NULL: everything). */
   if (self->emitted)
     {

@@ -775,6 +775,11 @@ push (AwpSync       *self,
         }
       if (!awp_store_begin (store, error))
         return FALSE;
+      if (!awp_store_fts_stage_begin (store, error))
+        {
+          awp_store_rollback (store);
+          return FALSE;
+        }
       for (guint i = 0; i < batch->len; i++)
         {
           AwpMutationResult *r = parsed->pdata[i];
@@ -784,6 +789,11 @@ push (AwpSync       *self,
           if (!apply_result (store, batch->pdata[i], r, stats, error))
             return FALSE;
           answered += r->status != AWP_RESULT_RETRY;
+        }
+      if (!awp_store_fts_stage_end (store, error))
+        {
+          awp_store_rollback (store);
+          return FALSE;
         }
       if (!awp_store_commit (store, error))
         return FALSE;
@@ -812,6 +822,7 @@ pull (AwpSync              *self,
   g_autoptr(GHashTable) seen = NULL;  /* ids of a full re-download */
   gint64 total = -1;
   guint done = 0;
+  gint64 t0, t_net = 0, t_apply = 0;
 
   for (;;)
     {
@@ -824,8 +835,10 @@ pull (AwpSync              *self,
       const char *next;
       gboolean more;
 
+      t0 = g_get_monotonic_time ();
       if (!request (self, "GET", path, NULL, NULL, &reply, cancellable, error))
         return FALSE;
+      t_net += g_get_monotonic_time () - t0;
       if (reply.status == 410)
         {
           reply_clear (&reply);
@@ -873,11 +886,13 @@ pull (AwpSync              *self,
             if (id != NULL)
               g_hash_table_add (seen, g_strdup (id));
           }
+      t0 = g_get_monotonic_time ();
       if (!awp_outbox_apply_pull (store, changes, next, error))
         {
           reply_clear (&reply);
           return FALSE;
         }
+      t_apply += g_get_monotonic_time () - t0;
       done += json_array_get_length (changes);
       stats->pulled += json_array_get_length (changes);
       if (total < 0)
@@ -892,6 +907,8 @@ pull (AwpSync              *self,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
     }
+  g_debug ("sync: pulled %u changes; %.3f s waiting for the server, %.3f s storing",
+           done, t_net / 1e6, t_apply / 1e6);
   /* Records the server no longer has (their tombstones expired) go too,
    * unless a local change still waits for them. */
   if (seen != NULL && !awp_outbox_forget_unseen (store, seen, error))
@@ -919,4 +936,22 @@ awp_sync_run (AwpSync              *self,
     return FALSE;
   return push (self, store, stats, cancellable, error)
          && pull (self, store, stats, progress, user_data, cancellable, error);
+}
+
+gboolean
+awp_sync_push (AwpSync       *self,
+               AwpStore      *store,
+               AwpSyncStats  *stats,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  AwpSyncStats local = { 0 };
+
+  g_return_val_if_fail (self != NULL && AWP_IS_STORE (store), FALSE);
+
+  if (stats == NULL)
+    stats = &local;
+  memset (stats, 0, sizeof *stats);
+  return awp_sync_has_tokens (self, cancellable, error)
+         && push (self, store, stats, cancellable, error);
 }

@@ -91,4 +91,11 @@ gboolean    awp_sync_run              (AwpSync              *self,
                                        GCancellable         *cancellable,
                                        GError              **error);
 
+/* The push half alone (a local change while the pull can wait). */
+gboolean    awp_sync_push             (AwpSync              *self,
+                                       AwpStore             *store,
+                                       AwpSyncStats         *stats,
+                                       GCancellable         *cancellable,
+                                       GError              **error);
+
 G_END_DECLS

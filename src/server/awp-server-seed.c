@@ -464,7 +464,7 @@ awp_server_seed_scale (AwpServer  *server,
     return FALSE;
   for (guint i = start; i < start + count; i++)
     {
-      if (!seed_request (&s, orgs[i % N_BODIES].id, i, "scale-request"))
+      if (!seed_request (&s, server->scale_org ? server->scale_org : orgs[i % N_BODIES].id, i, "scale-request"))
         goto fail;
       /* Mark them so a second run continues the numbering. */
       {

@@ -558,8 +558,14 @@ awp_server_sync_changes (AwpServerRequest *req)
     }
 
   stmt = awp_server_db_prepare (server->db,
-                                "SELECT seq, " AWP_RECORD_JSON_SQL " FROM records"
-                                " WHERE seq > ?1 AND (org_id = ?2 OR entity_type IN (?3, ?5))"
+                                /* Two index walks in seq order, not one OR that
+                                 * sorts everything left on every page. */
+                                "SELECT seq, j FROM ("
+                                "  SELECT * FROM (SELECT seq, " AWP_RECORD_JSON_SQL " AS j FROM records"
+                                "    WHERE org_id = ?2 AND seq > ?1 ORDER BY seq LIMIT ?4)"
+                                "  UNION ALL"
+                                "  SELECT * FROM (SELECT seq, " AWP_RECORD_JSON_SQL " AS j FROM records"
+                                "    WHERE entity_type IN (?3, ?5) AND org_id <> ?2 AND seq > ?1 ORDER BY seq LIMIT ?4))"
                                 " ORDER BY seq LIMIT ?4", &error);
   if (stmt == NULL)
     {

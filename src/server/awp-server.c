@@ -67,6 +67,7 @@ awp_server_finalize (GObject *object)
   g_clear_object (&self->rules);
   g_free (self->dummy_hash);
   g_free (self->fault_plan);
+  g_free (self->scale_org);
   G_OBJECT_CLASS (awp_server_parent_class)->finalize (object);
 }
 
@@ -370,6 +371,8 @@ apply_config (AwpServer  *self,
   c->login_free_failures = free_failures;
   c->max_body = max_body;
   c->max_batch = max_batch;
+  if (kf != NULL && g_key_file_has_key (kf, "seed", "scale-org", NULL))
+    self->scale_org = g_key_file_get_string (kf, "seed", "scale-org", NULL);
   if (kf != NULL && g_key_file_has_key (kf, "test", "fault-plan", NULL))
     self->fault_plan = g_key_file_get_string (kf, "test", "fault-plan", NULL);
   if (kf != NULL && g_key_file_has_key (kf, "server", "log-requests", NULL))
