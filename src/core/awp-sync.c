@@ -809,73 +809,200 @@ push (AwpSync       *self,
 
 /* ---- pull ---------------------------------------------------------- */
 
-static gboolean
-pull (AwpSync              *self,
-      AwpStore             *store,
-      AwpSyncStats         *stats,
-      AwpSyncProgressFunc   progress,
-      gpointer              user_data,
-      GCancellable         *cancellable,
-      GError              **error)
+/* Pages are fetched by a helper thread a few pages ahead of the one being
+ * stored, so the server's time and ours overlap. The helper only sends
+ * requests (allowed from any thread since libsoup 3.2); the store is
+ * written here, in page order. */
+
+#define PAGES_AHEAD 3
+
+typedef struct
 {
-  g_autofree char *cursor = awp_outbox_get_cursor (store, NULL);
-  g_autoptr(GHashTable) seen = NULL;  /* ids of a full re-download */
-  gint64 total = -1;
-  guint done = 0;
-  gint64 t0, t_net = 0, t_apply = 0;
+  Reply    reply;
+  GError  *error;
+  char    *next;    /* next_cursor */
+  gboolean more;    /* has_more */
+} Page;
+
+static void
+page_free (Page *p)
+{
+  reply_clear (&p->reply);
+  g_clear_error (&p->error);
+  g_free (p->next);
+  g_free (p);
+}
+
+typedef struct
+{
+  AwpSync      *self;
+  char         *cursor;
+  GAsyncQueue  *pages;    /* Page, in order */
+  GAsyncQueue  *tokens;   /* one per page the helper may fetch ahead */
+  GCancellable *cancel;
+  GCancellable *outer;
+  gulong        outer_id;
+  GThread      *thread;
+} Fetcher;
+
+static gpointer
+fetch_thread (gpointer data)
+{
+  Fetcher *f = data;
+  g_autofree char *cursor = g_strdup (f->cursor);
 
   for (;;)
     {
-      g_autofree char *escaped = g_uri_escape_string (cursor ? cursor : "", NULL, FALSE);
-      g_autofree char *path = g_strdup_printf ("/api/v1/sync/changes?cursor=%s&limit=%u", escaped, self->page_size);
-      Reply reply = { 0 };
+      g_autofree char *escaped = NULL;
+      g_autofree char *path = NULL;
+      Page *p;
+      gboolean go_on;
+
+      g_async_queue_pop (f->tokens);
+      if (g_cancellable_is_cancelled (f->cancel))
+        break;
+      escaped = g_uri_escape_string (cursor ? cursor : "", NULL, FALSE);
+      path = g_strdup_printf ("/api/v1/sync/changes?cursor=%s&limit=%u", escaped, f->self->page_size);
+      p = g_new0 (Page, 1);
+      if (request (f->self, "GET", path, NULL, NULL, &p->reply, f->cancel, &p->error)
+          && p->reply.status == 200)
+        {
+          JsonObject *page = json_node_get_object (p->reply.json);
+          JsonNode *changes = json_object_get_member (page, "changes");
+
+          p->next = g_strdup (json_object_get_string_member_with_default (page, "next_cursor", NULL));
+          p->more = json_object_get_boolean_member_with_default (page, "has_more", FALSE);
+          if (changes == NULL || !JSON_NODE_HOLDS_ARRAY (changes) || p->next == NULL)
+            g_set_error (&p->error, AWP_SYNC_ERROR, AWP_SYNC_ERROR_PROTOCOL,
+                         _("The server sent a page of changes without changes or a cursor"));
+        }
+      go_on = p->error == NULL && p->reply.status == 200 && p->more;
+      if (go_on)
+        {
+          g_free (cursor);
+          cursor = g_strdup (p->next);
+        }
+      g_async_queue_push (f->pages, p);
+      if (!go_on)
+        break;
+    }
+  return NULL;
+}
+
+static void
+cancel_fetcher (GCancellable *outer,
+                gpointer      data)
+{
+  g_cancellable_cancel (data);
+}
+
+static Fetcher *
+fetcher_start (AwpSync      *self,
+               const char   *cursor,
+               GCancellable *outer)
+{
+  Fetcher *f = g_new0 (Fetcher, 1);
+
+  f->self = self;
+  f->cursor = g_strdup (cursor);
+  f->pages = g_async_queue_new_full ((GDestroyNotify) page_free);
+  f->tokens = g_async_queue_new ();
+  f->cancel = g_cancellable_new ();
+  if (outer != NULL)
+    {
+      f->outer = g_object_ref (outer);
+      f->outer_id = g_cancellable_connect (outer, G_CALLBACK (cancel_fetcher), f->cancel, NULL);
+    }
+  for (guint i = 0; i < PAGES_AHEAD; i++)
+    g_async_queue_push (f->tokens, GINT_TO_POINTER (1));
+  f->thread = g_thread_new ("awp-sync-fetch", fetch_thread, f);
+  return f;
+}
+
+static void
+fetcher_stop (Fetcher *f)
+{
+  g_cancellable_cancel (f->cancel);
+  g_async_queue_push (f->tokens, GINT_TO_POINTER (1));
+  g_thread_join (f->thread);
+  if (f->outer != NULL)
+    {
+      g_cancellable_disconnect (f->outer, f->outer_id);
+      g_object_unref (f->outer);
+    }
+  g_object_unref (f->cancel);
+  g_async_queue_unref (f->pages);
+  g_async_queue_unref (f->tokens);
+  g_free (f->cursor);
+  g_free (f);
+}
+
+/* Applies pages from @f until the last; FALSE with @error, or TRUE with
+ * *expired when the server said 410. */
+static gboolean
+apply_pages (AwpSync              *self,
+             AwpStore             *store,
+             Fetcher              *f,
+             GHashTable           *seen,
+             AwpSyncStats         *stats,
+             AwpSyncProgressFunc   progress,
+             gpointer              user_data,
+             gboolean             *expired,
+             GError              **error)
+{
+  gint64 total = -1;
+  guint done = 0, grouped = 0;
+  gint64 t0, t_wait = 0, t_apply = 0;
+
+  /* Pages already waiting are stored together (up to 8, each with its
+   * cursor as ever): fewer commits, the same all-or-nothing per group. */
+#define END_GROUP() \
+  G_STMT_START { \
+    if (grouped > 0 && !awp_store_commit (store, error)) \
+      return FALSE; \
+    grouped = 0; \
+  } G_STMT_END
+#define FAIL_GROUP() \
+  G_STMT_START { \
+    if (grouped > 0) \
+      awp_store_rollback (store); \
+    return FALSE; \
+  } G_STMT_END
+
+  *expired = FALSE;
+  for (;;)
+    {
+      Page *p;
       JsonObject *page;
-      JsonNode *changes_node;
       JsonArray *changes;
-      const char *next;
       gboolean more;
 
+      if (grouped > 0 && (grouped >= 8 || g_async_queue_length (f->pages) <= 0))
+        END_GROUP ();
       t0 = g_get_monotonic_time ();
-      if (!request (self, "GET", path, NULL, NULL, &reply, cancellable, error))
-        return FALSE;
-      t_net += g_get_monotonic_time () - t0;
-      if (reply.status == 410)
+      p = g_async_queue_pop (f->pages);
+      t_wait += g_get_monotonic_time () - t0;
+      if (p->error != NULL)
         {
-          reply_clear (&reply);
-          if (seen != NULL)
-            {
-              g_set_error (error, AWP_SYNC_ERROR, AWP_SYNC_ERROR_PROTOCOL,
-                           _("The server refused even a full download"));
-              return FALSE;
-            }
-          /* The cursor is past retention: download everything again; the
-           * outbox stays, and records are rebuilt as base + local edits. */
-          g_debug ("sync: cursor expired; downloading everything again");
-          stats->resynced = TRUE;
-          seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-          g_clear_pointer (&cursor, g_free);
-          total = -1;
-          done = 0;
-          continue;
+          g_propagate_error (error, g_steal_pointer (&p->error));
+          page_free (p);
+          FAIL_GROUP ();
         }
-      if (reply.status != 200)
+      if (p->reply.status == 410)
         {
-          set_fatal (&reply, error);
-          reply_clear (&reply);
-          return FALSE;
+          page_free (p);
+          END_GROUP ();
+          *expired = TRUE;
+          return TRUE;
         }
-      page = json_node_get_object (reply.json);
-      changes_node = json_object_get_member (page, "changes");
-      changes = changes_node && JSON_NODE_HOLDS_ARRAY (changes_node) ? json_node_get_array (changes_node) : NULL;
-      next = json_object_get_string_member_with_default (page, "next_cursor", NULL);
-      more = json_object_get_boolean_member_with_default (page, "has_more", FALSE);
-      if (changes == NULL || next == NULL)
+      if (p->reply.status != 200)
         {
-          reply_clear (&reply);
-          g_set_error (error, AWP_SYNC_ERROR, AWP_SYNC_ERROR_PROTOCOL,
-                       _("The server sent a page of changes without changes or a cursor"));
-          return FALSE;
+          set_fatal (&p->reply, error);
+          page_free (p);
+          FAIL_GROUP ();
         }
+      page = json_node_get_object (p->reply.json);
+      changes = json_object_get_array_member (page, "changes");
       if (seen != NULL)
         for (guint i = 0; i < json_array_get_length (changes); i++)
           {
@@ -887,28 +1014,75 @@ pull (AwpSync              *self,
               g_hash_table_add (seen, g_strdup (id));
           }
       t0 = g_get_monotonic_time ();
-      if (!awp_outbox_apply_pull (store, changes, next, error))
+      if (grouped == 0 && !awp_store_begin (store, error))
         {
-          reply_clear (&reply);
+          page_free (p);
+          return FALSE;
+        }
+      grouped++;
+      if (!awp_outbox_apply_pull (store, changes, p->next, error))
+        {
+          /* Its own rollback has undone the whole group. */
+          page_free (p);
           return FALSE;
         }
       t_apply += g_get_monotonic_time () - t0;
+      g_async_queue_push (f->tokens, GINT_TO_POINTER (1));
       done += json_array_get_length (changes);
       stats->pulled += json_array_get_length (changes);
       if (total < 0)
         total = (gint64) done + json_object_get_int_member_with_default (page, "remaining", 0);
+      more = p->more;
+      page_free (p);
       if (progress != NULL)
         progress (!more || total <= 0 ? 1.0 : MIN (1.0, (double) done / (double) total), user_data);
-      g_free (cursor);
-      cursor = g_strdup (next);
-      reply_clear (&reply);
       if (!more)
         break;
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
     }
-  g_debug ("sync: pulled %u changes; %.3f s waiting for the server, %.3f s storing",
-           done, t_net / 1e6, t_apply / 1e6);
+  END_GROUP ();
+#undef END_GROUP
+#undef FAIL_GROUP
+  g_debug ("sync: pulled %u changes; %.3f s waiting for pages, %.3f s storing",
+           done, t_wait / 1e6, t_apply / 1e6);
+  return TRUE;
+}
+
+static gboolean
+pull (AwpSync              *self,
+      AwpStore             *store,
+      AwpSyncStats         *stats,
+      AwpSyncProgressFunc   progress,
+      gpointer              user_data,
+      GCancellable         *cancellable,
+      GError              **error)
+{
+  g_autofree char *cursor = awp_outbox_get_cursor (store, NULL);
+  g_autoptr(GHashTable) seen = NULL;  /* ids of a full re-download */
+
+  for (;;)
+    {
+      Fetcher *f = fetcher_start (self, cursor, cancellable);
+      gboolean expired = FALSE;
+      gboolean ok = apply_pages (self, store, f, seen, stats, progress, user_data, &expired, error);
+
+      fetcher_stop (f);
+      if (!ok)
+        return FALSE;
+      if (!expired)
+        break;
+      if (seen != NULL)
+        {
+          g_set_error (error, AWP_SYNC_ERROR, AWP_SYNC_ERROR_PROTOCOL,
+                       _("The server refused even a full download"));
+          return FALSE;
+        }
+      /* The cursor is past retention: download everything again; the
+       * outbox stays, and records are rebuilt as base + local edits. */
+      g_debug ("sync: cursor expired; downloading everything again");
+      stats->resynced = TRUE;
+      seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_clear_pointer (&cursor, g_free);
+    }
   /* Records the server no longer has (their tombstones expired) go too,
    * unless a local change still waits for them. */
   if (seen != NULL && !awp_outbox_forget_unseen (store, seen, error))
