@@ -4,6 +4,7 @@
 
 #include "awp-application.h"
 #include "awp-preferences-window.h"
+#include "awp-sync-engine.h"
 #include "awp-window.h"
 
 struct _AwpApplication
@@ -12,6 +13,7 @@ struct _AwpApplication
 
   /* Owned References */
   GSettings *settings;
+  AwpSyncEngine *sync_engine;
 };
 
 G_DEFINE_FINAL_TYPE (AwpApplication, awp_application, ADW_TYPE_APPLICATION)
@@ -53,6 +55,7 @@ awp_application_dispose (GObject *object)
   AwpApplication *self = AWP_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->sync_engine);
 
   G_OBJECT_CLASS (awp_application_parent_class)->dispose (object);
 }
@@ -173,4 +176,35 @@ awp_application_get_settings (AwpApplication *self)
   g_return_val_if_fail (AWP_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/* The account signed in before (server-url and sync-user in the settings,
+ * tokens in the keyring) syncs again from the start; NULL when none. */
+AwpSyncEngine *
+awp_application_get_sync_engine (AwpApplication *self)
+{
+  g_return_val_if_fail (AWP_IS_APPLICATION (self), NULL);
+
+  if (self->sync_engine == NULL)
+    {
+      g_autofree char *server = g_settings_get_string (self->settings, "server-url");
+      g_autofree char *user = g_settings_get_string (self->settings, "sync-user");
+      g_autofree char *store = NULL;
+
+      if (*server == '\0' || *user == '\0')
+        return NULL;
+      store = awp_sync_default_store_path ();
+      self->sync_engine = awp_sync_engine_new (store, server, user);
+      awp_sync_engine_sync_now (self->sync_engine);
+    }
+  return self->sync_engine;
+}
+
+void
+awp_application_set_sync_engine (AwpApplication *self,
+                                 AwpSyncEngine  *engine)
+{
+  g_return_if_fail (AWP_IS_APPLICATION (self));
+
+  g_set_object (&self->sync_engine, engine);
 }

@@ -2,6 +2,8 @@
 
 #include <adwaita.h>
 
+#include "awp-sync-engine.h"
+
 G_BEGIN_DECLS
 
 #define AWP_TYPE_APPLICATION (awp_application_get_type ())
@@ -10,5 +12,9 @@ G_DECLARE_FINAL_TYPE (AwpApplication, awp_application, AWP, APPLICATION, AdwAppl
 
 AwpApplication *awp_application_new          (void);
 GSettings      *awp_application_get_settings (AwpApplication *self);
+/* The sync engine of the signed-in account, or NULL (DESIGN §4). */
+AwpSyncEngine  *awp_application_get_sync_engine (AwpApplication *self);
+void            awp_application_set_sync_engine (AwpApplication *self,
+                                                 AwpSyncEngine  *engine);
 
 G_END_DECLS

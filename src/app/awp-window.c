@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "awp-meeting-calendar.h"
+#include "awp-sync-button.h"
 #include "awp-window.h"
 
 struct _AwpWindow
@@ -228,6 +229,7 @@ awp_window_class_init (AwpWindowClass *klass)
                                        "window.close", NULL);
 
   g_type_ensure (AWP_TYPE_MEETING_CALENDAR);
+  g_type_ensure (AWP_TYPE_SYNC_BUTTON);
 }
 
 static void

@@ -563,6 +563,18 @@ awp_sync_engine_set_max_attempts (AwpSyncEngine *self,
   g_mutex_unlock (&self->lock);
 }
 
+const char *
+awp_sync_engine_get_server_url (AwpSyncEngine *self)
+{
+  return awp_sync_get_server_url (self->sync);
+}
+
+const char *
+awp_sync_engine_get_username (AwpSyncEngine *self)
+{
+  return awp_sync_get_username (self->sync);
+}
+
 AwpSyncState
 awp_sync_engine_get_state (AwpSyncEngine *self)
 {

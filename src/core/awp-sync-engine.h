@@ -37,6 +37,8 @@ void           awp_sync_engine_set_timeout    (AwpSyncEngine        *self,
 void           awp_sync_engine_set_max_attempts (AwpSyncEngine      *self,
                                                  guint               attempts);
 
+const char    *awp_sync_engine_get_server_url (AwpSyncEngine        *self);
+const char    *awp_sync_engine_get_username   (AwpSyncEngine        *self);
 AwpSyncState   awp_sync_engine_get_state      (AwpSyncEngine        *self);
 gint64         awp_sync_engine_get_pending    (AwpSyncEngine        *self);
 /* Local time of the last cycle that went through, or NULL. */

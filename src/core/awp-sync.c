@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
 #include "awp-backoff.h"
@@ -1128,4 +1129,13 @@ awp_sync_push (AwpSync       *self,
   memset (stats, 0, sizeof *stats);
   return awp_sync_has_tokens (self, cancellable, error)
          && push (self, store, stats, cancellable, error);
+}
+
+char *
+awp_sync_default_store_path (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "kz.opendialog.Workstation", NULL);
+
+  g_mkdir_with_parents (dir, 0700);
+  return g_build_filename (dir, "awp.db", NULL);
 }

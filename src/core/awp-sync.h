@@ -91,6 +91,10 @@ gboolean    awp_sync_run              (AwpSync              *self,
                                        GCancellable         *cancellable,
                                        GError              **error);
 
+/* The local store file the app and awpctl sync use unless told otherwise:
+ * $XDG_DATA_HOME/kz.opendialog.Workstation/awp.db (its folder is made). */
+char       *awp_sync_default_store_path (void);
+
 /* The push half alone (a local change while the pull can wait). */
 gboolean    awp_sync_push             (AwpSync              *self,
                                        AwpStore             *store,

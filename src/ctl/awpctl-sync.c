@@ -120,12 +120,7 @@ awpctl_cmd_sync (int    argc,
   if (server == NULL || user == NULL)
     return awpctl_usage_error (argv[0], SYNC_USAGE);
   if (db == NULL)
-    {
-      g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "kz.opendialog.Workstation", NULL);
-
-      g_mkdir_with_parents (dir, 0700);
-      db = g_build_filename (dir, "awp.db", NULL);
-    }
+    db = awp_sync_default_store_path ();
 
   store = awp_store_open (db, &error);
   if (store == NULL)
