@@ -318,12 +318,16 @@ request (AwpSync       *self,
                 {
                   refreshed = TRUE;
                   if (!refresh_tokens (self, cancellable, error))
-                    return FALSE;
+                    {
+                      reply_clear (reply);
+                      return FALSE;
+                    }
                   attempt--;  /* a refresh is not a failed try */
                   continue;
                 }
               g_set_error (error, AWP_SYNC_ERROR, AWP_SYNC_ERROR_UNAUTHORIZED,
                            _("The server no longer accepts this sign-in; sign in again"));
+              reply_clear (reply);
               return FALSE;
             case AWP_HTTP_RETRY:
             default:
@@ -336,11 +340,15 @@ request (AwpSync       *self,
           || attempt + 1 >= self->max_attempts)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
+          reply_clear (reply);
           return FALSE;
         }
       g_debug ("sync: %s %s failed (%s); retrying", method, path, local_error->message);
       if (!wait_ms (awp_backoff_delay_ms (attempt, self->retry_after_ms, self->rand), cancellable, error))
-        return FALSE;
+        {
+          reply_clear (reply);
+          return FALSE;
+        }
     }
 }
 
