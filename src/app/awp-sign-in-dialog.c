@@ -39,9 +39,11 @@ set_busy (AwpSignInDialog *self,
 {
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_sensitive (self->sign_in_button, !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->server_row), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->user_row), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->password_row), !busy);
+  /* Read-only rather than insensitive: a focused field that turns
+   * insensitive makes GTK 4.8 warn. */
+  gtk_editable_set_editable (GTK_EDITABLE (self->server_row), !busy);
+  gtk_editable_set_editable (GTK_EDITABLE (self->user_row), !busy);
+  gtk_editable_set_editable (GTK_EDITABLE (self->password_row), !busy);
 }
 
 /* Shows @message and marks @row (may be NULL) as the field to fix. */
@@ -97,6 +99,9 @@ sign_in_done (GObject      *source,
     }
   g_signal_emit (self, signals[SIGNAL_SIGNED_IN], 0, engine);
   g_clear_object (&self->engine);
+  /* Focus leaves the entries first: GTK 4.8 warns when a focused text
+   * field goes away with its window. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_window_close (GTK_WINDOW (self));
 }
 

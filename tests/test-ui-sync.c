@@ -1,0 +1,237 @@
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "awp-sign-in-dialog.h"
+#include "awp-sync-button.h"
+
+/* The sign-in dialog and the header bar's sync status against a real
+ * awp-server on 127.0.0.1, with the tokens in a private keyring
+ * (run-with-keyring.sh): a bad address and a wrong password are refused
+ * naming the field; the right one signs in, the first sync runs off the
+ * UI thread and the button says so. */
+
+static GPid server_pid;
+static char *server_url;
+static char *server_dir;
+
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+static void
+server_start (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+  const char *exe = g_getenv ("AWP_SERVER");
+  char line[256];
+  gsize n = 0;
+  int out = -1;
+
+  g_assert_nonnull (exe);
+  server_dir = g_dir_make_tmp ("awp-ui-sync-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (server_dir, "server.db", NULL);
+  {
+    const char *argv[] = { exe, "--port", "0", "--db", db, "--seed", "demo", NULL };
+
+    g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDERR_TO_DEV_NULL,
+                              die_with_parent, NULL, &server_pid, NULL, &out, NULL, &error);
+    g_assert_no_error (error);
+  }
+  while (n < sizeof line - 1 && read (out, line + n, 1) == 1 && line[n] != '\n')
+    n++;
+  line[n] = '\0';
+  close (out);
+  g_assert_true (g_str_has_prefix (line, "listening "));
+  server_url = g_strdup (line + strlen ("listening "));
+}
+
+static void
+server_stop (void)
+{
+  int status;
+  const char *names[] = { "server.db", "server.db-wal", "server.db-shm" };
+
+  kill (server_pid, SIGTERM);
+  waitpid (server_pid, &status, 0);
+  g_spawn_close_pid (server_pid);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *p = g_build_filename (server_dir, names[i], NULL);
+
+      g_remove (p);
+    }
+  g_rmdir (server_dir);
+  g_free (server_dir);
+  g_free (server_url);
+}
+
+static gboolean
+too_long (gpointer data)
+{
+  g_error ("%s did not happen in 60 s", (const char *) data);
+  return G_SOURCE_REMOVE;
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+static void
+wait_for (Condition    cond,
+          gpointer     data,
+          const char  *what)
+{
+  guint guard = g_timeout_add_seconds (60, too_long, (gpointer) what);
+
+  while (!cond (data))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (guard);
+}
+
+static GtkWidget *
+child (gpointer     widget,
+       GType        type,
+       const char  *name)
+{
+  GObject *o = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (o);
+  return GTK_WIDGET (o);
+}
+
+static AwpSignInDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (w != NULL && AWP_IS_SIGN_IN_DIALOG (w))
+        return AWP_SIGN_IN_DIALOG (w);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_idle (gpointer data)
+{
+  AwpSignInDialog *d = data;
+
+  return gtk_widget_get_sensitive (child (d, AWP_TYPE_SIGN_IN_DIALOG, "sign_in_button"));
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static gboolean
+button_online (gpointer data)
+{
+  AwpSyncButton *b = data;
+  AwpSyncEngine *e = awp_sync_button_get_engine (b);
+
+  return e != NULL && awp_sync_engine_get_state (e) == AWP_SYNC_STATE_ONLINE
+         && awp_sync_engine_get_last_sync (e) != NULL;
+}
+
+static void
+set_row (AwpSignInDialog *d,
+         const char      *name,
+         const char      *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (child (d, AWP_TYPE_SIGN_IN_DIALOG, name)), text);
+}
+
+static const char *
+error_text (AwpSignInDialog *d)
+{
+  GtkWidget *label = child (d, AWP_TYPE_SIGN_IN_DIALOG, "error_label");
+
+  g_assert_true (gtk_widget_get_visible (label));
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static void
+test_sign_in_and_sync (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  AwpSyncButton *button = AWP_SYNC_BUTTON (awp_sync_button_new ());
+  AwpSignInDialog *dialog;
+  GtkLabel *state = GTK_LABEL (child (button, AWP_TYPE_SYNC_BUTTON, "state_label"));
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (button));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (gtk_label_get_text (state), ==, "Not signed in");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (button), "sync.sign-in", NULL));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+
+  /* Checked before anything is sent, naming the field. */
+  set_row (dialog, "server_row", "portal");
+  g_signal_emit_by_name (child (dialog, AWP_TYPE_SIGN_IN_DIALOG, "sign_in_button"), "clicked");
+  g_assert_true (g_str_has_prefix (error_text (dialog), "Server address"));
+  g_assert_true (gtk_widget_has_css_class (child (dialog, AWP_TYPE_SIGN_IN_DIALOG, "server_row"), "error"));
+  set_row (dialog, "server_row", server_url);
+  set_row (dialog, "user_row", "admin.kazpost");
+  g_signal_emit_by_name (child (dialog, AWP_TYPE_SIGN_IN_DIALOG, "sign_in_button"), "clicked");
+  g_assert_true (g_str_has_prefix (error_text (dialog), "Password"));
+
+  /* The server refuses a wrong password; the form stays, the password goes. */
+  set_row (dialog, "password_row", "wrong");
+  g_signal_emit_by_name (child (dialog, AWP_TYPE_SIGN_IN_DIALOG, "sign_in_button"), "clicked");
+  g_assert_false (dialog_idle (dialog));
+  wait_for (dialog_idle, dialog, "the refusal");
+  g_assert_cmpstr (error_text (dialog), ==, "The user name or the password is wrong");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, AWP_TYPE_SIGN_IN_DIALOG, "password_row"))), ==, "");
+
+  set_row (dialog, "password_row", "demo-2026");
+  g_signal_emit_by_name (child (dialog, AWP_TYPE_SIGN_IN_DIALOG, "sign_in_button"), "clicked");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  wait_for (dialog_gone, &dialog, "the sign-in");
+  g_assert_nonnull (awp_sync_button_get_engine (button));
+
+  /* The first sync runs by itself; the button follows the engine. */
+  wait_for (button_online, button, "the first sync");
+  g_assert_cmpstr (gtk_label_get_text (state), ==, "Online");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (button, AWP_TYPE_SYNC_BUTTON, "pending_label"))), ==,
+                   "Every change has been sent");
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (child (button, AWP_TYPE_SYNC_BUTTON, "last_sync_label"))),
+                                   "Last sync: "));
+  g_assert_false (gtk_widget_get_visible (child (button, AWP_TYPE_SYNC_BUTTON, "error_label")));
+  {
+    g_autofree char *account = g_strdup_printf ("admin.kazpost on %s", awp_sync_engine_get_server_url (awp_sync_button_get_engine (button)));
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (button, AWP_TYPE_SYNC_BUTTON, "account_label"))), ==, account);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int argc, char **argv)
+{
+  int rc;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  server_start ();
+  g_test_add_func ("/ui/sync/sign-in-and-sync", test_sign_in_and_sync);
+  rc = g_test_run ();
+  server_stop ();
+  return rc;
+}
