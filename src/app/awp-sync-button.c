@@ -93,9 +93,10 @@ update (AwpSyncButton *self)
     last_text = g_strdup (_("Not synced yet"));
   gtk_label_set_text (self->last_sync_label, last_text);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->account_label), self->account != NULL);
-  if (self->account != NULL)
-    gtk_label_set_text (self->account_label, self->account);
+  gtk_label_set_text (self->account_label,
+                      self->account ? self->account : _("Changes stay on this computer until you sign in"));
+  gtk_widget_set_visible (GTK_WIDGET (self->pending_label), self->engine != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->last_sync_label), self->engine != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), state == AWP_SYNC_STATE_SYNCING && last == NULL);
   if (self->engine != NULL)
     gtk_progress_bar_set_fraction (self->progress_bar, awp_sync_engine_get_progress (self->engine));
