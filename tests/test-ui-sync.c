@@ -9,8 +9,10 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "awp-outbox.h"
 #include "awp-sign-in-dialog.h"
 #include "awp-sync-button.h"
+#include "awp-training.h"
 
 /* The sign-in dialog and the header bar's sync status against a real
  * awp-server on 127.0.0.1, with the tokens in a private keyring
@@ -222,6 +224,57 @@ test_sign_in_and_sync (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+engine_online (gpointer data)
+{
+  AwpSyncEngine *e = awp_training_get_engine (data);
+
+  return awp_sync_engine_get_state (e) == AWP_SYNC_STATE_ONLINE && awp_sync_engine_get_last_sync (e) != NULL;
+}
+
+/* awp --training: a seeded awp-server inside the process, its own store;
+ * a local change reaches the server; reset starts both over. */
+static void
+test_training (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwpTraining) training = awp_training_new (&error);
+  g_autoptr(AwpStore) store = NULL;
+  g_autoptr(JsonObject) channel = json_object_new ();
+  g_autofree char *id = NULL;
+  AwpSyncEngine *first;
+  AwpSyncStats stats;
+
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (awp_training_get_url (training), "http://127.0.0.1:"));
+  wait_for (engine_online, training, "the training sync");
+  awp_sync_engine_get_stats (awp_training_get_engine (training), &stats);
+  g_assert_cmpuint (stats.pulled, >=, 50);
+
+  store = awp_store_open (awp_training_get_store_path (training), &error);
+  g_assert_no_error (error);
+  json_object_set_string_member (channel, "name", "Оқу арнасы");
+  json_object_set_string_member (channel, "kind", "news");
+  id = awp_store_create (store, "channel", channel, "trainee", &error);
+  g_assert_no_error (error);
+  awp_sync_engine_sync_now (awp_training_get_engine (training));
+  while (awp_outbox_count (store, "acked", NULL) != 1)
+    g_main_context_iteration (NULL, TRUE);
+  wait_for (engine_online, training, "the training push");
+  g_clear_object (&store);
+
+  first = awp_training_get_engine (training);
+  g_assert_true (awp_training_reset (training, &error));
+  g_assert_no_error (error);
+  g_assert_true (awp_training_get_engine (training) != first);
+  wait_for (engine_online, training, "the sync after a reset");
+  store = awp_store_open (awp_training_get_store_path (training), &error);
+  g_assert_no_error (error);
+  /* The demo data again, without the trainee's channel. */
+  g_assert_cmpint (awp_outbox_count (store, NULL, NULL), ==, 0);
+  g_assert_cmpint (awp_store_count (store, "channel", NULL), ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -231,6 +284,7 @@ main (int argc, char **argv)
   adw_init ();
   server_start ();
   g_test_add_func ("/ui/sync/sign-in-and-sync", test_sign_in_and_sync);
+  g_test_add_func ("/ui/sync/training", test_training);
   rc = g_test_run ();
   server_stop ();
   return rc;

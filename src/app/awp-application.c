@@ -5,6 +5,7 @@
 #include "awp-application.h"
 #include "awp-preferences-window.h"
 #include "awp-sync-engine.h"
+#include "awp-training.h"
 #include "awp-window.h"
 
 struct _AwpApplication
@@ -14,6 +15,8 @@ struct _AwpApplication
   /* Owned References */
   GSettings *settings;
   AwpSyncEngine *sync_engine;
+  AwpTraining *training;    /* awp --training */
+  gboolean training_requested;
 };
 
 G_DEFINE_FINAL_TYPE (AwpApplication, awp_application, ADW_TYPE_APPLICATION)
@@ -21,6 +24,8 @@ G_DEFINE_FINAL_TYPE (AwpApplication, awp_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry option_entries[] = {
   { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
+  { "training", 't', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Training mode: demo data on a server inside the application; nothing reaches the real portal"), NULL },
   { NULL }
 };
 
@@ -33,6 +38,8 @@ awp_application_handle_local_options (GApplication *app,
       g_print ("awp %s\n", PACKAGE_VERSION);
       return 0;
     }
+  if (g_variant_dict_contains (options, "training"))
+    AWP_APPLICATION (app)->training_requested = TRUE;
 
   return -1;
 }
@@ -56,6 +63,7 @@ awp_application_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->sync_engine);
+  g_clear_object (&self->training);
 
   G_OBJECT_CLASS (awp_application_parent_class)->dispose (object);
 }
@@ -136,6 +144,15 @@ awp_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
+
+  if (self->training_requested)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->training = awp_training_new (&error);
+      if (self->training == NULL)
+        g_printerr ("awp: %s: %s\n", _("Training mode"), error->message);
+    }
 }
 
 static void
@@ -185,6 +202,9 @@ awp_application_get_sync_engine (AwpApplication *self)
 {
   g_return_val_if_fail (AWP_IS_APPLICATION (self), NULL);
 
+  /* Training never touches the real account. */
+  if (self->training != NULL)
+    return awp_training_get_engine (self->training);
   if (self->sync_engine == NULL)
     {
       g_autofree char *server = g_settings_get_string (self->settings, "server-url");
@@ -207,4 +227,12 @@ awp_application_set_sync_engine (AwpApplication *self,
   g_return_if_fail (AWP_IS_APPLICATION (self));
 
   g_set_object (&self->sync_engine, engine);
+}
+
+AwpTraining *
+awp_application_get_training (AwpApplication *self)
+{
+  g_return_val_if_fail (AWP_IS_APPLICATION (self), NULL);
+
+  return self->training;
 }

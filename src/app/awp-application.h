@@ -3,6 +3,7 @@
 #include <adwaita.h>
 
 #include "awp-sync-engine.h"
+#include "awp-training.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +17,7 @@ GSettings      *awp_application_get_settings (AwpApplication *self);
 AwpSyncEngine  *awp_application_get_sync_engine (AwpApplication *self);
 void            awp_application_set_sync_engine (AwpApplication *self,
                                                  AwpSyncEngine  *engine);
+/* The training server when started with --training, or NULL. */
+AwpTraining    *awp_application_get_training    (AwpApplication *self);
 
 G_END_DECLS

@@ -190,15 +190,43 @@ sign_in_action (GtkWidget  *widget,
 }
 
 static void
+on_training_engine_cb (AwpSyncButton *self,
+                       GParamSpec    *pspec,
+                       AwpTraining   *training)
+{
+  awp_sync_button_set_engine (self, awp_training_get_engine (training));
+}
+
+/* The window learns its application after its template is built. */
+static void
+on_root_application_cb (AwpSyncButton *self)
+{
+  AwpApplication *app = get_application (self);
+
+  if (app == NULL)
+    return;
+  if (awp_application_get_training (app) != NULL)
+    {
+      /* A reset brings a new engine; the real account stays out of it. */
+      g_signal_connect_object (awp_application_get_training (app), "notify::engine",
+                               G_CALLBACK (on_training_engine_cb), self, G_CONNECT_SWAPPED);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "sync.sign-in", FALSE);
+    }
+  if (self->engine == NULL)
+    awp_sync_button_set_engine (self, awp_application_get_sync_engine (app));
+}
+
+static void
 awp_sync_button_root (GtkWidget *widget)
 {
-  AwpSyncButton *self = AWP_SYNC_BUTTON (widget);
-  AwpApplication *app;
+  GtkRoot *root;
 
   GTK_WIDGET_CLASS (awp_sync_button_parent_class)->root (widget);
-  app = get_application (self);
-  if (self->engine == NULL && app != NULL)
-    awp_sync_button_set_engine (self, awp_application_get_sync_engine (app));
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    g_signal_connect_object (root, "notify::application", G_CALLBACK (on_root_application_cb),
+                             widget, G_CONNECT_SWAPPED);
+  on_root_application_cb (AWP_SYNC_BUTTON (widget));
 }
 
 static void

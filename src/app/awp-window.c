@@ -4,6 +4,7 @@
 
 #include "awp-meeting-calendar.h"
 #include "awp-sync-button.h"
+#include "awp-training-banner.h"
 #include "awp-window.h"
 
 struct _AwpWindow
@@ -230,6 +231,7 @@ awp_window_class_init (AwpWindowClass *klass)
 
   g_type_ensure (AWP_TYPE_MEETING_CALENDAR);
   g_type_ensure (AWP_TYPE_SYNC_BUTTON);
+  g_type_ensure (AWP_TYPE_TRAINING_BANNER);
 }
 
 static void
