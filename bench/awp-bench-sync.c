@@ -22,6 +22,7 @@
  * 500 from one client. The server binary comes from $AWP_SERVER or the
  * build tree. */
 
+/* Defaults; `awp-bench sync --records N --pushes N [--client-only]`. */
 #define CLIENT_RECORDS 100000
 #define CLIENT_PUSHES  10000
 
@@ -178,12 +179,14 @@ remove_files (const char *db)
 static int
 bench_client (const char *server_path,
               const char *dir,
-              const char *conf)
+              const char *conf,
+              guint       n_records,
+              guint       n_pushes)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *server_db = g_build_filename (dir, "client-server.db", NULL);
   g_autofree char *store_db = g_build_filename (dir, "client.db", NULL);
-  g_autofree char *requests = g_strdup_printf ("%u", CLIENT_RECORDS);
+  g_autofree char *requests = g_strdup_printf ("%u", n_records);
   g_autofree char *base = NULL;
   g_autoptr(GSubprocess) proc = NULL;
   g_autoptr(AwpStore) store = NULL;
@@ -224,7 +227,7 @@ bench_client (const char *server_path,
         && sqlite3_prepare_v2 (raw, "SELECT id FROM record WHERE type = 'blog_request' ORDER BY id LIMIT ?",
                                -1, &stmt, NULL) == SQLITE_OK)
       {
-        sqlite3_bind_int (stmt, 1, CLIENT_PUSHES);
+        sqlite3_bind_int (stmt, 1, (int) n_pushes);
         while (sqlite3_step (stmt) == SQLITE_ROW)
           g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
       }
@@ -248,9 +251,9 @@ bench_client (const char *server_path,
   if (!awp_sync_push (sync, store, &stats, NULL, &error))
     goto fail;
   elapsed = awp_bench_now () - start;
-  awp_bench_report ("sync_client_push_10000_changes", elapsed, "s");
+  awp_bench_report (n_pushes == 10000 ? "sync_client_push_10000_changes" : "sync_client_push_changes", elapsed, "s");
   awp_bench_report ("sync_client_push_rate", stats.applied / elapsed, "changes/s");
-  if (stats.applied != ids->len || ids->len != CLIENT_PUSHES)
+  if (stats.applied != ids->len || ids->len != n_pushes)
     {
       fprintf (stderr, "awp-bench: %u of %u changes applied\n", stats.applied, ids->len);
       rc = 1;
@@ -304,7 +307,21 @@ awp_bench_sync (int    argc,
   conf = g_build_filename (dir, "bench.conf", NULL);
   if (!g_file_set_contents (conf, "[server]\nlog-requests=false\n", -1, &error))
     goto fail;
-  rc = bench_client (server_path, dir, conf);
+  {
+    guint64 n_records = CLIENT_RECORDS, n_pushes = CLIENT_PUSHES;
+    gboolean client_only = FALSE;
+
+    for (int i = 1; i < argc; i++)
+      if (g_str_equal (argv[i], "--client-only"))
+        client_only = TRUE;
+      else if (i + 1 < argc && g_str_equal (argv[i], "--records"))
+        g_ascii_string_to_unsigned (argv[++i], 10, 1, 10000000, &n_records, NULL);
+      else if (i + 1 < argc && g_str_equal (argv[i], "--pushes"))
+        g_ascii_string_to_unsigned (argv[++i], 10, 1, 1000000, &n_pushes, NULL);
+    rc = bench_client (server_path, dir, conf, (guint) n_records, (guint) MIN (n_pushes, n_records));
+    if (client_only)
+      goto out;
+  }
   proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, server_path, "--port", "0",
                            "--db", db, "--config", conf, "--seed", "demo", "--seed-requests", "5000", NULL);
   if (proc == NULL)

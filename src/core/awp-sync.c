@@ -685,6 +685,7 @@ push (AwpSync       *self,
       g_autoptr(GPtrArray) parsed = NULL;
       Reply reply = { 0 };
       guint answered = 0;
+      gint64 t0, t1, t2, t3;
 
       if (batch == NULL)
         return FALSE;
@@ -709,8 +710,10 @@ push (AwpSync       *self,
       key = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
       body = g_bytes_new (text, strlen (text));
 
+      t0 = g_get_monotonic_time ();
       if (!mark_batch (store, batch, TRUE, NULL, error))
         return FALSE;
+      t1 = g_get_monotonic_time ();
       if (!request (self, "POST", "/api/v1/sync/push", body, key, &reply, cancellable, &local_error))
         {
           mark_batch (store, batch, FALSE, local_error->message, NULL);
@@ -735,6 +738,7 @@ push (AwpSync       *self,
           return FALSE;
         }
 
+      t2 = g_get_monotonic_time ();
       results_node = json_object_get_member (json_node_get_object (reply.json), "results");
       results = results_node && JSON_NODE_HOLDS_ARRAY (results_node) ? json_node_get_array (results_node) : NULL;
       if (results == NULL || json_array_get_length (results) != batch->len)
@@ -806,6 +810,9 @@ push (AwpSync       *self,
         }
       if (!awp_store_commit (store, error))
         return FALSE;
+      t3 = g_get_monotonic_time ();
+      g_debug ("sync: push of %u: %.3f s marking, %.3f s at the server, %.3f s storing answers",
+               batch->len, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6);
       if (answered == 0)
         {
           /* The server asked to retry every one: later, not in a loop. */
@@ -824,6 +831,9 @@ push (AwpSync       *self,
  * written here, in page order. */
 
 #define PAGES_AHEAD 3
+/* Pages stored in one transaction at most: short enough that an edit in
+ * the window never waits long for the write lock. */
+#define MAX_GROUP 4
 
 typedef struct
 {
@@ -963,7 +973,7 @@ apply_pages (AwpSync              *self,
   guint done = 0, grouped = 0;
   gint64 t0, t_wait = 0, t_apply = 0;
 
-  /* Pages already waiting are stored together (up to 8, each with its
+  /* Pages already waiting are stored together (up to MAX_GROUP, each with its
    * cursor as ever): fewer commits, the same all-or-nothing per group. */
 #define END_GROUP() \
   G_STMT_START { \
@@ -986,7 +996,7 @@ apply_pages (AwpSync              *self,
       JsonArray *changes;
       gboolean more;
 
-      if (grouped > 0 && (grouped >= 8 || g_async_queue_length (f->pages) <= 0))
+      if (grouped > 0 && (grouped >= MAX_GROUP || g_async_queue_length (f->pages) <= 0))
         END_GROUP ();
       t0 = g_get_monotonic_time ();
       p = g_async_queue_pop (f->pages);
