@@ -807,6 +807,54 @@ spawn_awpctl (const char *db,
   return pid;
 }
 
+/* The first download into an empty store is one bulk transaction with
+ * the queue indexes dropped: a kill anywhere leaves all of it or none,
+ * and the indexes always there. */
+static void
+test_kill_first_download (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1201);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("awp-sync-first-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "awp.db", NULL);
+  gint64 indexes, full = -1;
+
+  g_assert_no_error (error);
+  {
+    g_autoptr(AwpStore) fresh = awp_store_open (db, &error);
+
+    g_assert_no_error (error);
+  }
+  indexes = raw_count (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'record'");
+  for (guint i = 0; i < 12; i++)
+    {
+      int in = -1, status = 0;
+      GPid pid = spawn_awpctl (db, &in);
+      gint64 n;
+
+      g_assert_cmpint (write (in, PASSWORD "\n", strlen (PASSWORD) + 1), ==, (gssize) strlen (PASSWORD) + 1);
+      close (in);
+      g_usleep ((gulong) g_rand_int_range (rand, 0, 400000));
+      if (waitpid (pid, &status, WNOHANG) == 0)
+        {
+          kill (pid, SIGKILL);
+          waitpid (pid, &status, 0);
+        }
+      else if (WIFEXITED (status) && WEXITSTATUS (status) == 0)
+        full = raw_count (db, "SELECT count(*) FROM record");
+      g_spawn_close_pid (pid);
+      n = raw_count (db, "SELECT count(*) FROM record");
+      g_assert_cmpint (raw_count (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'record'"),
+                       ==, indexes);
+      /* Nothing, or everything with its cursor. */
+      g_assert_true (n == 0 || (n > 50 && raw_count (db, "SELECT count(*) FROM sync_state WHERE pull_cursor IS NOT NULL") == 1));
+      g_assert_true (full < 0 || n == full);
+      if (n > 0)
+        break;
+    }
+  remove_dir (dir);
+}
+
 static void
 test_kill (void)
 {
@@ -957,6 +1005,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sync/cursor-expired", test_cursor_expired);
   g_test_add_func ("/sync/authorization", test_authorization);
   g_test_add_func ("/sync/engine", test_engine);
+  g_test_add_func ("/sync/kill-first-download", test_kill_first_download);
   g_test_add_func ("/sync/kill", test_kill);
   rc = g_test_run ();
   server_stop (&server);

@@ -73,6 +73,9 @@ gboolean       awp_store_fill_deadlines (AwpCalendar  *calendar,
                                          JsonObject   *data,
                                          GError      **error);
 
+/* TRUE between awp_store_begin and the matching commit or a rollback. */
+gboolean       awp_store_in_transaction (AwpStore *self);
+
 /* Bulk loading (seed, full re-download): drops the secondary indexes of
  * `record`, remembering their SQL; the end call recreates them, which sorts
  * once instead of updating six b-trees per row. Inside a transaction. */

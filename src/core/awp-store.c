@@ -170,6 +170,12 @@ awp_store_commit (AwpStore    *self,
   return TRUE;
 }
 
+gboolean
+awp_store_in_transaction (AwpStore *self)
+{
+  return self->depth > 0;
+}
+
 void
 awp_store_rollback (AwpStore *self)
 {

@@ -1082,8 +1082,24 @@ pull (AwpSync              *self,
     {
       Fetcher *f = fetcher_start (self, cursor, cancellable);
       gboolean expired = FALSE;
-      gboolean ok = apply_pages (self, store, f, seen, stats, progress, user_data, &expired, error);
+      gboolean ok;
+      /* The first download into an empty store is one bulk transaction:
+       * the queue indexes are built once at the end instead of updated
+       * row by row. A kill starts it over; nothing half-loaded remains. */
+      gboolean bulk = cursor == NULL && awp_store_count (store, NULL, NULL) == 0;
 
+      if (bulk && (!awp_store_begin (store, error) || !awp_store_bulk_begin (store, error)))
+        {
+          if (awp_store_in_transaction (store))
+            awp_store_rollback (store);
+          fetcher_stop (f);
+          return FALSE;
+        }
+      ok = apply_pages (self, store, f, seen, stats, progress, user_data, &expired, error);
+      if (bulk && ok)
+        ok = awp_store_bulk_end (store, error) && awp_store_commit (store, error);
+      else if (bulk && awp_store_in_transaction (store))
+        awp_store_rollback (store);
       fetcher_stop (f);
       if (!ok)
         return FALSE;
