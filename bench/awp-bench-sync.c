@@ -377,7 +377,7 @@ awp_bench_sync (int    argc,
           g_string_append_printf (body, "%s{\"mutation_id\":\"bm-%u\",\"entity_type\":\"blog_request\","
                                   "\"entity_id\":\"bench-%u\",\"op\":\"create\",\"patch\":{"
                                   "\"subject\":\"Жол жөндеу туралы %u\",\"text\":\"Прошу сообщить сроки ремонта дороги.\","
-                                  "\"status\":\"received\",\"received_at\":\"2026-03-02\",\"due_date\":\"2026-03-17\"}}",
+                                  "\"status\":\"received\",\"received_on\":\"2026-03-02\",\"due_on\":\"2026-03-17\"}}",
                                   i == 0 ? "" : ",", n, n, n);
         }
       g_string_append (body, "]}");

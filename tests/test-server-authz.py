@@ -22,7 +22,7 @@ with Server() as s:
     ok(edu_changes and all(c["org_id"] == "min-edu" for c in edu_changes),
        "an administrator pulls only their own organization's records", {c["org_id"] for c in edu_changes})
     health_changes, _, _ = s.pull_all(health)
-    health_names = {c["data"].get("author_name") for c in health_changes
+    health_names = {c["data"].get("requester") for c in health_changes
                     if c["entity_type"] == "blog_request" and c["data"]}
     # A body-B citizen submits a request with a unique name; body A must never see it.
     st, rec = s.json("POST", "/api/v1/portal/requests",

@@ -420,6 +420,75 @@ test_delete_vs_edit (void)
   g_assert_cmpint (raw_count (b->path, "SELECT count(*) FROM conflict WHERE server_data IS NULL"), ==, 1);
 }
 
+static char *
+id_where (Client     *c,
+          const char *sql_where)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM record WHERE %s ORDER BY id DESC LIMIT 1", sql_where);
+  char *id = NULL;
+
+  g_assert_cmpint (sqlite3_open (c->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_nonnull (id);
+  return id;
+}
+
+/* The store's own actions sync as made: the server knows the store's
+ * field and state names (received_on, due_on, deadlines, answered_on …),
+ * and pulled records fill the queue columns. */
+static void
+test_store_actions (void)
+{
+  g_autoptr(Client) a = client_new ("admin.kazpost");
+  g_autoptr(Client) b = client_new ("admin.kazpost");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) req = json_object_new ();
+  g_autoptr(JsonObject) answer = json_object_new ();
+  g_autoptr(JsonObject) data = NULL;
+  g_autofree char *rid = NULL;
+  g_autofree char *nid = NULL;
+  AwpSyncStats stats;
+
+  sync_ok (a);
+  g_assert_cmpint (raw_count (a->path, "SELECT count(*) FROM record WHERE type = 'blog_request'"
+                              " AND (due_on IS NULL OR received_on IS NULL OR org_id IS NULL)"), ==, 0);
+  rid = id_where (a, "type = 'blog_request' AND status = 'received'");
+  g_assert_true (awp_store_transition (a->store, rid, "accept", NULL, "test", &error));
+  g_assert_no_error (error);
+  json_object_set_string_member (answer, "answer", "Жол 2027 жылы жөнделеді / Дорогу отремонтируют в 2027 году");
+  g_assert_true (awp_store_transition (a->store, rid, "answer", answer, "test", &error));
+  g_assert_no_error (error);
+  json_object_set_string_member (req, "subject", "Аулада жарық жоқ");
+  json_object_set_string_member (req, "text", "Кешке аулада шам жанбайды.");
+  nid = awp_store_create (a->store, "blog_request", req, "test", &error);
+  g_assert_no_error (error);
+
+  stats = sync_ok (a);
+  if (stats.rejected > 0)
+    {
+      g_autoptr(GPtrArray) rejected = awp_outbox_list (a->store, "rejected", NULL);
+
+      for (guint i = 0; i < rejected->len; i++)
+        g_test_message ("rejected: %s", ((AwpOutboxEntry *) rejected->pdata[i])->last_error);
+    }
+  g_assert_cmpuint (stats.rejected, ==, 0);
+  g_assert_cmpuint (stats.applied, ==, 3);
+  sync_ok (b);
+  data = record_data (b, rid, NULL, NULL);
+  g_assert_cmpstr (field (data, "status"), ==, "answered");
+  g_assert_nonnull (field (data, "answered_on"));
+  g_clear_pointer (&data, json_object_unref);
+  data = record_data (b, nid, NULL, NULL);
+  g_assert_cmpstr (field (data, "status"), ==, "received");
+  g_assert_nonnull (field (data, "due_on"));
+}
+
 /* The answer to a push is lost (the server held it past the timeout, or
  * cut it short): the replay gets the stored answers, nothing applies twice. */
 static void
@@ -999,6 +1068,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sync/conflict-same-field", test_conflict_same_field);
   g_test_add_func ("/sync/merge-different-fields", test_merge_different_fields);
   g_test_add_func ("/sync/delete-vs-edit", test_delete_vs_edit);
+  g_test_add_func ("/sync/store-actions", test_store_actions);
   g_test_add_func ("/sync/replay", test_replay);
   g_test_add_func ("/sync/server-faults", test_server_faults);
   g_test_add_func ("/sync/token-expiry", test_token_expiry);

@@ -560,6 +560,11 @@ apply_change (AwpStore    *store,
                    _("Change %u of the pulled page lacks entity_type, id, version or data"), index);
       return FALSE;
     }
+  /* The body the record belongs to travels beside the data; the queues
+   * filter on it (record.org_id), so it goes into the data too. */
+  if (data != NULL && !json_object_has_member (data, "org_id")
+      && json_object_get_string_member_with_default (change, "org_id", NULL) != NULL)
+    json_object_set_string_member (data, "org_id", json_object_get_string_member (change, "org_id"));
   data_text = data ? awp_json_object_to_string (data) : NULL;
   /* An older version than the one held is ignored: versions never go back. */
   put = awp_store_prepare (store,

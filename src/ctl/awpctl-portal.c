@@ -185,8 +185,8 @@ run_action (const PortalAction *action,
 
           /* Machine-readable: the id, then the due date when one applies. */
           g_print ("%s", json_object_get_string_member_with_default (o, "id", ""));
-          if (d != NULL && json_object_has_member (d, "due_date"))
-            g_print (" %s", json_object_get_string_member (d, "due_date"));
+          if (d != NULL && json_object_has_member (d, "due_on"))
+            g_print (" %s", json_object_get_string_member (d, "due_on"));
           g_print ("\n");
           goto out;
         }

@@ -80,6 +80,19 @@ copy_strings (JsonObject        *in,
     }
 }
 
+static void
+rename_member (JsonObject *o,
+               const char *from,
+               const char *to)
+{
+  JsonNode *n = json_object_get_member (o, from);
+
+  if (n == NULL)
+    return;
+  json_object_set_member (o, to, json_node_copy (n));
+  json_object_remove_member (o, from);
+}
+
 /* Runs @patch as a create mutation for @org_id and answers 201 with the
  * new record, or 400 with the field errors of the one validator. */
 static void
@@ -210,13 +223,16 @@ portal_received (AwpServerRequest *req,
   if (in == NULL || (org = target_org (req, in)) == NULL)
     return;
   copy_strings (in, patch, names);
+  /* The portal's form names, the record's (the client store's) names. */
+  rename_member (patch, "author_name", "requester");
+  rename_member (patch, "authentication", "auth_method");
   today_kz (&today);
   received = awp_protocol_format_date (&today);
   due = awp_server_due_date (req->server, norm, &today);
   json_object_set_string_member (patch, "status", "received");
-  json_object_set_string_member (patch, "received_at", received);
+  json_object_set_string_member (patch, "received_on", received);
   if (due != NULL)
-    json_object_set_string_member (patch, "due_date", due);
+    json_object_set_string_member (patch, "due_on", due);
   submit (req, org, entity_type, patch);
 }
 

@@ -136,7 +136,7 @@ set_due (Seeder     *s,
   AwpDeadline dl;
 
   if (awp_deadline_compute (s->server->rules, s->server->calendar, norm, from, &dl, NULL))
-    set_date (o, "due_date", &dl.date);
+    set_date (o, "due_on", &dl.date);
 }
 
 static gboolean
@@ -178,9 +178,9 @@ seed_request (Seeder     *s,
   json_object_set_string_member (o, "text", kk ? texts_kk[n % G_N_ELEMENTS (texts_kk)]
                                                : texts_ru[n % G_N_ELEMENTS (texts_ru)]);
   json_object_set_string_member (o, "status", status);
-  set_date (o, "received_at", &received);
-  json_object_set_string_member (o, "author_name", names[n % G_N_ELEMENTS (names)]);
-  json_object_set_string_member (o, "authentication", n % 3 == 0 ? "eds" : "egov");
+  set_date (o, "received_on", &received);
+  json_object_set_string_member (o, "requester", names[n % G_N_ELEMENTS (names)]);
+  json_object_set_string_member (o, "auth_method", n % 3 == 0 ? "eds" : "egov");
   json_object_set_string_member (o, "lang", kk ? "kk" : "ru");
   /* Each state carries the deadline of its own norm. */
   if (g_str_equal (status, "forwarded"))
@@ -223,7 +223,7 @@ seed_body (Seeder     *s,
       json_object_set_string_member (o, "status", i < 3 ? "received" : i == 3 ? "refused" : "accepted");
       if (i == 3)
         json_object_set_string_member (o, "reason", "Тема вне компетенции органа.");
-      set_date (o, "received_at", &received);
+      set_date (o, "received_on", &received);
       set_due (s, o, "O145-10.2", &received);
       json_object_set_string_member (o, "applicant_name", names[(b + i) % G_N_ELEMENTS (names)]);
       if (!put (s, "conference_application", id, org_id, o))

@@ -12,6 +12,7 @@ typedef enum
   T_BOOL,
   T_ENUM,
   T_ARRAY,
+  T_OBJECT,   /* max: members */
 } FieldType;
 
 typedef struct
@@ -31,21 +32,29 @@ typedef struct
 
 #define END { NULL, 0, 0, 0, NULL }
 
-/* O145-3..5: blog requests and their answers. */
+/* O145-3..5: blog requests and their answers. Field names are the client
+ * store's (awp-seed.c, awp-store-edit.c), so its queue columns fill from
+ * pulled records and its actions (answer, extend, return…) sync as made. */
 static const FieldSpec blog_request[] = {
+  { "number", T_STRING, FALSE, 50, NULL },
   { "subject", T_STRING, TRUE, 500, NULL },
   { "text", T_STRING, TRUE, 20000, NULL },
   { "status", T_ENUM, TRUE, 0, "received accepted forwarded returned answered refused extended" },
-  { "received_at", T_DATE, TRUE, 0, NULL },
-  { "due_date", T_DATE, FALSE, 0, NULL },
-  { "author_name", T_STRING, FALSE, 300, NULL },
+  { "received_on", T_DATE, TRUE, 0, NULL },
+  { "events", T_ARRAY, FALSE, 200, NULL },  /* the store's action history */
+  { "due_on", T_DATE, FALSE, 0, NULL },
+  { "deadlines", T_OBJECT, FALSE, 10, NULL },
+  { "requester", T_STRING, FALSE, 300, NULL },
   { "author_contact", T_STRING, FALSE, 300, NULL },
-  { "authentication", T_ENUM, FALSE, 0, "eds egov" },
+  { "auth_method", T_ENUM, FALSE, 0, "eds egov" },
   { "lang", T_ENUM, FALSE, 0, "kk ru en" },
   { "answer", T_STRING, FALSE, 20000, NULL },
+  { "answered_on", T_DATE, FALSE, 0, NULL },
+  { "closed_on", T_DATE, FALSE, 0, NULL },
   { "reason", T_STRING, FALSE, 5000, NULL },
   { "forwarded_to", T_STRING, FALSE, 64, NULL },
   { "times_extended", T_INT, FALSE, 1, NULL },
+  { "rating", T_INT, FALSE, 5, NULL },
   END
 };
 
@@ -54,8 +63,11 @@ static const FieldSpec conference_application[] = {
   { "topic", T_STRING, TRUE, 1000, NULL },
   { "text", T_STRING, TRUE, 20000, NULL },
   { "status", T_ENUM, TRUE, 0, "received accepted refused" },
-  { "received_at", T_DATE, TRUE, 0, NULL },
-  { "due_date", T_DATE, FALSE, 0, NULL },
+  { "received_on", T_DATE, TRUE, 0, NULL },
+  { "events", T_ARRAY, FALSE, 200, NULL },  /* the store's action history */
+  { "due_on", T_DATE, FALSE, 0, NULL },
+  { "deadlines", T_OBJECT, FALSE, 10, NULL },
+  { "closed_on", T_DATE, FALSE, 0, NULL },
   { "applicant_name", T_STRING, FALSE, 300, NULL },
   { "applicant_contact", T_STRING, FALSE, 300, NULL },
   { "reason", T_STRING, FALSE, 5000, NULL },
@@ -81,6 +93,8 @@ static const FieldSpec conference[] = {
   { "moderator_position", T_STRING, FALSE, 300, NULL },
   { "submitted_on", T_DATE, FALSE, 0, NULL },
   { "review_note", T_STRING, FALSE, 5000, NULL },
+  { "received_on", T_DATE, FALSE, 0, NULL },
+  { "events", T_ARRAY, FALSE, 200, NULL },  /* the store's action history */
   { "status", T_ENUM, TRUE, 0, APPROVAL_STATES },
   END
 };
@@ -97,6 +111,8 @@ static const FieldSpec survey[] = {
   { "questions", T_ARRAY, FALSE, 200, NULL },
   { "submitted_on", T_DATE, FALSE, 0, NULL },
   { "review_note", T_STRING, FALSE, 5000, NULL },
+  { "received_on", T_DATE, FALSE, 0, NULL },
+  { "events", T_ARRAY, FALSE, 200, NULL },  /* the store's action history */
   { "status", T_ENUM, TRUE, 0, APPROVAL_STATES },
   END
 };
@@ -108,6 +124,8 @@ static const FieldSpec meeting[] = {
   { "place", T_STRING, FALSE, 500, NULL },
   { "capacity", T_INT, FALSE, 100000, NULL },
   { "status", T_ENUM, FALSE, 0, "planned announced held results_published" },  /* O605 */
+  { "received_on", T_DATE, FALSE, 0, NULL },
+  { "events", T_ARRAY, FALSE, 200, NULL },  /* the store's action history */
   END
 };
 
@@ -123,6 +141,8 @@ static const FieldSpec accreditation_application[] = {
   { "position", T_STRING, FALSE, 300, NULL },
   { "requested_role", T_ENUM, TRUE, 0, "administrator trainer" },
   { "status", T_ENUM, TRUE, 0, "draft sent accredited refused" },
+  { "received_on", T_DATE, FALSE, 0, NULL },
+  { "events", T_ARRAY, FALSE, 200, NULL },  /* the store's action history */
   { "decision_note", T_STRING, FALSE, 5000, NULL },
   END
 };
@@ -288,6 +308,12 @@ check_field (const FieldSpec *f,
       else if (json_array_get_length (json_node_get_array (n)) > f->max)
         add (errors, f->name, "too_long", "%s: at most %u items", f->name, f->max);
       return;
+    case T_OBJECT:
+      if (!JSON_NODE_HOLDS_OBJECT (n))
+        add (errors, f->name, "type", "%s: must be an object", f->name);
+      else if (json_object_get_size (json_node_get_object (n)) > f->max)
+        add (errors, f->name, "too_long", "%s: at most %u members", f->name, f->max);
+      return;
     }
 
   {
@@ -380,7 +406,7 @@ check_due (AwpServer  *server,
   AwpDeadline dl;
   gboolean extended = FALSE;
 
-  if (!get_date (data, "received_at", &received) || !get_date (data, "due_date", &due))
+  if (!get_date (data, "received_on", &received) || !get_date (data, "due_on", &due))
     return;
   if (g_str_equal (entity_type, "conference_application"))
     norm = "O145-10.2";
@@ -407,10 +433,10 @@ check_due (AwpServer  *server,
     {
       g_autofree char *latest = awp_protocol_format_date (&dl.date);
 
-      add (errors, "due_date", "deadline", "due_date: %s allows %s at the latest", norm, latest);
+      add (errors, "due_on", "deadline", "due_on: %s allows %s at the latest", norm, latest);
     }
   if (g_date_compare (&due, &received) < 0)
-    add (errors, "due_date", "date_order", "due_date: must not be before received_at");
+    add (errors, "due_on", "date_order", "due_on: must not be before received_on");
 }
 
 gboolean
