@@ -893,6 +893,7 @@ test_kill_first_download (void)
     g_autoptr(AwpStore) fresh = awp_store_open (db, &error);
 
     g_assert_no_error (error);
+    g_assert_cmpint (awp_store_count (fresh, NULL, NULL), ==, 0);
   }
   indexes = raw_count (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'record'");
   for (guint i = 0; i < 12; i++)
