@@ -489,6 +489,119 @@ test_store_actions (void)
   g_assert_nonnull (field (data, "due_on"));
 }
 
+static char *
+held_mutation (Client     *c,
+               const char *status)
+{
+  g_autoptr(GPtrArray) held = awp_outbox_list (c->store, status, NULL);
+
+  g_assert_cmpuint (held->len, ==, 1);
+  return g_strdup (((AwpOutboxEntry *) held->pdata[0])->mutation_id);
+}
+
+/* A person resolves what the sync held (DESIGN §4): mine, theirs, edit,
+ * delete against edit, a rejected change dropped; each converges. */
+static void
+test_resolve (void)
+{
+  g_autoptr(Client) a = client_new ("admin.kazpost");
+  g_autoptr(Client) b = client_new ("admin.kazpost");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) data = NULL;
+  g_autoptr(JsonObject) edited = json_object_new ();
+  g_autofree char *r1 = NULL;
+  g_autofree char *r2 = NULL;
+  g_autofree char *r3 = NULL;
+  g_autofree char *mid = NULL;
+  g_autofree char *state = NULL;
+  AwpSyncStats stats;
+
+  sync_ok (a);
+  sync_ok (b);
+  r1 = id_where (a, "type = 'blog_request' AND status = 'accepted'");
+  r2 = id_where (a, "type = 'blog_request' AND status = 'answered'");
+  r3 = id_where (a, "type = 'blog_request' AND status = 'returned'");
+
+  /* Mine: B's value wins after all, sent on top of A's version. */
+  edit (a, r1, "subject", "A: бірінші");
+  edit (b, r1, "subject", "B: екінші");
+  sync_ok (a);
+  g_assert_cmpuint (sync_ok (b).conflicts, ==, 1);
+  mid = held_mutation (b, "conflict");
+  g_assert_true (awp_outbox_resolve_conflict (b->store, mid, AWP_RESOLVE_MINE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_count (b->path, "SELECT count(*) FROM conflict"), ==, 0);
+  stats = sync_ok (b);
+  g_assert_cmpuint (stats.applied, ==, 1);
+  sync_ok (a);
+  data = record_data (a, r1, NULL, NULL);
+  g_assert_cmpstr (field (data, "subject"), ==, "B: екінші");
+
+  /* Theirs: B takes A's value and sends nothing. */
+  g_clear_pointer (&mid, g_free);
+  edit (a, r2, "subject", "A: қалады");
+  edit (b, r2, "subject", "B: кетеді");
+  sync_ok (a);
+  g_assert_cmpuint (sync_ok (b).conflicts, ==, 1);
+  mid = held_mutation (b, "conflict");
+  g_assert_true (awp_outbox_resolve_conflict (b->store, mid, AWP_RESOLVE_THEIRS, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&data, json_object_unref);
+  data = record_data (b, r2, NULL, &state);
+  g_assert_cmpstr (field (data, "subject"), ==, "A: қалады");
+  g_assert_cmpstr (state, ==, "synced");
+  g_assert_cmpuint (sync_ok (b).pushed, ==, 0);
+
+  /* Edit: the person writes the settled value. */
+  g_clear_pointer (&mid, g_free);
+  edit (a, r3, "subject", "A: жол");
+  edit (b, r3, "subject", "B: көше");
+  sync_ok (a);
+  g_assert_cmpuint (sync_ok (b).conflicts, ==, 1);
+  mid = held_mutation (b, "conflict");
+  json_object_set_string_member (edited, "subject", "Жол мен көше");
+  g_assert_true (awp_outbox_resolve_conflict (b->store, mid, AWP_RESOLVE_EDIT, edited, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sync_ok (b).applied, ==, 1);
+  sync_ok (a);
+  g_clear_pointer (&data, json_object_unref);
+  data = record_data (a, r3, NULL, NULL);
+  g_assert_cmpstr (field (data, "subject"), ==, "Жол мен көше");
+
+  /* Delete against edit, theirs: B's copy goes too. */
+  g_clear_pointer (&mid, g_free);
+  g_assert_true (awp_store_delete (a->store, r3, "test", &error));
+  g_assert_no_error (error);
+  edit (b, r3, "text", "B: соңғы");
+  sync_ok (a);
+  g_assert_cmpuint (sync_ok (b).conflicts, ==, 1);
+  mid = held_mutation (b, "conflict");
+  g_assert_true (awp_outbox_resolve_conflict (b->store, mid, AWP_RESOLVE_THEIRS, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (record_data (b, r3, NULL, NULL));
+
+  /* A rejected change, read and dropped: nothing held, nothing sent. */
+  {
+    g_autoptr(JsonObject) bad = json_object_new ();
+    g_autofree char *cid = NULL;
+
+    g_clear_pointer (&mid, g_free);
+    json_object_set_string_member (bad, "name", "Арна");
+    json_object_set_string_member (bad, "kind", "pigeon");
+    cid = awp_store_create (b->store, "channel", bad, "test", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (sync_ok (b).rejected, ==, 1);
+    mid = held_mutation (b, "rejected");
+    g_assert_true (awp_outbox_discard (b->store, mid, &error));
+    g_assert_no_error (error);
+    g_assert_null (record_data (b, cid, NULL, NULL));
+    g_assert_cmpint (raw_count (b->path, "SELECT count(*) FROM outbox WHERE status <> 'acked'"), ==, 0);
+    g_assert_false (awp_outbox_discard (b->store, mid, &error));
+    g_assert_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_NOT_FOUND);
+  }
+  assert_index_whole (b);
+}
+
 /* The answer to a push is lost (the server held it past the timeout, or
  * cut it short): the replay gets the stored answers, nothing applies twice. */
 static void
@@ -1070,6 +1183,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sync/merge-different-fields", test_merge_different_fields);
   g_test_add_func ("/sync/delete-vs-edit", test_delete_vs_edit);
   g_test_add_func ("/sync/store-actions", test_store_actions);
+  g_test_add_func ("/sync/resolve", test_resolve);
   g_test_add_func ("/sync/replay", test_replay);
   g_test_add_func ("/sync/server-faults", test_server_faults);
   g_test_add_func ("/sync/token-expiry", test_token_expiry);

@@ -708,6 +708,222 @@ awp_outbox_forget_unseen (AwpStore    *store,
   IN_TRANSACTION (store, error, forget_unseen (store, seen, error));
 }
 
+/* Drops the unsent changes of @m's record from @m on. */
+static gboolean
+drop_from (AwpStore        *store,
+           AwpOutboxEntry  *m,
+           GError         **error)
+{
+  g_autoptr(AwpCachedStmt) unref = awp_store_prepare (store,
+    "DELETE FROM conflict WHERE mutation_id IN (SELECT mutation_id FROM outbox"
+    "  WHERE entity_id = ?1 AND seq >= ?2 AND status <> 'acked')", error);
+  g_autoptr(AwpCachedStmt) drop = NULL;
+
+  if (unref == NULL)
+    return FALSE;
+  sqlite3_bind_text (unref, 1, m->entity_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (unref, 2, m->seq);
+  if (!awp_store_step_done (store, unref, error))
+    return FALSE;
+  drop = awp_store_prepare (store, "DELETE FROM outbox WHERE entity_id = ?1 AND seq >= ?2 AND status <> 'acked'", error);
+  if (drop == NULL)
+    return FALSE;
+  sqlite3_bind_text (drop, 1, m->entity_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (drop, 2, m->seq);
+  return awp_store_step_done (store, drop, error);
+}
+
+static gboolean
+resolve (AwpStore       *store,
+         const char     *mutation_id,
+         AwpResolution   how,
+         JsonObject     *values,
+         GError        **error)
+{
+  g_autoptr(AwpOutboxEntry) m = get_mutation (store, mutation_id, error);
+  g_autoptr(AwpCachedStmt) get = NULL;
+  g_autoptr(AwpCachedStmt) base = NULL;
+  g_autoptr(AwpCachedStmt) requeue = NULL;
+  g_autoptr(JsonObject) server = NULL;
+  g_autoptr(JsonObject) patch = NULL;
+  g_autoptr(JsonObject) base_values = json_object_new ();
+  g_autofree char *server_text = NULL;
+  g_autofree char *patch_text = NULL;
+  g_autofree char *base_text = NULL;
+  g_autofree char *new_id = NULL;
+  const char *op;
+  gint64 server_version;
+  gint64 base_version;
+
+  if (m == NULL)
+    return FALSE;
+  if (!g_str_equal (m->status, "conflict"))
+    {
+      g_set_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID,
+                   _("The change “%s” is %s, not %s"), mutation_id, m->status, "conflict");
+      return FALSE;
+    }
+  get = awp_store_prepare (store, "SELECT server_version, server_data FROM conflict WHERE mutation_id = ?", error);
+  if (get == NULL)
+    return FALSE;
+  sqlite3_bind_text (get, 1, mutation_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (get) != SQLITE_ROW)
+    {
+      sqlite3_reset (get);
+      g_set_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_NOT_FOUND,
+                   _("No change with id “%s” in the outbox"), mutation_id);
+      return FALSE;
+    }
+  server_version = sqlite3_column_int64 (get, 0);
+  server_text = column_dup (get, 1);
+  sqlite3_reset (get);
+  if (server_text != NULL)
+    server = awp_json_object_from_string (server_text, error);
+  if (server_text != NULL && server == NULL)
+    return FALSE;
+
+  /* The server copy is the confirmed base from now on. */
+  base = awp_store_prepare (store,
+    "INSERT INTO record_base (id, type, server_version, deleted, data) VALUES (?1, ?2, ?3, ?4, ?5)"
+    " ON CONFLICT (id) DO UPDATE SET server_version = ?3, deleted = ?4, data = ?5"
+    "   WHERE ?3 >= server_version", error);
+  if (base == NULL)
+    return FALSE;
+  sqlite3_bind_text (base, 1, m->entity_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (base, 2, m->entity_type, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (base, 3, server_version);
+  sqlite3_bind_int (base, 4, server == NULL);
+  sqlite3_bind_text (base, 5, server_text, -1, SQLITE_STATIC);
+  if (!awp_store_step_done (store, base, error))
+    return FALSE;
+  /* A pull since the conflict may have brought a newer copy: build on that. */
+  {
+    g_autoptr(AwpCachedStmt) now = awp_store_prepare (store,
+      "SELECT server_version, deleted, data FROM record_base WHERE id = ?", error);
+
+    if (now == NULL)
+      return FALSE;
+    sqlite3_bind_text (now, 1, m->entity_id, -1, SQLITE_STATIC);
+    if (sqlite3_step (now) == SQLITE_ROW && sqlite3_column_int64 (now, 0) > server_version)
+      {
+        server_version = sqlite3_column_int64 (now, 0);
+        g_clear_pointer (&server, json_object_unref);
+        if (!sqlite3_column_int (now, 1) && sqlite3_column_text (now, 2) != NULL)
+          server = awp_json_object_from_string ((const char *) sqlite3_column_text (now, 2), NULL);
+      }
+    sqlite3_reset (now);
+  }
+
+  if (how == AWP_RESOLVE_THEIRS)
+    return drop_from (store, m, error) && awp_outbox_rebuild_record (store, m->entity_id, error);
+
+  {
+    g_autoptr(AwpCachedStmt) unref = awp_store_prepare (store, "DELETE FROM conflict WHERE mutation_id = ?", error);
+
+    if (unref == NULL)
+      return FALSE;
+    sqlite3_bind_text (unref, 1, mutation_id, -1, SQLITE_STATIC);
+    if (!awp_store_step_done (store, unref, error))
+      return FALSE;
+  }
+  patch = json_object_ref (m->patch);
+  if (how == AWP_RESOLVE_EDIT && values != NULL)
+    {
+      json_object_unref (patch);
+      patch = json_object_new ();
+      merge_into (patch, m->patch);
+      merge_into (patch, values);
+    }
+  op = m->op;
+  base_version = server_version;
+  if (server == NULL && !g_str_equal (m->op, "delete"))
+    {
+      /* Deleted there, kept here: the record comes back whole. */
+      g_autoptr(JsonObject) record = awp_store_get_record (store, m->entity_id, NULL);
+      JsonObject *whole = json_object_new ();
+
+      if (record != NULL)
+        merge_into (whole, json_object_get_object_member (record, "data"));
+      merge_into (whole, patch);
+      json_object_unref (patch);
+      patch = whole;
+      op = "create";
+      base_version = 0;
+    }
+  else if (server != NULL)
+    {
+      JsonObjectIter iter;
+      const char *key;
+      JsonNode *value;
+
+      json_object_iter_init (&iter, g_str_equal (m->op, "delete") ? server : patch);
+      while (json_object_iter_next (&iter, &key, &value))
+        {
+          JsonNode *was = json_object_get_member (server, key);
+
+          if (was != NULL)
+            json_object_set_member (base_values, key, json_node_copy (was));
+          else
+            json_object_set_null_member (base_values, key);
+        }
+    }
+  new_id = awp_uuid_v4 ();
+  patch_text = awp_json_object_to_string (patch);
+  base_text = awp_json_object_to_string (base_values);
+  requeue = awp_store_prepare (store,
+    "UPDATE outbox SET mutation_id = ?2, op = ?3, base_version = ?4, patch = ?5, base_values = ?6,"
+    "                  status = 'pending', last_error = NULL WHERE seq = ?1", error);
+  if (requeue == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (requeue, 1, m->seq);
+  sqlite3_bind_text (requeue, 2, new_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (requeue, 3, op, -1, SQLITE_STATIC);
+  if (base_version > 0)
+    sqlite3_bind_int64 (requeue, 4, base_version);
+  sqlite3_bind_text (requeue, 5, patch_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (requeue, 6, base_text, -1, SQLITE_STATIC);
+  return awp_store_step_done (store, requeue, error)
+         && awp_outbox_rebuild_record (store, m->entity_id, error);
+}
+
+gboolean
+awp_outbox_resolve_conflict (AwpStore       *store,
+                             const char     *mutation_id,
+                             AwpResolution   how,
+                             JsonObject     *values,
+                             GError        **error)
+{
+  g_return_val_if_fail (AWP_IS_STORE (store) && mutation_id != NULL, FALSE);
+  IN_TRANSACTION (store, error, resolve (store, mutation_id, how, values, error));
+}
+
+static gboolean
+discard (AwpStore    *store,
+         const char  *mutation_id,
+         GError     **error)
+{
+  g_autoptr(AwpOutboxEntry) m = get_mutation (store, mutation_id, error);
+
+  if (m == NULL)
+    return FALSE;
+  if (!g_str_equal (m->status, "rejected"))
+    {
+      g_set_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID,
+                   _("The change “%s” is %s, not %s"), mutation_id, m->status, "rejected");
+      return FALSE;
+    }
+  return drop_from (store, m, error) && awp_outbox_rebuild_record (store, m->entity_id, error);
+}
+
+gboolean
+awp_outbox_discard (AwpStore    *store,
+                    const char  *mutation_id,
+                    GError     **error)
+{
+  g_return_val_if_fail (AWP_IS_STORE (store) && mutation_id != NULL, FALSE);
+  IN_TRANSACTION (store, error, discard (store, mutation_id, error));
+}
+
 char *
 awp_outbox_get_cursor (AwpStore    *store,
                        GError     **error)
