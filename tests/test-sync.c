@@ -924,6 +924,22 @@ test_engine (void)
   awp_sync_engine_get_stats (engine, &stats);
   g_assert_cmpint (awp_outbox_count (store, "acked", NULL), ==, 1);
 
+  /* A refused change is counted as held for a person. */
+  {
+    g_autoptr(JsonObject) bad = json_object_new ();
+    g_autofree char *cid = NULL;
+
+    json_object_set_string_member (bad, "name", "Арна");
+    json_object_set_string_member (bad, "kind", "pigeon");
+    cid = awp_store_create (store, "channel", bad, "test", &error);
+    g_assert_no_error (error);
+    awp_sync_engine_sync_now (engine);
+    while (awp_sync_engine_get_held (engine) != 1)
+      g_main_context_iteration (NULL, TRUE);
+    wait_idle (engine, NULL);
+    g_assert_cmpint (awp_sync_engine_get_pending (engine), ==, 0);
+  }
+
   /* A failing server: OFFLINE with the reason, retried later. */
   awp_sync_engine_set_max_attempts (engine, 1);
   fault ("GET /api/v1/sync/changes status 500");

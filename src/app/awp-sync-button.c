@@ -17,6 +17,7 @@ struct _AwpSyncButton
   GtkLabel       *state_label;
   GtkLabel       *account_label;
   GtkLabel       *pending_label;
+  GtkLabel       *held_label;
   GtkLabel       *last_sync_label;
   GtkProgressBar *progress_bar;
   GtkLabel       *error_label;
@@ -33,6 +34,7 @@ update (AwpSyncButton *self)
 {
   AwpSyncState state = self->engine ? awp_sync_engine_get_state (self->engine) : AWP_SYNC_STATE_OFFLINE;
   gint64 pending = self->engine ? awp_sync_engine_get_pending (self->engine) : 0;
+  gint64 held = self->engine ? awp_sync_engine_get_held (self->engine) : 0;
   GDateTime *last = self->engine ? awp_sync_engine_get_last_sync (self->engine) : NULL;
   const char *error = self->engine ? awp_sync_engine_get_last_error (self->engine) : NULL;
   const char *icon, *text;
@@ -66,6 +68,8 @@ update (AwpSyncButton *self)
         text = _("Offline — changes are kept and sent later");
         break;
       }
+  if (held > 0 && state == AWP_SYNC_STATE_ONLINE)
+    icon = "dialog-warning-symbolic";
   gtk_image_set_from_icon_name (self->icon, icon);
   gtk_label_set_text (self->state_label, text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), text);
@@ -81,6 +85,16 @@ update (AwpSyncButton *self)
   else
     pending_text = g_strdup (_("Every change has been sent"));
   gtk_label_set_text (self->pending_label, pending_text);
+  if (held > 0)
+    {
+      g_autofree char *held_text = g_strdup_printf (ngettext ("%u change needs your decision (a conflict or a refusal)",
+                                                              "%u changes need your decision (conflicts or refusals)",
+                                                              (gulong) held),
+                                                    (guint) held);
+
+      gtk_label_set_text (self->held_label, held_text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->held_label), held > 0);
 
   if (last != NULL)
     {
@@ -259,6 +273,7 @@ awp_sync_button_class_init (AwpSyncButtonClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwpSyncButton, state_label);
   gtk_widget_class_bind_template_child (widget_class, AwpSyncButton, account_label);
   gtk_widget_class_bind_template_child (widget_class, AwpSyncButton, pending_label);
+  gtk_widget_class_bind_template_child (widget_class, AwpSyncButton, held_label);
   gtk_widget_class_bind_template_child (widget_class, AwpSyncButton, last_sync_label);
   gtk_widget_class_bind_template_child (widget_class, AwpSyncButton, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, AwpSyncButton, error_label);

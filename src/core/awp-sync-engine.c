@@ -32,6 +32,7 @@ struct _AwpSyncEngine
 
   AwpSyncState     state;
   gint64           pending;
+  gint64           held;
   double           progress;
   guint            running;        /* cycles started, not finished */
   gboolean         again;          /* sync_now during a cycle */
@@ -55,6 +56,7 @@ enum
   PROP_0,
   PROP_STATE,
   PROP_PENDING,
+  PROP_HELD,
   PROP_LAST_SYNC,
   PROP_LAST_ERROR,
   PROP_PROGRESS,
@@ -67,6 +69,7 @@ typedef struct
 {
   AwpSyncStats stats;
   gint64       pending;
+  gint64       held;
   GError      *error;
   char        *password;   /* sign-in only */
 } Cycle;
@@ -110,6 +113,16 @@ set_pending (AwpSyncEngine *self,
     return;
   self->pending = pending;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+}
+
+static void
+set_held (AwpSyncEngine *self,
+          gint64         held)
+{
+  if (held < 0 || self->held == held)
+    return;
+  self->held = held;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HELD]);
 }
 
 static void
@@ -160,6 +173,15 @@ worker_store (AwpSyncEngine  *self,
   if (self->worker_store == NULL)
     self->worker_store = awp_store_open (self->store_path, error);
   return self->worker_store;
+}
+
+static gint64
+count_held (AwpStore *store)
+{
+  gint64 conflicts = awp_outbox_count (store, "conflict", NULL);
+  gint64 rejected = awp_outbox_count (store, "rejected", NULL);
+
+  return conflicts < 0 || rejected < 0 ? -1 : conflicts + rejected;
 }
 
 static gint64
@@ -223,6 +245,7 @@ cycle_thread (GTask        *task,
     {
       awp_sync_run (self->sync, store, &c->stats, progress_from_worker, self, cancellable, &c->error);
       c->pending = count_pending (store);
+      c->held = count_held (store);
     }
   g_mutex_unlock (&self->lock);
   g_task_return_boolean (task, TRUE);
@@ -241,6 +264,7 @@ count_thread (GTask        *task,
   g_mutex_lock (&self->lock);
   store = worker_store (self, &c->error);
   c->pending = store != NULL ? count_pending (store) : -1;
+  c->held = store != NULL ? count_held (store) : -1;
   g_mutex_unlock (&self->lock);
   g_task_return_boolean (task, TRUE);
 }
@@ -304,6 +328,7 @@ cycle_done (GObject      *source,
   self->running--;
   self->stats = c->stats;
   set_pending (self, c->pending);
+  set_held (self, c->held);
   if (c->error == NULL)
     {
       self->attempt = 0;
@@ -412,6 +437,7 @@ count_done (GObject      *source,
   Cycle *c = g_task_get_task_data (G_TASK (result));
 
   set_pending (AWP_SYNC_ENGINE (source), c->pending);
+  set_held (AWP_SYNC_ENGINE (source), c->held);
 }
 
 void
@@ -587,6 +613,12 @@ awp_sync_engine_get_pending (AwpSyncEngine *self)
   return self->pending;
 }
 
+gint64
+awp_sync_engine_get_held (AwpSyncEngine *self)
+{
+  return self->held;
+}
+
 GDateTime *
 awp_sync_engine_get_last_sync (AwpSyncEngine *self)
 {
@@ -657,6 +689,9 @@ awp_sync_engine_get_property (GObject    *object,
     case PROP_PENDING:
       g_value_set_int64 (value, self->pending);
       break;
+    case PROP_HELD:
+      g_value_set_int64 (value, self->held);
+      break;
     case PROP_LAST_SYNC:
       g_value_set_boxed (value, self->last_sync);
       break;
@@ -685,6 +720,9 @@ awp_sync_engine_class_init (AwpSyncEngineClass *klass)
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PENDING] =
     g_param_spec_int64 ("pending", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HELD] =
+    g_param_spec_int64 ("held", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LAST_SYNC] =
     g_param_spec_boxed ("last-sync", NULL, NULL, G_TYPE_DATE_TIME,

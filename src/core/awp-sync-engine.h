@@ -41,6 +41,8 @@ const char    *awp_sync_engine_get_server_url (AwpSyncEngine        *self);
 const char    *awp_sync_engine_get_username   (AwpSyncEngine        *self);
 AwpSyncState   awp_sync_engine_get_state      (AwpSyncEngine        *self);
 gint64         awp_sync_engine_get_pending    (AwpSyncEngine        *self);
+/* Changes held for a person: conflicts and rejections (DESIGN §4). */
+gint64         awp_sync_engine_get_held       (AwpSyncEngine        *self);
 /* Local time of the last cycle that went through, or NULL. */
 GDateTime     *awp_sync_engine_get_last_sync  (AwpSyncEngine        *self);
 const char    *awp_sync_engine_get_last_error (AwpSyncEngine        *self);
