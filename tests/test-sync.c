@@ -687,6 +687,17 @@ test_server_faults (void)
   g_assert_cmpint (g_get_monotonic_time () - start, >=, G_USEC_PER_SEC);
   g_assert_cmpuint (stats.applied, ==, 1);
 
+  /* A Retry-After too long to wait inside a cycle ends it at once; the
+   * engine schedules the retry. */
+  edit (a, rid, "text", "Кейінірек");
+  fault ("POST /api/v1/sync/push status 503 3600");
+  g_assert_false (awp_sync_run (a->sync, a->store, &stats, NULL, NULL, NULL, &error));
+  g_assert_error (error, AWP_SYNC_ERROR, AWP_SYNC_ERROR_NETWORK);
+  g_clear_error (&error);
+  g_assert_cmpuint (awp_sync_get_retry_after (a->sync), ==, 3600 * 1000);
+  stats = sync_ok (a);
+  g_assert_cmpuint (stats.applied, ==, 1);
+
   /* Failing every try: the change stays pending with the reason. */
   edit (a, rid, "subject", "Кейін / Позже");
   fault ("POST /api/v1/sync/push status 500");

@@ -16,6 +16,9 @@
 
 G_DEFINE_QUARK (awp-sync-error-quark, awp_sync_error)
 
+/* Retries inside a cycle wait at most this long for a Retry-After. */
+#define MAX_INLINE_WAIT_MS 30000
+
 struct _AwpSync
 {
   char        *base;          /* no trailing slash */
@@ -338,6 +341,13 @@ request (AwpSync       *self,
         }
       if (!g_error_matches (local_error, AWP_SYNC_ERROR, AWP_SYNC_ERROR_NETWORK)
           || attempt + 1 >= self->max_attempts)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          reply_clear (reply);
+          return FALSE;
+        }
+      /* A long wait is the engine's to schedule, not a blocked cycle's. */
+      if (self->retry_after_ms > MAX_INLINE_WAIT_MS)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           reply_clear (reply);
