@@ -8,7 +8,9 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
+#include "awp-held-changes-dialog.h"
 #include "awp-outbox.h"
 #include "awp-sign-in-dialog.h"
 #include "awp-sync-button.h"
@@ -275,6 +277,154 @@ test_training (void)
   g_assert_cmpint (awp_store_count (store, "channel", NULL), ==, 2);
 }
 
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *label)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type)
+          && (label == NULL || (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), label) == 0)))
+        return c;
+      found = find_widget (c, type, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  char     *path;
+  AwpStore *store;
+  AwpSync  *sync;
+} Station;
+
+static void
+station_init (Station    *st,
+              const char *dir,
+              const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  AwpSyncStats stats;
+
+  st->path = g_build_filename (dir, name, NULL);
+  st->store = awp_store_open (st->path, &error);
+  g_assert_no_error (error);
+  st->sync = awp_sync_new (server_url, "admin.turkistan");
+  awp_sync_set_use_keyring (st->sync, FALSE);
+  g_assert_true (awp_sync_sign_in (st->sync, "demo-2026", NULL, &error));
+  g_assert_true (awp_sync_run (st->sync, st->store, &stats, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+station_clear (Station *st)
+{
+  g_clear_object (&st->store);
+  awp_sync_free (st->sync);
+  g_free (st->path);
+}
+
+static void
+set_subject (AwpStore   *store,
+             const char *id,
+             const char *subject)
+{
+  g_autoptr(JsonObject) patch = json_object_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_object_set_string_member (patch, "subject", subject);
+  g_assert_true (awp_store_update (store, id, patch, "test", &error));
+  g_assert_no_error (error);
+}
+
+/* The conflict and refusal dialog settles what the sync held: a field
+ * taken from the server's side, a refused change dropped. */
+static void
+test_held_changes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("awp-ui-held-XXXXXX", &error);
+  g_autoptr(JsonObject) bad = json_object_new ();
+  g_autoptr(AwpSyncEngine) engine = NULL;
+  g_autofree char *cid = NULL;
+  g_autofree char *rid = NULL;
+  Station a, b;
+  AwpSyncStats stats;
+  AwpHeldChangesDialog *dialog;
+  GtkWidget *row;
+  g_autoptr(GPtrArray) pending = NULL;
+
+  station_init (&a, dir, "a.db");
+  station_init (&b, dir, "b.db");
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open (a.path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id FROM record WHERE type = 'blog_request' ORDER BY id LIMIT 1",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    rid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+  set_subject (a.store, rid, "Серверде");
+  set_subject (b.store, rid, "Мұнда");
+  g_assert_true (awp_sync_run (a.sync, a.store, &stats, NULL, NULL, NULL, &error));
+  json_object_set_string_member (bad, "name", "Арна");
+  json_object_set_string_member (bad, "kind", "pigeon");
+  cid = awp_store_create (b.store, "channel", bad, "test", &error);
+  g_assert_no_error (error);
+  g_assert_true (awp_sync_run (b.sync, b.store, &stats, NULL, NULL, NULL, &error));
+  g_assert_cmpuint (stats.conflicts, ==, 1);
+  g_assert_cmpuint (stats.rejected, ==, 1);
+
+  engine = awp_sync_engine_new (b.path, server_url, "admin.turkistan");
+  awp_sync_engine_set_use_keyring (engine, FALSE);
+  dialog = awp_held_changes_dialog_new (engine);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  /* The field shows mine; "Theirs" puts the server's value in; Apply. */
+  row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Мұнда");
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Theirs"), "clicked");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Серверде");
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Apply"), "clicked");
+  g_assert_cmpint (awp_outbox_count (b.store, "conflict", NULL), ==, 0);
+  pending = awp_outbox_list (b.store, "pending", NULL);
+  g_assert_cmpuint (pending->len, ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (((AwpOutboxEntry *) pending->pdata[0])->patch, "subject"), ==, "Серверде");
+
+  /* The refusal names its field; dropped, nothing is left to decide. */
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, NULL));
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Drop This Change"), "clicked");
+  g_assert_cmpint (awp_outbox_count (b.store, "rejected", NULL), ==, 0);
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), ADW_TYPE_STATUS_PAGE, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  station_clear (&a);
+  station_clear (&b);
+  {
+    const char *names[] = { "a.db", "a.db-wal", "a.db-shm", "b.db", "b.db-wal", "b.db-shm" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *p = g_build_filename (dir, names[i], NULL);
+
+        g_remove (p);
+      }
+    g_rmdir (dir);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -285,6 +435,7 @@ main (int argc, char **argv)
   server_start ();
   g_test_add_func ("/ui/sync/sign-in-and-sync", test_sign_in_and_sync);
   g_test_add_func ("/ui/sync/training", test_training);
+  g_test_add_func ("/ui/sync/held-changes", test_held_changes);
   rc = g_test_run ();
   server_stop ();
   return rc;

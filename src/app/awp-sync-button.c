@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "awp-application.h"
+#include "awp-held-changes-dialog.h"
 #include "awp-sign-in-dialog.h"
 #include "awp-sync-button.h"
 
@@ -18,6 +19,7 @@ struct _AwpSyncButton
   GtkLabel       *account_label;
   GtkLabel       *pending_label;
   GtkLabel       *held_label;
+  GtkWidget      *resolve_button;
   GtkLabel       *last_sync_label;
   GtkProgressBar *progress_bar;
   GtkLabel       *error_label;
@@ -95,6 +97,7 @@ update (AwpSyncButton *self)
       gtk_label_set_text (self->held_label, held_text);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->held_label), held > 0);
+  gtk_widget_set_visible (self->resolve_button, held > 0);
 
   if (last != NULL)
     {
@@ -174,6 +177,22 @@ sync_now_action (GtkWidget  *widget,
 
   if (self->engine != NULL)
     awp_sync_engine_sync_now (self->engine);
+}
+
+static void
+resolve_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AwpSyncButton *self = AWP_SYNC_BUTTON (widget);
+  AwpHeldChangesDialog *dialog;
+
+  if (self->engine == NULL)
+    return;
+  gtk_menu_button_popdown (self->button);
+  dialog = awp_held_changes_dialog_new (self->engine);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -274,12 +293,14 @@ awp_sync_button_class_init (AwpSyncButtonClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwpSyncButton, account_label);
   gtk_widget_class_bind_template_child (widget_class, AwpSyncButton, pending_label);
   gtk_widget_class_bind_template_child (widget_class, AwpSyncButton, held_label);
+  gtk_widget_class_bind_template_child (widget_class, AwpSyncButton, resolve_button);
   gtk_widget_class_bind_template_child (widget_class, AwpSyncButton, last_sync_label);
   gtk_widget_class_bind_template_child (widget_class, AwpSyncButton, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, AwpSyncButton, error_label);
 
   gtk_widget_class_install_action (widget_class, "sync.now", NULL, sync_now_action);
   gtk_widget_class_install_action (widget_class, "sync.sign-in", NULL, sign_in_action);
+  gtk_widget_class_install_action (widget_class, "sync.resolve", NULL, resolve_action);
 }
 
 static void

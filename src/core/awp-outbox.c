@@ -897,6 +897,50 @@ awp_outbox_resolve_conflict (AwpStore       *store,
   IN_TRANSACTION (store, error, resolve (store, mutation_id, how, values, error));
 }
 
+gboolean
+awp_outbox_get_conflict (AwpStore     *store,
+                         const char   *mutation_id,
+                         gint64       *server_version,
+                         JsonObject  **server_data,
+                         GStrv        *fields,
+                         GError      **error)
+{
+  g_autoptr(AwpCachedStmt) get = NULL;
+  g_autoptr(JsonNode) names = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char *data;
+
+  g_return_val_if_fail (AWP_IS_STORE (store) && mutation_id != NULL, FALSE);
+
+  get = awp_store_prepare (store, "SELECT server_version, server_data, fields FROM conflict WHERE mutation_id = ?", error);
+  if (get == NULL)
+    return FALSE;
+  sqlite3_bind_text (get, 1, mutation_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (get) != SQLITE_ROW)
+    {
+      g_set_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_NOT_FOUND,
+                   _("No change with id “%s” in the outbox"), mutation_id);
+      return FALSE;
+    }
+  if (server_version != NULL)
+    *server_version = sqlite3_column_int64 (get, 0);
+  data = (const char *) sqlite3_column_text (get, 1);
+  if (server_data != NULL)
+    *server_data = data != NULL ? awp_json_object_from_string (data, NULL) : NULL;
+  names = json_from_string ((const char *) sqlite3_column_text (get, 2), NULL);
+  if (names != NULL && JSON_NODE_HOLDS_ARRAY (names))
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (names)); i++)
+      {
+        JsonNode *n = json_array_get_element (json_node_get_array (names), i);
+
+        if (JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING)
+          g_strv_builder_add (builder, json_node_get_string (n));
+      }
+  if (fields != NULL)
+    *fields = g_strv_builder_end (builder);
+  return TRUE;
+}
+
 static gboolean
 discard (AwpStore    *store,
          const char  *mutation_id,

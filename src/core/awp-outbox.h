@@ -99,6 +99,14 @@ gboolean   awp_outbox_resolve_conflict (AwpStore      *store,
                                         AwpResolution  how,
                                         JsonObject    *values,
                                         GError       **error);
+/* What a conflict holds: the server's version and copy (NULL when the server
+ * deleted the record) and the clashing field names. */
+gboolean   awp_outbox_get_conflict     (AwpStore      *store,
+                                        const char    *mutation_id,
+                                        gint64        *server_version,
+                                        JsonObject   **server_data,
+                                        GStrv         *fields,
+                                        GError       **error);
 /* A rejected change a person has read: drops it and the record's later
  * unsent changes; the record is the confirmed copy again (or goes, if it
  * was never on the server). One transaction. */

@@ -596,6 +596,12 @@ awp_sync_engine_get_server_url (AwpSyncEngine *self)
 }
 
 const char *
+awp_sync_engine_get_store_path (AwpSyncEngine *self)
+{
+  return self->store_path;
+}
+
+const char *
 awp_sync_engine_get_username (AwpSyncEngine *self)
 {
   return awp_sync_get_username (self->sync);

@@ -38,6 +38,8 @@ void           awp_sync_engine_set_max_attempts (AwpSyncEngine      *self,
                                                  guint               attempts);
 
 const char    *awp_sync_engine_get_server_url (AwpSyncEngine        *self);
+/* The local store file the engine syncs. */
+const char    *awp_sync_engine_get_store_path (AwpSyncEngine        *self);
 const char    *awp_sync_engine_get_username   (AwpSyncEngine        *self);
 AwpSyncState   awp_sync_engine_get_state      (AwpSyncEngine        *self);
 gint64         awp_sync_engine_get_pending    (AwpSyncEngine        *self);
