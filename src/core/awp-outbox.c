@@ -543,6 +543,7 @@ static gboolean
 apply_change (AwpStore    *store,
               JsonObject  *change,
               guint        index,
+              gboolean     any_local,
               GError     **error)
 {
   const char *type = json_object_get_string_member_with_default (change, "entity_type", NULL);
@@ -582,7 +583,7 @@ apply_change (AwpStore    *store,
     return FALSE;
   if (sqlite3_changes (awp_store_get_db (store)) == 0)
     return TRUE;  /* older than what we hold: nothing changes */
-  if (has_local_changes (store, id, error))
+  if (any_local && has_local_changes (store, id, error))
     return awp_outbox_rebuild_record (store, id, error);
   if (error != NULL && *error != NULL)
     return FALSE;
@@ -623,13 +624,24 @@ pull (AwpStore    *store,
       GError     **error)
 {
   g_autoptr(AwpCachedStmt) cursor = NULL;
+  g_autoptr(AwpCachedStmt) local = NULL;
+  g_autoptr(GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean any_local;
 
   if (!awp_store_fts_stage_begin (store, error))
     return FALSE;
+  /* Most pages meet no local edit at all: then no record needs the
+   * per-record look into the outbox. */
+  local = awp_store_prepare (store, "SELECT 1 FROM outbox WHERE status <> 'acked' LIMIT 1", error);
+  if (local == NULL)
+    return FALSE;
+  any_local = sqlite3_step (local) == SQLITE_ROW;
+  sqlite3_reset (local);
 
   for (guint i = 0; i < json_array_get_length (changes); i++)
     {
       JsonNode *node = json_array_get_element (changes, i);
+      const char *type;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
@@ -637,8 +649,15 @@ pull (AwpStore    *store,
                        _("Change %u of the pulled page is not an object"), i);
           return FALSE;
         }
-      if (!know_entity_type (store, json_node_get_object (node), error) ||
-          !apply_change (store, json_node_get_object (node), i, error))
+      type = json_object_get_string_member_with_default (json_node_get_object (node), "entity_type", NULL);
+      if (type == NULL || !g_hash_table_contains (known, type))
+        {
+          if (!know_entity_type (store, json_node_get_object (node), error))
+            return FALSE;
+          if (type != NULL)
+            g_hash_table_add (known, (gpointer) type);
+        }
+      if (!apply_change (store, json_node_get_object (node), i, any_local, error))
         return FALSE;
     }
   if (!awp_store_fts_stage_end (store, error))
