@@ -18,7 +18,7 @@ make_page (guint n_records)
                             "%s{\"entity_type\":\"blog_request\",\"id\":\"0190c7a2-0000-7000-8000-%012u\","
                             "\"version\":%u,\"deleted\":false,\"data\":{\"subject\":\"Жол жөндеу туралы сұрау %u\","
                             "\"text\":\"Ауылымыздағы жолды қашан жөндейсіздер? Прошу сообщить сроки ремонта дороги.\","
-                            "\"status\":\"received\",\"received_at\":\"2026-03-%02uT10:00:00+05:00\"}}",
+                            "\"status\":\"received\",\"received_on\":\"2026-03-%02uT10:00:00+05:00\"}}",
                             i == 0 ? "" : ",", i, i + 1, i, 1 + i % 28);
   g_string_append (s, "],\"next_cursor\":\"c1\",\"has_more\":false}");
   return g_string_free (s, FALSE);

@@ -7,13 +7,24 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
+#include <sqlite3.h>
 
 #include "awp-bench.h"
+#include "awp-outbox.h"
+#include "awp-store.h"
+#include "awp-sync.h"
 
-/* sync-server: a real awp-server process on loopback. Pull requests per
- * second with 8 concurrent clients, and the time to push 10,000
- * mutations in batches of 500 from one client. The server binary comes
- * from $AWP_SERVER or the build tree. */
+/* sync: a real awp-server process on loopback. The client side (awp-sync
+ * into an empty AwpStore): the first pull of 100,000 records (goal
+ * >= 20,000 records/s end to end) and the push of 10,000 queued changes
+ * (goal <= 3 s). The server side: pull requests per second with 8
+ * concurrent clients, and the time to push 10,000 mutations in batches of
+ * 500 from one client. The server binary comes from $AWP_SERVER or the
+ * build tree. */
+
+/* Defaults; `awp-bench sync --records N --pushes N [--client-only]`. */
+#define CLIENT_RECORDS 100000
+#define CLIENT_PUSHES  10000
 
 #define N_CLIENTS 8
 #define PULLS_PER_CLIENT 250
@@ -117,6 +128,154 @@ login (SoupSession *session,
   return g_strdup (json_object_get_string_member (json_node_get_object (node), "access_token"));
 }
 
+static GSubprocess *
+start_server (const char  *server_path,
+              const char  *db,
+              const char  *conf,
+              const char  *requests,
+              const char  *org,
+              char       **base,
+              GError     **error)
+{
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *line = NULL;
+
+  if (org != NULL)
+    proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, error, server_path, "--port", "0", "--db", db,
+                             "--config", conf, "--seed", "demo", "--seed-requests", requests,
+                             "--seed-org", org, NULL);
+  else
+    proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, error, server_path, "--port", "0", "--db", db,
+                             "--config", conf, "--seed", "demo", "--seed-requests", requests, NULL);
+  if (proc == NULL)
+    return NULL;
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (proc));
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, error);
+  if (line == NULL || !g_str_has_prefix (line, "listening "))
+    {
+      if (line != NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "awp-server did not start");
+      g_subprocess_force_exit (proc);
+      return NULL;
+    }
+  *base = g_strdup (line + strlen ("listening "));
+  return g_steal_pointer (&proc);
+}
+
+static void
+remove_files (const char *db)
+{
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+  g_unlink (db);
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
+/* The client's figures: a first download into an empty store, then the
+ * push of 10,000 changes made offline. */
+static int
+bench_client (const char *server_path,
+              const char *dir,
+              const char *conf,
+              guint       n_records,
+              guint       n_pushes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *server_db = g_build_filename (dir, "client-server.db", NULL);
+  g_autofree char *store_db = g_build_filename (dir, "client.db", NULL);
+  g_autofree char *requests = g_strdup_printf ("%u", n_records);
+  g_autofree char *base = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(AwpStore) store = NULL;
+  g_autoptr(AwpSync) sync = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  AwpSyncStats stats;
+  double start, elapsed;
+  int rc = 0;
+
+  /* All generated requests go to one body, so one user pulls them all. */
+  proc = start_server (server_path, server_db, conf, requests, "kazpost", &base, &error);
+  if (proc == NULL)
+    goto fail;
+  store = awp_store_open (store_db, &error);
+  if (store == NULL)
+    goto fail;
+  sync = awp_sync_new (base, "admin.kazpost");
+  awp_sync_set_use_keyring (sync, FALSE);
+  awp_sync_set_timeout (sync, 120);
+  if (!awp_sync_sign_in (sync, "demo-2026", NULL, &error))
+    goto fail;
+
+  start = awp_bench_now ();
+  if (!awp_sync_run (sync, store, &stats, NULL, NULL, NULL, &error))
+    goto fail;
+  elapsed = awp_bench_now () - start;
+  awp_bench_report ("sync_client_first_pull_records", stats.pulled, "records");
+  awp_bench_report ("sync_client_first_pull_time", elapsed, "s");
+  awp_bench_report ("sync_client_first_pull_rate", stats.pulled / elapsed, "records/s");
+
+  /* 10,000 offline edits, each its own transaction as a user makes them. */
+  {
+    sqlite3 *raw = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    ids = g_ptr_array_new_with_free_func (g_free);
+    if (sqlite3_open_v2 (store_db, &raw, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK
+        && sqlite3_prepare_v2 (raw, "SELECT id FROM record WHERE type = 'blog_request' ORDER BY id LIMIT ?",
+                               -1, &stmt, NULL) == SQLITE_OK)
+      {
+        sqlite3_bind_int (stmt, 1, (int) n_pushes);
+        while (sqlite3_step (stmt) == SQLITE_ROW)
+          g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      }
+    sqlite3_finalize (stmt);
+    sqlite3_close (raw);
+  }
+  start = awp_bench_now ();
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(JsonObject) patch = json_object_new ();
+      g_autofree char *subject = g_strdup_printf ("Жол жөндеу туралы — өзгертілді %u", i);
+
+      json_object_set_string_member (patch, "subject", subject);
+      if (!awp_store_update (store, ids->pdata[i], patch, "bench", &error))
+        goto fail;
+    }
+  elapsed = awp_bench_now () - start;
+  awp_bench_report ("sync_client_offline_edits", ids->len / elapsed, "edits/s");
+
+  start = awp_bench_now ();
+  if (!awp_sync_push (sync, store, &stats, NULL, &error))
+    goto fail;
+  elapsed = awp_bench_now () - start;
+  awp_bench_report (n_pushes == 10000 ? "sync_client_push_10000_changes" : "sync_client_push_changes", elapsed, "s");
+  awp_bench_report ("sync_client_push_rate", stats.applied / elapsed, "changes/s");
+  if (stats.applied != ids->len || ids->len != n_pushes)
+    {
+      fprintf (stderr, "awp-bench: %u of %u changes applied\n", stats.applied, ids->len);
+      rc = 1;
+    }
+
+out:
+  g_clear_object (&store);
+  if (proc != NULL)
+    {
+      g_subprocess_send_signal (proc, SIGTERM);
+      g_subprocess_wait (proc, NULL, NULL);
+    }
+  remove_files (server_db);
+  remove_files (store_db);
+  return rc;
+
+fail:
+  fprintf (stderr, "awp-bench: %s\n", error->message);
+  rc = 1;
+  goto out;
+}
+
 int
 awp_bench_sync (int    argc,
                 char **argv)
@@ -148,6 +307,21 @@ awp_bench_sync (int    argc,
   conf = g_build_filename (dir, "bench.conf", NULL);
   if (!g_file_set_contents (conf, "[server]\nlog-requests=false\n", -1, &error))
     goto fail;
+  {
+    guint64 n_records = CLIENT_RECORDS, n_pushes = CLIENT_PUSHES;
+    gboolean client_only = FALSE;
+
+    for (int i = 1; i < argc; i++)
+      if (g_str_equal (argv[i], "--client-only"))
+        client_only = TRUE;
+      else if (i + 1 < argc && g_str_equal (argv[i], "--records"))
+        g_ascii_string_to_unsigned (argv[++i], 10, 1, 10000000, &n_records, NULL);
+      else if (i + 1 < argc && g_str_equal (argv[i], "--pushes"))
+        g_ascii_string_to_unsigned (argv[++i], 10, 1, 1000000, &n_pushes, NULL);
+    rc = bench_client (server_path, dir, conf, (guint) n_records, (guint) MIN (n_pushes, n_records));
+    if (client_only)
+      goto out;
+  }
   proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, server_path, "--port", "0",
                            "--db", db, "--config", conf, "--seed", "demo", "--seed-requests", "5000", NULL);
   if (proc == NULL)
@@ -203,7 +377,7 @@ awp_bench_sync (int    argc,
           g_string_append_printf (body, "%s{\"mutation_id\":\"bm-%u\",\"entity_type\":\"blog_request\","
                                   "\"entity_id\":\"bench-%u\",\"op\":\"create\",\"patch\":{"
                                   "\"subject\":\"Жол жөндеу туралы %u\",\"text\":\"Прошу сообщить сроки ремонта дороги.\","
-                                  "\"status\":\"received\",\"received_at\":\"2026-03-02\",\"due_date\":\"2026-03-17\"}}",
+                                  "\"status\":\"received\",\"received_on\":\"2026-03-02\",\"due_on\":\"2026-03-17\"}}",
                                   i == 0 ? "" : ",", n, n, n);
         }
       g_string_append (body, "]}");

@@ -40,23 +40,22 @@ with Server() as s:
     ok(r.returncode == 0, "with a reason the rating is accepted", r.stderr)
 
     meeting = next(c for c in changes if c["entity_type"] == "meeting")
-    channel = next(c for c in changes if c["entity_type"] == "channel")
     r = run([ctl, "portal", "register", "--server", s.url, "--org", "akimat-almaty-region",
              "--meeting", meeting["id"], "--name", "Бауыржан"])
     ok(r.returncode == 0, "register for a meeting", r.stderr)
     r = run([ctl, "portal", "comment", "--server", s.url, "--org", "akimat-almaty-region",
-             "--channel", channel["id"], "--text", "Рахмет!"])
-    ok(r.returncode == 0, "comment on a channel", r.stderr)
+             "--meeting", meeting["id"], "--text", "Рахмет!"])
+    ok(r.returncode == 0, "comment on a meeting's broadcast (O605)", r.stderr)
     r = run([ctl, "portal", "comment", "--server", s.url, "--org", "min-edu",
-             "--channel", channel["id"], "--text", "Рахмет!"])
-    ok(r.returncode == 1 and "channel_id" in r.stderr, "another body's channel is not found", r.stderr)
+             "--meeting", meeting["id"], "--text", "Рахмет!"])
+    ok(r.returncode == 1 and "meeting_id" in r.stderr, "another body's meeting is not found", r.stderr)
     r = run([ctl, "portal", "submit-application", "--server", s.url, "--org", "min-health",
              "--topic", "Цифровая медицина", "--text", "Предлагаю тему"])
     ok(r.returncode == 0 and len(r.stdout.split()) == 2, "submit-application prints id and due date", r.stdout)
 
     changes, _, _ = s.pull_all(admin)
     kinds = {c["entity_type"] for c in changes if c["changed_by"] == "portal"}
-    ok(kinds == {"blog_request", "rating", "registration", "comment"}, "the akimat sees what citizens sent it", kinds)
+    ok(kinds == {"blog_request", "blog_request_rating", "meeting_registration", "meeting_comment"}, "the akimat sees what citizens sent it", kinds)
 
     r = run([ctl, "portal", "submit-request", "--server", s.url, "--org", "min-edu", "--subject", "S"],
             env={"LANGUAGE": "kk", "LANG": "C.UTF-8"})

@@ -27,7 +27,7 @@ with Server() as s:
     ok(edu_changes and all(c["org_id"] == "min-edu" for c in edu_changes),
        "an administrator pulls only their own organization's records", {c["org_id"] for c in edu_changes})
     health_changes, _, _ = s.pull_all(health)
-    health_names = {c["data"].get("author_name") for c in health_changes
+    health_names = {c["data"].get("requester") for c in health_changes
                     if c["entity_type"] == "blog_request" and c["data"]}
     # A body-B citizen submits a request with a unique name; body A must never see it.
     st, rec = s.json("POST", "/api/v1/portal/requests",
@@ -64,9 +64,10 @@ with Server() as s:
     # Operator: templates of every body, nothing else of theirs.
     op_changes, _, _ = s.pull_all(op)
     kinds = {(c["entity_type"], c["org_id"] == "operator") for c in op_changes}
-    ok(op_changes and all(c["entity_type"] == "template" or c["org_id"] == "operator" for c in op_changes),
+    templates = ("conference", "survey")
+    ok(op_changes and all(c["entity_type"] in templates or c["org_id"] == "operator" for c in op_changes),
        "the Operator pulls every body's templates and nothing else of theirs", kinds)
-    ok(len({c["org_id"] for c in op_changes if c["entity_type"] == "template"}) == 5,
+    ok(len({c["org_id"] for c in op_changes if c["entity_type"] in templates}) == 5,
        "templates of all five bodies reach the Operator")
     st, q = s.json("GET", "/api/v1/operator/templates", token=op)
     ok(st == 200 and len(q["items"]) == 5 and all(i["data"]["status"] == "submitted" for i in q["items"]),
@@ -76,6 +77,9 @@ with Server() as s:
     tid = q["items"][0]["id"]
     st, r = s.json("POST", f"/api/v1/operator/templates/{tid}/decision", {"decision": "approved", "note": "OK"}, token=op)
     ok(st == 200 and r["status"] == "applied", "the Operator approves a template", r)
+    changes, _, _ = s.pull_all(op)
+    ok(next(c for c in changes if c["id"] == tid)["data"]["status"] == "accepted",
+       "an approved template is accepted, the client's state (O145-7)")
     st, r = s.json("POST", f"/api/v1/operator/templates/{tid}/decision", {"decision": "maybe"}, token=op)
     ok(st == 400 and r["error"]["fields"][0]["field"] == "decision", "a bad decision names the field", r)
     st, r = s.json("POST", "/api/v1/operator/templates/nope/decision", {"decision": "approved"}, token=op)
@@ -91,7 +95,9 @@ with Server() as s:
                    {"decision": "rejected", "note": "Нет приказа о назначении"}, token=auth)
     ok(st == 200 and r["status"] == "applied", "the authorized body decides", r)
     auth_changes, _, _ = s.pull_all(auth)
-    ok(all(c["entity_type"] == "accreditation" or c["org_id"] == "authorized-body" for c in auth_changes),
+    ok(next(c for c in auth_changes if c["id"] == aid)["data"]["status"] == "refused",
+       "a rejected accreditation application is refused, the client's state (O93-5)")
+    ok(all(c["entity_type"] == "accreditation_application" or c["org_id"] == "authorized-body" for c in auth_changes),
        "the authorized body pulls no other records of other bodies")
 
     # Reference data is scoped too.

@@ -104,13 +104,12 @@ with Server() as s:
           body={"org": "min-edu", "request_id": req["id"], "value": "dislike"})
     changes, _, _ = s.pull_all(a)
     meeting = next(c for c in changes if c["entity_type"] == "meeting")
-    channel = next(c for c in changes if c["entity_type"] == "channel" and not c["deleted"])
     check(s, "POST", "/api/v1/portal/meeting-registrations", "/api/v1/portal/meeting-registrations", 201,
           body={"org": "min-edu", "meeting_id": meeting["id"], "name": "Айгүл"})
     check(s, "POST", "/api/v1/portal/comments", "/api/v1/portal/comments", 201,
-          body={"org": "min-edu", "channel_id": channel["id"], "text": "Рахмет!"})
+          body={"org": "min-edu", "meeting_id": meeting["id"], "text": "Рахмет!"})
     check(s, "POST", "/api/v1/portal/comments", "/api/v1/portal/comments", 400,
-          body={"org": "min-edu", "channel_id": "missing", "text": "?"})
+          body={"org": "min-edu", "meeting_id": "missing", "text": "?"})
 
     op = s.login("operator")
     q = check(s, "GET", "/api/v1/operator/templates", "/api/v1/operator/templates", 200, token=op)

@@ -8,6 +8,8 @@
 
 #include "awp-protocol.h"
 #include "awp-server.h"
+#include "awp-server-validate.h"
+#include "awp-state-machine.h"
 
 /* The app's training mode embeds AwpServer in-process: create, seed,
  * listen on loopback, serve on the caller's main context, shut down. */
@@ -149,6 +151,69 @@ test_bad_db (void)
   g_assert_error (error, AWP_SERVER_ERROR, AWP_SERVER_ERROR_DB);
 }
 
+static gboolean
+status_refused (AwpServer  *server,
+                const char *entity_type,
+                const char *status)
+{
+  g_autoptr(JsonObject) data = json_object_new ();
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) awp_field_error_free);
+
+  json_object_set_string_member (data, "status", status);
+  awp_server_validate_mutation (server, entity_type, AWP_MUTATION_CREATE, data, errors);
+  for (guint i = 0; i < errors->len; i++)
+    if (g_str_equal (((AwpFieldError *) errors->pdata[i])->field, "status"))
+      return TRUE;
+  return FALSE;
+}
+
+/* The server speaks the client store's entity and state names: every state
+ * of every core machine (awp-state-machine.c) is a valid status on the
+ * server, and nothing else is. */
+static void
+test_state_names (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("awp-names-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "s.db", NULL);
+  g_autoptr(AwpServer) server = awp_server_new (db, NULL, &error);
+  const AwpStateMachine *const *machines = awp_state_machine_list ();
+  guint with_machine = 0;
+
+  g_assert_no_error (error);
+  for (guint m = 0; machines[m] != NULL; m++)
+    {
+      const AwpStateMachine *sm = machines[m];
+
+      if (!awp_server_entity_known (sm->entity_type))
+        continue;
+      with_machine++;
+      g_assert_false (status_refused (server, sm->entity_type, sm->initial));
+      for (guint t = 0; t < sm->n_transitions; t++)
+        {
+          g_assert_false (status_refused (server, sm->entity_type, sm->transitions[t].from));
+          g_assert_false (status_refused (server, sm->entity_type, sm->transitions[t].to));
+        }
+      g_assert_true (status_refused (server, sm->entity_type, "no_such_state"));
+    }
+  /* blog_request, conference_application, conference, survey, meeting,
+   * accreditation_application. */
+  g_assert_cmpuint (with_machine, ==, 6);
+  for (const char *const *t = awp_server_entity_types (); *t != NULL; t++)
+    g_assert_true (g_str_equal (*t, "channel") || g_str_has_prefix (*t, "blog_request")
+                   || g_str_has_prefix (*t, "meeting") || awp_state_machine_for_type (*t) != NULL);
+  g_clear_object (&server);
+  {
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+    g_unlink (db);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_rmdir (dir);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -156,5 +221,6 @@ main (int argc, char **argv)
   g_test_add_func ("/server/embed", test_embed);
   g_test_add_func ("/server/bad-config", test_bad_config);
   g_test_add_func ("/server/bad-db", test_bad_db);
+  g_test_add_func ("/server/state-names", test_state_names);
   return g_test_run ();
 }

@@ -25,7 +25,7 @@ def fields(result):
     return sorted((e["field"], e["code"]) for e in result.get("errors", []))
 
 
-REQ = {"subject": "Жол", "text": "Жөндеңіздер", "received_at": "2026-03-02"}
+REQ = {"subject": "Жол", "text": "Жөндеңіздер", "received_on": "2026-03-02"}
 
 with Server() as s:
     a = s.login("admin.edu")
@@ -37,25 +37,25 @@ with Server() as s:
         return r["results"][0]
 
     due = deadline("O145-5.1", "2026-03-02")
-    r = push_one("blog_request", dict(REQ, status="accepted", due_date=due))
+    r = push_one("blog_request", dict(REQ, status="accepted", due_on=due))
     ok(r["status"] == "applied", "a request due on the O145-5.1 day is accepted", r)
     later = (datetime.date.fromisoformat(due) + datetime.timedelta(days=1)).isoformat()
-    r = push_one("blog_request", dict(REQ, status="accepted", due_date=later))
-    ok(r["status"] == "rejected" and fields(r) == [("due_date", "deadline")] and "O145-5.1" in r["errors"][0]["message"],
+    r = push_one("blog_request", dict(REQ, status="accepted", due_on=later))
+    ok(r["status"] == "rejected" and fields(r) == [("due_on", "deadline")] and "O145-5.1" in r["errors"][0]["message"],
        "one day later is refused citing O145-5.1", r)
-    r = push_one("blog_request", dict(REQ, status="extended", times_extended=1, due_date=later))
+    r = push_one("blog_request", dict(REQ, status="extended", times_extended=1, due_on=later))
     ok(r["status"] == "applied", "after one extension (O145-5.2) it is allowed", r)
-    r = push_one("blog_request", dict(REQ, status="extended", times_extended=2, due_date=later))
+    r = push_one("blog_request", dict(REQ, status="extended", times_extended=2, due_on=later))
     ok(r["status"] == "rejected" and fields(r) == [("times_extended", "range")], "a second extension is refused", r)
-    r = push_one("blog_request", dict(REQ, status="returned", due_date=deadline("O145-5.1", "2026-03-02")))
+    r = push_one("blog_request", dict(REQ, status="returned", due_on=deadline("O145-5.1", "2026-03-02")))
     ok(r["status"] == "rejected" and "O145-4.3" in r["errors"][0]["message"], "a return is due by O145-4.3", r)
-    r = push_one("blog_request", dict(REQ, status="returned", due_date=deadline("O145-4.3", "2026-03-02")))
+    r = push_one("blog_request", dict(REQ, status="returned", due_on=deadline("O145-4.3", "2026-03-02")))
     ok(r["status"] == "applied", "a return within 1 working day is accepted", r)
-    r = push_one("blog_request", dict(REQ, status="received", due_date="2026-02-01"))
-    ok(r["status"] == "rejected" and fields(r) == [("due_date", "date_order")], "a due date before receipt is refused", r)
+    r = push_one("blog_request", dict(REQ, status="received", due_on="2026-02-01"))
+    ok(r["status"] == "rejected" and fields(r) == [("due_on", "date_order")], "a due date before receipt is refused", r)
 
     # Merged record is checked, not only the patch.
-    r = push_one("blog_request", dict(REQ, status="accepted", due_date=due), eid="rq-merge")
+    r = push_one("blog_request", dict(REQ, status="accepted", due_on=due), eid="rq-merge")
     r = push_one("blog_request", {"status": "forwarded"}, op="update", eid="rq-merge", base=1,
                  base_values={"status": "accepted"})
     ok(r["status"] == "rejected" and "O145-4.2" in r["errors"][0]["message"],
@@ -63,7 +63,7 @@ with Server() as s:
 
     app_due = deadline("O145-10.2", "2026-03-02")
     r = push_one("conference_application", {"topic": "Т", "text": "Т", "status": "received",
-                                             "received_at": "2026-03-02", "due_date": app_due})
+                                             "received_on": "2026-03-02", "due_on": app_due})
     ok(r["status"] == "applied", "an application due by O145-10.2 is accepted", r)
 
     conf = {"title_kk": "Конференция", "title_ru": "Конференция", "status": "draft"}
@@ -83,19 +83,19 @@ with Server() as s:
     ok(r["status"] == "applied", "a survey of exactly 10 working days is accepted", r)
 
     latest = deadline("O145-7", "2026-03-23")
-    tpl = {"kind": "conference", "title": "Т", "starts_on": "2026-03-23", "status": "submitted"}
-    r = push_one("template", dict(tpl, submitted_on=latest))
-    ok(r["status"] == "applied", "a template submitted 3 working days before the start", r)
+    tpl = dict(conf, status="submitted", opens_on="2026-03-23", closes_on="2026-03-27")
+    r = push_one("conference", dict(tpl, submitted_on=latest))
+    ok(r["status"] == "applied", "a conference template submitted 3 working days before the start", r)
     too_late = (datetime.date.fromisoformat(latest) + datetime.timedelta(days=1)).isoformat()
-    r = push_one("template", dict(tpl, submitted_on=too_late))
+    r = push_one("conference", dict(tpl, submitted_on=too_late))
     ok(r["status"] == "rejected" and fields(r) == [("submitted_on", "deadline")] and "O145-7" in r["errors"][0]["message"],
        "a late template is refused citing O145-7", r)
 
     st, rec = s.json("POST", "/api/v1/portal/requests", {"org": "min-edu", "subject": "S", "text": "T"})
-    received = rec["data"]["received_at"]
-    ok(rec["data"]["due_date"] == deadline("O145-5.1", received), "a portal request is due by O145-5.1 from today", rec)
+    received = rec["data"]["received_on"]
+    ok(rec["data"]["due_on"] == deadline("O145-5.1", received), "a portal request is due by O145-5.1 from today", rec)
     st, rec = s.json("POST", "/api/v1/portal/conference-applications", {"org": "min-edu", "topic": "S", "text": "T"})
-    ok(rec["data"]["due_date"] == deadline("O145-10.2", rec["data"]["received_at"]),
+    ok(rec["data"]["due_on"] == deadline("O145-10.2", rec["data"]["received_on"]),
        "a portal application is due by O145-10.2", rec)
 
 done()

@@ -6,6 +6,8 @@
 #include "awp-application.h"
 #include "awp-preferences-window.h"
 #include "awp-seed.h"
+#include "awp-sync-engine.h"
+#include "awp-training.h"
 #include "awp-window.h"
 
 /* How many demo blog requests an empty store gets (see seed_demo_if_empty). */
@@ -22,6 +24,9 @@ struct _AwpApplication
   char      *db_path;      /* --db FILE, or NULL for the user data dir */
   GError    *store_error;  /* why the store could not be opened */
   gboolean   recovery_shown;
+  AwpSyncEngine *sync_engine;
+  AwpTraining *training;    /* awp --training */
+  gboolean training_requested;
 };
 
 G_DEFINE_FINAL_TYPE (AwpApplication, awp_application, ADW_TYPE_APPLICATION)
@@ -31,6 +36,8 @@ static const GOptionEntry option_entries[] = {
     N_("Print the version and exit"), NULL },
   { "db", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Use the local store in FILE instead of the one in the user data folder"), N_("FILE") },
+  { "training", 't', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Training mode: demo data on a server inside the application; nothing reaches the real portal"), NULL },
   { NULL }
 };
 
@@ -51,6 +58,8 @@ awp_application_handle_local_options (GApplication *app,
       g_free (self->db_path);
       self->db_path = g_canonicalize_filename (db, NULL);
     }
+  if (g_variant_dict_contains (options, "training"))
+    self->training_requested = TRUE;
 
   return -1;
 }
@@ -77,13 +86,40 @@ seed_demo_if_empty (AwpStore  *store,
   return awp_seed_run (store, AWP_DEMO_REQUESTS, AWP_DEMO_SEED, error);
 }
 
+static void store_checked (GObject *source, GAsyncResult *result, gpointer user_data);
+
+/* Views over the store start over when another connection (the sync
+ * engine's worker) has written to the file. */
+static void
+on_engine_synced (AwpApplication *self)
+{
+  if (self->store != NULL)
+    awp_store_reload_views (self->store);
+}
+
+static void
+watch_engine (AwpApplication *self,
+              AwpSyncEngine  *engine)
+{
+  if (engine != NULL)
+    g_signal_connect_object (engine, "notify::last-sync",
+                             G_CALLBACK (on_engine_synced), self, G_CONNECT_SWAPPED);
+}
+
+/* The store of the real account (user data folder), of --db FILE, or in
+ * training mode the training store the in-process server syncs into. */
 static void
 open_store (AwpApplication *self)
 {
-  g_autofree char *path = self->db_path ? g_strdup (self->db_path) : default_db_path ();
-  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
   g_autoptr(GError) error = NULL;
 
+  if (self->training != NULL)
+    path = g_strdup (awp_training_get_store_path (self->training));
+  else
+    path = self->db_path ? g_strdup (self->db_path) : default_db_path ();
+  dir = g_path_get_dirname (path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved = errno;
@@ -92,14 +128,21 @@ open_store (AwpApplication *self)
                    _("Could not create the folder “%s”: %s"), dir, g_strerror (saved));
       return;
     }
+  g_clear_object (&self->store);
   self->store = awp_store_open (path, &error);
   if (self->store == NULL)
     {
       self->store_error = g_steal_pointer (&error);
       return;
     }
-  if (!seed_demo_if_empty (self->store, &error))
+  /* Demo data only in a store named on the command line: the real
+   * account's store holds only what the server sends, and training mode
+   * gets its demo world by syncing with the training server. */
+  if (self->training == NULL && self->db_path != NULL
+      && !seed_demo_if_empty (self->store, &error))
     g_warning ("Demo data not loaded: %s", error->message);
+  /* The full integrity check runs behind the open window. */
+  awp_store_check_async (self->store, NULL, store_checked, g_object_ref (self));
 }
 
 /* The store moved a damaged file aside, or could not open at all: say so
@@ -131,6 +174,40 @@ show_store_problem (AwpApplication *self,
 }
 
 static void
+store_checked (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(AwpApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  if (!awp_store_check_finish (AWP_STORE (source), result, &error))
+    {
+      g_warning ("The integrity check of the local store did not run: %s", error->message);
+      return;
+    }
+  if (awp_store_get_moved_path (AWP_STORE (source)) == NULL)
+    return;
+  /* A damaged file was moved aside and a new store opened in its place. */
+  self->recovery_shown = FALSE;
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL)
+    show_store_problem (self, window);
+}
+
+/* Training reset replaced the server, the engine and the store file. */
+static void
+on_training_engine_changed (AwpApplication *self)
+{
+  open_store (self);
+  watch_engine (self, awp_training_get_engine (self->training));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (AWP_IS_WINDOW (l->data) && self->store != NULL)
+      awp_window_set_store (AWP_WINDOW (l->data), self->store);
+}
+
+static void
 awp_application_activate (GApplication *app)
 {
   AwpApplication *self = AWP_APPLICATION (app);
@@ -149,6 +226,8 @@ awp_application_dispose (GObject *object)
   AwpApplication *self = AWP_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->sync_engine);
+  g_clear_object (&self->training);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (awp_application_parent_class)->dispose (object);
@@ -242,6 +321,21 @@ awp_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
 
+  if (self->training_requested)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->training = awp_training_new (&error);
+      if (self->training == NULL)
+        g_printerr ("awp: %s: %s\n", _("Training mode"), error->message);
+      else
+        {
+          g_signal_connect_object (self->training, "notify::engine",
+                                   G_CALLBACK (on_training_engine_changed), self, G_CONNECT_SWAPPED);
+          watch_engine (self, awp_training_get_engine (self->training));
+        }
+    }
+
   open_store (self);
 }
 
@@ -293,4 +387,48 @@ awp_application_get_store (AwpApplication *self)
   g_return_val_if_fail (AWP_IS_APPLICATION (self), NULL);
 
   return self->store;
+}
+
+/* The account signed in before (server-url and sync-user in the settings,
+ * tokens in the keyring) syncs again from the start; NULL when none. */
+AwpSyncEngine *
+awp_application_get_sync_engine (AwpApplication *self)
+{
+  g_return_val_if_fail (AWP_IS_APPLICATION (self), NULL);
+
+  /* Training never touches the real account. */
+  if (self->training != NULL)
+    return awp_training_get_engine (self->training);
+  if (self->sync_engine == NULL)
+    {
+      g_autofree char *server = g_settings_get_string (self->settings, "server-url");
+      g_autofree char *user = g_settings_get_string (self->settings, "sync-user");
+      g_autofree char *store = NULL;
+
+      if (*server == '\0' || *user == '\0')
+        return NULL;
+      store = self->db_path ? g_strdup (self->db_path) : awp_sync_default_store_path ();
+      self->sync_engine = awp_sync_engine_new (store, server, user);
+      watch_engine (self, self->sync_engine);
+      awp_sync_engine_sync_now (self->sync_engine);
+    }
+  return self->sync_engine;
+}
+
+void
+awp_application_set_sync_engine (AwpApplication *self,
+                                 AwpSyncEngine  *engine)
+{
+  g_return_if_fail (AWP_IS_APPLICATION (self));
+
+  if (g_set_object (&self->sync_engine, engine))
+    watch_engine (self, engine);
+}
+
+AwpTraining *
+awp_application_get_training (AwpApplication *self)
+{
+  g_return_val_if_fail (AWP_IS_APPLICATION (self), NULL);
+
+  return self->training;
 }

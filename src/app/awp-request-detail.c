@@ -387,7 +387,7 @@ static void
 on_record_changed_cb (AwpRequestDetail *self,
                       const char       *id)
 {
-  if (g_strcmp0 (id, self->id) == 0)
+  if (id == NULL || g_strcmp0 (id, self->id) == 0)
     reload (self);
 }
 

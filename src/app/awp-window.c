@@ -7,6 +7,8 @@
 #include "awp-templates-page.h"
 #include "awp-requests-page.h"
 #include "awp-today-page.h"
+#include "awp-sync-button.h"
+#include "awp-training-banner.h"
 #include "awp-window.h"
 
 struct _AwpWindow
@@ -296,6 +298,8 @@ awp_window_class_init (AwpWindowClass *klass)
   g_type_ensure (AWP_TYPE_TEMPLATES_PAGE);
   g_type_ensure (AWP_TYPE_REQUESTS_PAGE);
   g_type_ensure (AWP_TYPE_TODAY_PAGE);
+  g_type_ensure (AWP_TYPE_SYNC_BUTTON);
+  g_type_ensure (AWP_TYPE_TRAINING_BANNER);
 }
 
 static void

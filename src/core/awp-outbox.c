@@ -521,10 +521,29 @@ awp_outbox_mark_rejected (AwpStore    *store,
   IN_TRANSACTION (store, error, reject (store, mutation_id, errors, error));
 }
 
+/* Whether unacknowledged outbox rows exist for @entity_id. */
+static gboolean
+has_local_changes (AwpStore    *store,
+                   const char  *entity_id,
+                   GError     **error)
+{
+  g_autoptr(AwpCachedStmt) any = awp_store_prepare (store,
+    "SELECT 1 FROM outbox WHERE entity_id = ? AND status <> 'acked' LIMIT 1", error);
+  gboolean found;
+
+  if (any == NULL)
+    return FALSE;
+  sqlite3_bind_text (any, 1, entity_id, -1, SQLITE_STATIC);
+  found = sqlite3_step (any) == SQLITE_ROW;
+  sqlite3_reset (any);
+  return found;
+}
+
 static gboolean
 apply_change (AwpStore    *store,
               JsonObject  *change,
               guint        index,
+              gboolean     any_local,
               GError     **error)
 {
   const char *type = json_object_get_string_member_with_default (change, "entity_type", NULL);
@@ -542,6 +561,11 @@ apply_change (AwpStore    *store,
                    _("Change %u of the pulled page lacks entity_type, id, version or data"), index);
       return FALSE;
     }
+  /* The body the record belongs to travels beside the data; the queues
+   * filter on it (record.org_id), so it goes into the data too. */
+  if (data != NULL && !json_object_has_member (data, "org_id")
+      && json_object_get_string_member_with_default (change, "org_id", NULL) != NULL)
+    json_object_set_string_member (data, "org_id", json_object_get_string_member (change, "org_id"));
   data_text = data ? awp_json_object_to_string (data) : NULL;
   /* An older version than the one held is ignored: versions never go back. */
   put = awp_store_prepare (store,
@@ -555,8 +579,22 @@ apply_change (AwpStore    *store,
   sqlite3_bind_int64 (put, 3, version);
   sqlite3_bind_int (put, 4, deleted);
   sqlite3_bind_text (put, 5, data_text, -1, SQLITE_STATIC);
-  return awp_store_step_done (store, put, error)
-         && awp_outbox_rebuild_record (store, id, error);
+  if (!awp_store_step_done (store, put, error))
+    return FALSE;
+  if (sqlite3_changes (awp_store_get_db (store)) == 0)
+    return TRUE;  /* older than what we hold: nothing changes */
+  if (any_local && has_local_changes (store, id, error))
+    return awp_outbox_rebuild_record (store, id, error);
+  if (error != NULL && *error != NULL)
+    return FALSE;
+  /* No local edit waits for it (the common case): the record is the
+   * server's copy as it came, without parsing it back. */
+  awp_store_emit_will_change (store, id);
+  if (deleted ? !awp_store_remove_record (store, id, error)
+              : !awp_store_put_record (store, id, type, data, data_text, version, "synced", error))
+    return FALSE;
+  awp_store_emit_changed (store, id);
+  return TRUE;
 }
 
 /* A newer server may send kinds of records this version does not know yet:
@@ -586,10 +624,24 @@ pull (AwpStore    *store,
       GError     **error)
 {
   g_autoptr(AwpCachedStmt) cursor = NULL;
+  g_autoptr(AwpCachedStmt) local = NULL;
+  g_autoptr(GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean any_local;
+
+  if (!awp_store_fts_stage_begin (store, error))
+    return FALSE;
+  /* Most pages meet no local edit at all: then no record needs the
+   * per-record look into the outbox. */
+  local = awp_store_prepare (store, "SELECT 1 FROM outbox WHERE status <> 'acked' LIMIT 1", error);
+  if (local == NULL)
+    return FALSE;
+  any_local = sqlite3_step (local) == SQLITE_ROW;
+  sqlite3_reset (local);
 
   for (guint i = 0; i < json_array_get_length (changes); i++)
     {
       JsonNode *node = json_array_get_element (changes, i);
+      const char *type;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
@@ -597,10 +649,19 @@ pull (AwpStore    *store,
                        _("Change %u of the pulled page is not an object"), i);
           return FALSE;
         }
-      if (!know_entity_type (store, json_node_get_object (node), error) ||
-          !apply_change (store, json_node_get_object (node), i, error))
+      type = json_object_get_string_member_with_default (json_node_get_object (node), "entity_type", NULL);
+      if (type == NULL || !g_hash_table_contains (known, type))
+        {
+          if (!know_entity_type (store, json_node_get_object (node), error))
+            return FALSE;
+          if (type != NULL)
+            g_hash_table_add (known, (gpointer) type);
+        }
+      if (!apply_change (store, json_node_get_object (node), i, any_local, error))
         return FALSE;
     }
+  if (!awp_store_fts_stage_end (store, error))
+    return FALSE;
   cursor = awp_store_prepare (store, "UPDATE sync_state SET pull_cursor = ? WHERE singleton = 1", error);
   if (cursor == NULL)
     return FALSE;
@@ -616,6 +677,314 @@ awp_outbox_apply_pull (AwpStore    *store,
 {
   g_return_val_if_fail (AWP_IS_STORE (store) && changes != NULL && next_cursor != NULL, FALSE);
   IN_TRANSACTION (store, error, pull (store, changes, next_cursor, error));
+}
+
+static gboolean
+forget_unseen (AwpStore    *store,
+               GHashTable  *seen,
+               GError     **error)
+{
+  g_autoptr(AwpCachedStmt) list = awp_store_prepare (store,
+    "SELECT id FROM record_base b WHERE NOT EXISTS"
+    " (SELECT 1 FROM outbox o WHERE o.entity_id = b.id AND o.status <> 'acked')", error);
+  g_autoptr(AwpCachedStmt) drop = NULL;
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  if (list == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (list)) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (list, 0);
+
+      if (!g_hash_table_contains (seen, id))
+        g_ptr_array_add (gone, g_strdup (id));
+    }
+  if (rc != SQLITE_DONE)
+    return awp_store_fail (store, "outbox", error);
+  sqlite3_reset (list);
+  drop = awp_store_prepare (store, "DELETE FROM record_base WHERE id = ?", error);
+  if (drop == NULL)
+    return FALSE;
+  for (guint i = 0; i < gone->len; i++)
+    {
+      sqlite3_bind_text (drop, 1, gone->pdata[i], -1, SQLITE_STATIC);
+      if (!awp_store_step_done (store, drop, error))
+        return FALSE;
+      sqlite3_reset (drop);
+      if (!awp_outbox_rebuild_record (store, gone->pdata[i], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+awp_outbox_forget_unseen (AwpStore    *store,
+                          GHashTable  *seen,
+                          GError     **error)
+{
+  g_return_val_if_fail (AWP_IS_STORE (store) && seen != NULL, FALSE);
+  IN_TRANSACTION (store, error, forget_unseen (store, seen, error));
+}
+
+/* Drops the unsent changes of @m's record from @m on. */
+static gboolean
+drop_from (AwpStore        *store,
+           AwpOutboxEntry  *m,
+           GError         **error)
+{
+  g_autoptr(AwpCachedStmt) unref = awp_store_prepare (store,
+    "DELETE FROM conflict WHERE mutation_id IN (SELECT mutation_id FROM outbox"
+    "  WHERE entity_id = ?1 AND seq >= ?2 AND status <> 'acked')", error);
+  g_autoptr(AwpCachedStmt) drop = NULL;
+
+  if (unref == NULL)
+    return FALSE;
+  sqlite3_bind_text (unref, 1, m->entity_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (unref, 2, m->seq);
+  if (!awp_store_step_done (store, unref, error))
+    return FALSE;
+  drop = awp_store_prepare (store, "DELETE FROM outbox WHERE entity_id = ?1 AND seq >= ?2 AND status <> 'acked'", error);
+  if (drop == NULL)
+    return FALSE;
+  sqlite3_bind_text (drop, 1, m->entity_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (drop, 2, m->seq);
+  return awp_store_step_done (store, drop, error);
+}
+
+static gboolean
+resolve (AwpStore       *store,
+         const char     *mutation_id,
+         AwpResolution   how,
+         JsonObject     *values,
+         GError        **error)
+{
+  g_autoptr(AwpOutboxEntry) m = get_mutation (store, mutation_id, error);
+  g_autoptr(AwpCachedStmt) get = NULL;
+  g_autoptr(AwpCachedStmt) base = NULL;
+  g_autoptr(AwpCachedStmt) requeue = NULL;
+  g_autoptr(JsonObject) server = NULL;
+  g_autoptr(JsonObject) patch = NULL;
+  g_autoptr(JsonObject) base_values = json_object_new ();
+  g_autofree char *server_text = NULL;
+  g_autofree char *patch_text = NULL;
+  g_autofree char *base_text = NULL;
+  g_autofree char *new_id = NULL;
+  const char *op;
+  gint64 server_version;
+  gint64 base_version;
+
+  if (m == NULL)
+    return FALSE;
+  if (!g_str_equal (m->status, "conflict"))
+    {
+      g_set_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID,
+                   _("The change “%s” is %s, not %s"), mutation_id, m->status, "conflict");
+      return FALSE;
+    }
+  get = awp_store_prepare (store, "SELECT server_version, server_data FROM conflict WHERE mutation_id = ?", error);
+  if (get == NULL)
+    return FALSE;
+  sqlite3_bind_text (get, 1, mutation_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (get) != SQLITE_ROW)
+    {
+      sqlite3_reset (get);
+      g_set_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_NOT_FOUND,
+                   _("No change with id “%s” in the outbox"), mutation_id);
+      return FALSE;
+    }
+  server_version = sqlite3_column_int64 (get, 0);
+  server_text = column_dup (get, 1);
+  sqlite3_reset (get);
+  if (server_text != NULL)
+    server = awp_json_object_from_string (server_text, error);
+  if (server_text != NULL && server == NULL)
+    return FALSE;
+
+  /* The server copy is the confirmed base from now on. */
+  base = awp_store_prepare (store,
+    "INSERT INTO record_base (id, type, server_version, deleted, data) VALUES (?1, ?2, ?3, ?4, ?5)"
+    " ON CONFLICT (id) DO UPDATE SET server_version = ?3, deleted = ?4, data = ?5"
+    "   WHERE ?3 >= server_version", error);
+  if (base == NULL)
+    return FALSE;
+  sqlite3_bind_text (base, 1, m->entity_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (base, 2, m->entity_type, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (base, 3, server_version);
+  sqlite3_bind_int (base, 4, server == NULL);
+  sqlite3_bind_text (base, 5, server_text, -1, SQLITE_STATIC);
+  if (!awp_store_step_done (store, base, error))
+    return FALSE;
+  /* A pull since the conflict may have brought a newer copy: build on that. */
+  {
+    g_autoptr(AwpCachedStmt) now = awp_store_prepare (store,
+      "SELECT server_version, deleted, data FROM record_base WHERE id = ?", error);
+
+    if (now == NULL)
+      return FALSE;
+    sqlite3_bind_text (now, 1, m->entity_id, -1, SQLITE_STATIC);
+    if (sqlite3_step (now) == SQLITE_ROW && sqlite3_column_int64 (now, 0) > server_version)
+      {
+        server_version = sqlite3_column_int64 (now, 0);
+        g_clear_pointer (&server, json_object_unref);
+        if (!sqlite3_column_int (now, 1) && sqlite3_column_text (now, 2) != NULL)
+          server = awp_json_object_from_string ((const char *) sqlite3_column_text (now, 2), NULL);
+      }
+    sqlite3_reset (now);
+  }
+
+  if (how == AWP_RESOLVE_THEIRS)
+    return drop_from (store, m, error) && awp_outbox_rebuild_record (store, m->entity_id, error);
+
+  {
+    g_autoptr(AwpCachedStmt) unref = awp_store_prepare (store, "DELETE FROM conflict WHERE mutation_id = ?", error);
+
+    if (unref == NULL)
+      return FALSE;
+    sqlite3_bind_text (unref, 1, mutation_id, -1, SQLITE_STATIC);
+    if (!awp_store_step_done (store, unref, error))
+      return FALSE;
+  }
+  patch = json_object_ref (m->patch);
+  if (how == AWP_RESOLVE_EDIT && values != NULL)
+    {
+      json_object_unref (patch);
+      patch = json_object_new ();
+      merge_into (patch, m->patch);
+      merge_into (patch, values);
+    }
+  op = m->op;
+  base_version = server_version;
+  if (server == NULL && !g_str_equal (m->op, "delete"))
+    {
+      /* Deleted there, kept here: the record comes back whole. */
+      g_autoptr(JsonObject) record = awp_store_get_record (store, m->entity_id, NULL);
+      JsonObject *whole = json_object_new ();
+
+      if (record != NULL)
+        merge_into (whole, json_object_get_object_member (record, "data"));
+      merge_into (whole, patch);
+      json_object_unref (patch);
+      patch = whole;
+      op = "create";
+      base_version = 0;
+    }
+  else if (server != NULL)
+    {
+      JsonObjectIter iter;
+      const char *key;
+      JsonNode *value;
+
+      json_object_iter_init (&iter, g_str_equal (m->op, "delete") ? server : patch);
+      while (json_object_iter_next (&iter, &key, &value))
+        {
+          JsonNode *was = json_object_get_member (server, key);
+
+          if (was != NULL)
+            json_object_set_member (base_values, key, json_node_copy (was));
+          else
+            json_object_set_null_member (base_values, key);
+        }
+    }
+  new_id = awp_uuid_v4 ();
+  patch_text = awp_json_object_to_string (patch);
+  base_text = awp_json_object_to_string (base_values);
+  requeue = awp_store_prepare (store,
+    "UPDATE outbox SET mutation_id = ?2, op = ?3, base_version = ?4, patch = ?5, base_values = ?6,"
+    "                  status = 'pending', last_error = NULL WHERE seq = ?1", error);
+  if (requeue == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (requeue, 1, m->seq);
+  sqlite3_bind_text (requeue, 2, new_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (requeue, 3, op, -1, SQLITE_STATIC);
+  if (base_version > 0)
+    sqlite3_bind_int64 (requeue, 4, base_version);
+  sqlite3_bind_text (requeue, 5, patch_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (requeue, 6, base_text, -1, SQLITE_STATIC);
+  return awp_store_step_done (store, requeue, error)
+         && awp_outbox_rebuild_record (store, m->entity_id, error);
+}
+
+gboolean
+awp_outbox_resolve_conflict (AwpStore       *store,
+                             const char     *mutation_id,
+                             AwpResolution   how,
+                             JsonObject     *values,
+                             GError        **error)
+{
+  g_return_val_if_fail (AWP_IS_STORE (store) && mutation_id != NULL, FALSE);
+  IN_TRANSACTION (store, error, resolve (store, mutation_id, how, values, error));
+}
+
+gboolean
+awp_outbox_get_conflict (AwpStore     *store,
+                         const char   *mutation_id,
+                         gint64       *server_version,
+                         JsonObject  **server_data,
+                         GStrv        *fields,
+                         GError      **error)
+{
+  g_autoptr(AwpCachedStmt) get = NULL;
+  g_autoptr(JsonNode) names = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char *data;
+
+  g_return_val_if_fail (AWP_IS_STORE (store) && mutation_id != NULL, FALSE);
+
+  get = awp_store_prepare (store, "SELECT server_version, server_data, fields FROM conflict WHERE mutation_id = ?", error);
+  if (get == NULL)
+    return FALSE;
+  sqlite3_bind_text (get, 1, mutation_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (get) != SQLITE_ROW)
+    {
+      g_set_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_NOT_FOUND,
+                   _("No change with id “%s” in the outbox"), mutation_id);
+      return FALSE;
+    }
+  if (server_version != NULL)
+    *server_version = sqlite3_column_int64 (get, 0);
+  data = (const char *) sqlite3_column_text (get, 1);
+  if (server_data != NULL)
+    *server_data = data != NULL ? awp_json_object_from_string (data, NULL) : NULL;
+  names = json_from_string ((const char *) sqlite3_column_text (get, 2), NULL);
+  if (names != NULL && JSON_NODE_HOLDS_ARRAY (names))
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (names)); i++)
+      {
+        JsonNode *n = json_array_get_element (json_node_get_array (names), i);
+
+        if (JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING)
+          g_strv_builder_add (builder, json_node_get_string (n));
+      }
+  if (fields != NULL)
+    *fields = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+static gboolean
+discard (AwpStore    *store,
+         const char  *mutation_id,
+         GError     **error)
+{
+  g_autoptr(AwpOutboxEntry) m = get_mutation (store, mutation_id, error);
+
+  if (m == NULL)
+    return FALSE;
+  if (!g_str_equal (m->status, "rejected"))
+    {
+      g_set_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID,
+                   _("The change “%s” is %s, not %s"), mutation_id, m->status, "rejected");
+      return FALSE;
+    }
+  return drop_from (store, m, error) && awp_outbox_rebuild_record (store, m->entity_id, error);
+}
+
+gboolean
+awp_outbox_discard (AwpStore    *store,
+                    const char  *mutation_id,
+                    GError     **error)
+{
+  g_return_val_if_fail (AWP_IS_STORE (store) && mutation_id != NULL, FALSE);
+  IN_TRANSACTION (store, error, discard (store, mutation_id, error));
 }
 
 char *

@@ -75,6 +75,44 @@ gboolean   awp_outbox_apply_pull      (AwpStore    *store,
                                        JsonArray   *changes,
                                        const char  *next_cursor,
                                        GError     **error);
+/* After a full re-download (410): drops the confirmed copy of every record
+ * whose id is not in @seen (a set of ids) — the server no longer has it —
+ * unless a local change still waits for it. One transaction. */
+gboolean   awp_outbox_forget_unseen   (AwpStore    *store,
+                                       GHashTable  *seen,
+                                       GError     **error);
+/* A person's answer to a conflict (DESIGN §4: mine / theirs / edit). */
+typedef enum
+{
+  AWP_RESOLVE_THEIRS,  /* take the server copy; drop this record's unsent changes */
+  AWP_RESOLVE_MINE,    /* send the local change again, on top of the server copy */
+  AWP_RESOLVE_EDIT,    /* send @values (the fields as the person settled them) */
+} AwpResolution;
+
+/* Resolves the conflict of @mutation_id, one transaction. The server copy
+ * becomes the confirmed base; MINE and EDIT re-queue the change under a new
+ * mutation id (the old one's answer is the conflict, kept by the server)
+ * with that copy's version and values as its base, so it applies next sync.
+ * Against a deletion on the server, MINE and EDIT create the record again. */
+gboolean   awp_outbox_resolve_conflict (AwpStore      *store,
+                                        const char    *mutation_id,
+                                        AwpResolution  how,
+                                        JsonObject    *values,
+                                        GError       **error);
+/* What a conflict holds: the server's version and copy (NULL when the server
+ * deleted the record) and the clashing field names. */
+gboolean   awp_outbox_get_conflict     (AwpStore      *store,
+                                        const char    *mutation_id,
+                                        gint64        *server_version,
+                                        JsonObject   **server_data,
+                                        GStrv         *fields,
+                                        GError       **error);
+/* A rejected change a person has read: drops it and the record's later
+ * unsent changes; the record is the confirmed copy again (or goes, if it
+ * was never on the server). One transaction. */
+gboolean   awp_outbox_discard          (AwpStore      *store,
+                                        const char    *mutation_id,
+                                        GError       **error);
 /* The pull cursor, or NULL before the first pull. */
 char      *awp_outbox_get_cursor      (AwpStore    *store,
                                        GError     **error);

@@ -73,6 +73,9 @@ gboolean       awp_store_fill_deadlines (AwpCalendar  *calendar,
                                          JsonObject   *data,
                                          GError      **error);
 
+/* TRUE between awp_store_begin and the matching commit or a rollback. */
+gboolean       awp_store_in_transaction (AwpStore *self);
+
 /* Bulk loading (seed, full re-download): drops the secondary indexes of
  * `record`, remembering their SQL; the end call recreates them, which sorts
  * once instead of updating six b-trees per row. Inside a transaction. */
@@ -102,6 +105,15 @@ const char    *awp_store_get_bulk_stamp (AwpStore   *self);
   "  INSERT INTO record_count (type, status, n) VALUES (new.type, ifnull (new.status, ''), 1)" \
   "    ON CONFLICT (type, status) DO UPDATE SET n = n + 1;" \
   " END;"
+
+/* A pulled page writes its search text once at the end instead of row by
+ * row (FTS5 flushes at every statement otherwise). Inside a transaction;
+ * a rollback drops what was staged. */
+#define AWP_STORE_FTS_STAGE_QDATA "awp-store-fts-stage"
+gboolean       awp_store_fts_stage_begin (AwpStore    *self,
+                                          GError     **error);
+gboolean       awp_store_fts_stage_end   (AwpStore    *self,
+                                          GError     **error);
 
 /* Migrations (awp-store-migrations.c): from user_version to @target. */
 gboolean       awp_store_migrate      (AwpStore    *self,

@@ -141,12 +141,14 @@ awp_store_put_record (AwpStore    *self,
 
   if (awp_store_get_fts_enabled (self))
     {
+      gboolean staged = bulk
+                        || g_object_get_qdata (G_OBJECT (self), g_quark_from_static_string (AWP_STORE_FTS_STAGE_QDATA)) != NULL;
       g_autoptr(AwpCachedStmt) drop = NULL;
       g_autoptr(AwpCachedStmt) add = NULL;
       g_autofree char *subject_text = awp_search_subject_text (data);
       g_autofree char *body_text = awp_search_body_text (data);
 
-      if (!bulk)
+      if (!staged)
         {
           drop = awp_store_prepare (self, "DELETE FROM record_fts WHERE rowid = ?", error);
           if (drop == NULL)
@@ -158,7 +160,7 @@ awp_store_put_record (AwpStore    *self,
       /* Bulk loads stage the text in a plain temp table: writing FTS5 row by
        * row makes it flush its buffer at every statement savepoint. */
       add = awp_store_prepare (self,
-                               bulk ? "INSERT OR REPLACE INTO temp.fts_stage (rowid, subject, body) VALUES (?, ?, ?)"
+                               staged ? "INSERT OR REPLACE INTO temp.fts_stage (rowid, subject, body) VALUES (?, ?, ?)"
                                     : "INSERT INTO record_fts (rowid, subject, body) VALUES (?, ?, ?)", error);
       if (add == NULL)
         return FALSE;
@@ -185,6 +187,18 @@ awp_store_remove_record (AwpStore    *self,
   sqlite3_bind_text (drop_fts, 1, id, -1, SQLITE_STATIC);
   if (!awp_store_step_done (self, drop_fts, error))
     return FALSE;
+  if (g_object_get_qdata (G_OBJECT (self), bulk_quark ()) != NULL
+      || g_object_get_qdata (G_OBJECT (self), g_quark_from_static_string (AWP_STORE_FTS_STAGE_QDATA)) != NULL)
+    {
+      g_autoptr(AwpCachedStmt) unstage = awp_store_prepare (self,
+        "DELETE FROM temp.fts_stage WHERE rowid = (SELECT rid FROM record WHERE id = ?)", error);
+
+      if (unstage == NULL)
+        return FALSE;
+      sqlite3_bind_text (unstage, 1, id, -1, SQLITE_STATIC);
+      if (!awp_store_step_done (self, unstage, error))
+        return FALSE;
+    }
   drop = awp_store_prepare (self, "DELETE FROM record WHERE id = ?", error);
   if (drop == NULL)
     return FALSE;
@@ -260,6 +274,54 @@ awp_store_count (AwpStore    *self,
 
 /* The saved schema: (type, name, sql) triples of the record table's
  * indexes and triggers. */
+gboolean
+awp_store_fts_stage_begin (AwpStore    *self,
+                           GError     **error)
+{
+  if (g_object_get_qdata (G_OBJECT (self), bulk_quark ()) != NULL)
+    return TRUE;  /* a bulk load stages already */
+  if (!awp_store_exec (self, "CREATE TEMP TABLE IF NOT EXISTS fts_stage (rowid INTEGER PRIMARY KEY, subject TEXT, body TEXT)", error))
+    return FALSE;
+  g_object_set_qdata (G_OBJECT (self), g_quark_from_static_string (AWP_STORE_FTS_STAGE_QDATA), GINT_TO_POINTER (1));
+  return TRUE;
+}
+
+gboolean
+awp_store_fts_stage_end (AwpStore    *self,
+                         GError     **error)
+{
+  if (g_object_steal_qdata (G_OBJECT (self), g_quark_from_static_string (AWP_STORE_FTS_STAGE_QDATA)) == NULL)
+    return TRUE;
+  /* Replaced rows first leave the index (one rowid lookup each: FTS5 scans
+   * the whole index for "rowid IN (…)"), then the staged text goes in. */
+  {
+    g_autoptr(AwpCachedStmt) list = awp_store_prepare (self, "SELECT rowid FROM temp.fts_stage", error);
+    g_autoptr(AwpCachedStmt) drop = awp_store_prepare (self, "DELETE FROM record_fts WHERE rowid = ?", error);
+    g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+    if (list == NULL || drop == NULL)
+      return FALSE;
+    while (sqlite3_step (list) == SQLITE_ROW)
+      {
+        gint64 rowid = sqlite3_column_int64 (list, 0);
+
+        g_array_append_val (rowids, rowid);
+      }
+    sqlite3_reset (list);
+    for (guint i = 0; i < rowids->len; i++)
+      {
+        sqlite3_bind_int64 (drop, 1, g_array_index (rowids, gint64, i));
+        if (!awp_store_step_done (self, drop, error))
+          return FALSE;
+        sqlite3_reset (drop);
+      }
+  }
+  return awp_store_exec (self,
+                         "INSERT INTO record_fts (rowid, subject, body)"
+                         "  SELECT rowid, subject, body FROM temp.fts_stage;"
+                         "DELETE FROM temp.fts_stage", error);
+}
+
 gboolean
 awp_store_bulk_begin (AwpStore    *self,
                       GError     **error)

@@ -211,6 +211,12 @@ awp_store_commit (AwpStore    *self,
   return TRUE;
 }
 
+gboolean
+awp_store_in_transaction (AwpStore *self)
+{
+  return self->depth > 0;
+}
+
 void
 awp_store_rollback (AwpStore *self)
 {
@@ -222,6 +228,7 @@ awp_store_rollback (AwpStore *self)
   /* A bulk load ends with its transaction: the dropped indexes are back. */
   g_object_set_qdata (G_OBJECT (self), g_quark_from_static_string (AWP_STORE_BULK_QDATA), NULL);
   g_clear_pointer (&self->bulk_now, g_free);
+  g_object_set_qdata (G_OBJECT (self), g_quark_from_static_string (AWP_STORE_FTS_STAGE_QDATA), NULL);
   /* Views that followed the undone writes start over (NULL: everything). */
   if (self->emitted)
     {
@@ -794,4 +801,12 @@ awp_store_now_iso (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   return g_date_time_format_iso8601 (now);
+}
+
+void
+awp_store_reload_views (AwpStore *self)
+{
+  g_return_if_fail (AWP_IS_STORE (self));
+
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, NULL);
 }

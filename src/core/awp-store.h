@@ -51,6 +51,9 @@ void        awp_store_check_async          (AwpStore             *self,
 gboolean    awp_store_check_finish         (AwpStore             *self,
                                             GAsyncResult         *result,
                                             GError              **error);
+/* Another connection (the sync engine's worker) wrote to the file: views
+ * over this store start over ("record-changed" with a NULL id). */
+void        awp_store_reload_views         (AwpStore    *self);
 /* This installation's id for sync (a UUIDv7 made on first open). */
 const char *awp_store_get_client_id        (AwpStore    *self);
 

@@ -25,6 +25,7 @@ int awpctl_cmd_explain  (int argc, char **argv);
 int awpctl_cmd_seed     (int argc, char **argv);
 int awpctl_cmd_portal   (int argc, char **argv);
 int awpctl_cmd_store    (int argc, char **argv);
+int awpctl_cmd_sync     (int argc, char **argv);
 int awpctl_cmd_workdays (int argc, char **argv);
 
 int awpctl_usage_error (const char *command,

@@ -32,8 +32,8 @@ static const PortalAction actions[] = {
     { { "request", "request_id", "1" }, { "value", "value", "1" }, { "reason", "reason", "" }, { NULL } } },
   { "register", "/api/v1/portal/meeting-registrations", N_("Register for an open meeting"),
     { { "meeting", "meeting_id", "1" }, { "name", "name", "1" }, { "contact", "contact", "" }, { NULL } } },
-  { "comment", "/api/v1/portal/comments", N_("Comment on a broadcast channel"),
-    { { "channel", "channel_id", "1" }, { "text", "text", "1" }, { "name", "author_name", "" }, { NULL } } },
+  { "comment", "/api/v1/portal/comments", N_("Comment on an open meeting’s broadcast"),
+    { { "meeting", "meeting_id", "1" }, { "text", "text", "1" }, { "name", "author_name", "" }, { NULL } } },
 };
 
 #define PORTAL_USAGE "submit-request|submit-application|rate|register|comment --server URL --org ORG …"
@@ -185,8 +185,8 @@ run_action (const PortalAction *action,
 
           /* Machine-readable: the id, then the due date when one applies. */
           g_print ("%s", json_object_get_string_member_with_default (o, "id", ""));
-          if (d != NULL && json_object_has_member (d, "due_date"))
-            g_print (" %s", json_object_get_string_member (d, "due_date"));
+          if (d != NULL && json_object_has_member (d, "due_on"))
+            g_print (" %s", json_object_get_string_member (d, "due_on"));
           g_print ("\n");
           goto out;
         }

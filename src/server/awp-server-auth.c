@@ -432,6 +432,24 @@ bearer_token (AwpServerRequest *req)
   return h + 7;
 }
 
+void
+awp_server_auth_expire_bearer (AwpServerRequest *req)
+{
+  const char *token = bearer_token (req);
+  g_autofree char *hash = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (token == NULL)
+    return;
+  hash = token_hash (token);
+  stmt = awp_server_db_prepare (req->server->db, "UPDATE tokens SET expires_at = ? WHERE hash = ? AND kind = 'access'", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC - 1);
+  sqlite3_bind_text (stmt, 2, hash, -1, SQLITE_STATIC);
+  sqlite3_step (stmt);
+}
+
 gboolean
 awp_server_auth_authenticate (AwpServerRequest *req)
 {

@@ -11,6 +11,8 @@ gboolean  awp_server_auth_check_password (const char *hash,
                                           const char *password);
 /* Fills req->user from the bearer token, or replies 401 and returns FALSE. */
 gboolean  awp_server_auth_authenticate   (AwpServerRequest *req);
+/* Test fault plans: the bearer token of @req expires now. */
+void      awp_server_auth_expire_bearer  (AwpServerRequest *req);
 
 void awp_server_auth_login   (AwpServerRequest *req);
 void awp_server_auth_refresh (AwpServerRequest *req);

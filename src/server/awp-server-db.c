@@ -21,6 +21,7 @@ static const char schema[] =
   "  changed_at INTEGER NOT NULL, origin_mutation_id TEXT,"
   "  PRIMARY KEY (entity_type, id));"
   "CREATE INDEX IF NOT EXISTS records_org_seq ON records (org_id, seq);"
+  "CREATE INDEX IF NOT EXISTS records_type_seq ON records (entity_type, seq);"
   "CREATE TABLE IF NOT EXISTS clients (client_id TEXT PRIMARY KEY, user_id TEXT NOT NULL);"
   "CREATE TABLE IF NOT EXISTS applied_mutations (client_id TEXT NOT NULL,"
   "  mutation_id TEXT NOT NULL, result TEXT NOT NULL, PRIMARY KEY (client_id, mutation_id));"

@@ -40,6 +40,8 @@ main (int   argc,
   g_autofree char *seed = NULL;
   g_autofree char *tls_cert = NULL;
   g_autofree char *tls_key = NULL;
+  g_autofree char *fault_plan = NULL;
+  g_autofree char *seed_org = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *tmp_dir = NULL;
   gboolean version = FALSE;
@@ -54,8 +56,10 @@ main (int   argc,
     { "config", 0, 0, G_OPTION_ARG_FILENAME, &config_path, N_("Configuration file"), N_("FILE") },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed, N_("Load sample data: “demo”"), N_("NAME") },
     { "seed-requests", 0, 0, G_OPTION_ARG_INT, &seed_requests, N_("Add this many generated requests"), N_("N") },
+    { "seed-org", 0, 0, G_OPTION_ARG_STRING, &seed_org, N_("Give all generated requests to this organization"), N_("ID") },
     { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert, N_("TLS certificate (PEM)"), N_("FILE") },
     { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key, N_("TLS private key (PEM)"), N_("FILE") },
+    { "fault-plan", 0, 0, G_OPTION_ARG_FILENAME, &fault_plan, N_("Tests only: misbehave as this file says (docs/training.md)"), N_("FILE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
     { NULL }
   };
@@ -103,6 +107,18 @@ main (int   argc,
       config = g_key_file_new ();
       if (!g_key_file_load_from_file (config, config_path, G_KEY_FILE_NONE, &error))
         return fail (_("Configuration file"), error);
+    }
+  if (seed_org != NULL)
+    {
+      if (config == NULL)
+        config = g_key_file_new ();
+      g_key_file_set_string (config, "seed", "scale-org", seed_org);
+    }
+  if (fault_plan != NULL)
+    {
+      if (config == NULL)
+        config = g_key_file_new ();
+      g_key_file_set_string (config, "test", "fault-plan", fault_plan);
     }
   if (db_path == NULL)
     {

@@ -80,6 +80,19 @@ copy_strings (JsonObject        *in,
     }
 }
 
+static void
+rename_member (JsonObject *o,
+               const char *from,
+               const char *to)
+{
+  JsonNode *n = json_object_get_member (o, from);
+
+  if (n == NULL)
+    return;
+  json_object_set_member (o, to, json_node_copy (n));
+  json_object_remove_member (o, from);
+}
+
 /* Runs @patch as a create mutation for @org_id and answers 201 with the
  * new record, or 400 with the field errors of the one validator. */
 static void
@@ -210,13 +223,16 @@ portal_received (AwpServerRequest *req,
   if (in == NULL || (org = target_org (req, in)) == NULL)
     return;
   copy_strings (in, patch, names);
+  /* The portal's form names, the record's (the client store's) names. */
+  rename_member (patch, "author_name", "requester");
+  rename_member (patch, "authentication", "auth_method");
   today_kz (&today);
   received = awp_protocol_format_date (&today);
   due = awp_server_due_date (req->server, norm, &today);
   json_object_set_string_member (patch, "status", "received");
-  json_object_set_string_member (patch, "received_at", received);
+  json_object_set_string_member (patch, "received_on", received);
   if (due != NULL)
-    json_object_set_string_member (patch, "due_date", due);
+    json_object_set_string_member (patch, "due_on", due);
   submit (req, org, entity_type, patch);
 }
 
@@ -263,7 +279,7 @@ awp_server_portal_rating (AwpServerRequest *req)
 {
   static const char *const names[] = { "request_id", "value", "reason", NULL };
 
-  portal_ref (req, "rating", "request_id", "blog_request", names);
+  portal_ref (req, "blog_request_rating", "request_id", "blog_request", names);
 }
 
 void
@@ -271,40 +287,46 @@ awp_server_portal_registration (AwpServerRequest *req)
 {
   static const char *const names[] = { "meeting_id", "name", "contact", NULL };
 
-  portal_ref (req, "registration", "meeting_id", "meeting", names);
+  portal_ref (req, "meeting_registration", "meeting_id", "meeting", names);
 }
 
 void
 awp_server_portal_comment (AwpServerRequest *req)
 {
-  static const char *const names[] = { "channel_id", "text", "author_name", NULL };
+  static const char *const names[] = { "meeting_id", "text", "author_name", NULL };
 
-  portal_ref (req, "comment", "channel_id", "channel", names);
+  /* O605: comments on an open meeting's broadcast. */
+  portal_ref (req, "meeting_comment", "meeting_id", "meeting", names);
 }
 
-/* Records of @entity_type whose status is "submitted", of every org. */
+/* Records of @types waiting in state @waiting, of every org. */
 static void
-queue (AwpServerRequest *req,
-       const char       *entity_type)
+queue (AwpServerRequest  *req,
+       const char *const *types,
+       const char        *waiting)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GString) out = g_string_new ("{\"items\":[");
   guint n = 0;
 
   stmt = awp_server_db_prepare (req->server->db,
-                                "SELECT org_id, " AWP_RECORD_JSON_SQL " FROM records WHERE entity_type = ?"
-                                " AND NOT deleted AND json_extract(data, '$.status') = 'submitted' ORDER BY seq", NULL);
+                                "SELECT org_id, entity_type, " AWP_RECORD_JSON_SQL " FROM records"
+                                " WHERE entity_type IN (?1, coalesce (?2, ?1))"
+                                " AND NOT deleted AND json_extract(data, '$.status') = ?3 ORDER BY seq", NULL);
   if (stmt == NULL)
     {
       awp_server_reply_error (req, 500, "internal", "The queue is unavailable", NULL);
       return;
     }
-  sqlite3_bind_text (stmt, 1, entity_type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, types[0], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, types[1], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, waiting, -1, SQLITE_STATIC);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      if (!awp_server_may_read (req->user, entity_type, (const char *) sqlite3_column_text (stmt, 0)))
+      if (!awp_server_may_read (req->user, (const char *) sqlite3_column_text (stmt, 1),
+                                (const char *) sqlite3_column_text (stmt, 0)))
         continue;
-      g_string_append_printf (out, "%s%s", n++ > 0 ? "," : "", sqlite3_column_text (stmt, 1));
+      g_string_append_printf (out, "%s%s", n++ > 0 ? "," : "", sqlite3_column_text (stmt, 2));
     }
   g_string_append (out, "]}");
   awp_server_reply_text (req, 200, out->str);
@@ -313,9 +335,11 @@ queue (AwpServerRequest *req,
 /* A decision is an update mutation by the deciding user, so it merges,
  * conflicts and reaches every client's pull like any other change. */
 static void
-decide (AwpServerRequest *req,
-        const char       *entity_type,
-        const char       *note_field)
+decide (AwpServerRequest  *req,
+        const char *const *types,
+        const char        *approved_state,
+        const char        *rejected_state,
+        const char        *note_field)
 {
   JsonObject *in = body_object (req);
   const char *decision, *note;
@@ -324,6 +348,7 @@ decide (AwpServerRequest *req,
   g_autofree char *mutation_id = g_uuid_string_random ();
   g_autofree char *result = NULL;
   g_autofree char *client_id = NULL;
+  const char *entity_type = NULL;
   JsonObject *m, *patch;
 
   if (in == NULL)
@@ -338,7 +363,11 @@ decide (AwpServerRequest *req,
       awp_server_reply_error (req, 400, "validation_failed", "The decision is not valid", fields);
       return;
     }
-  rec = awp_server_db_get_record (req->server->db, entity_type, req->params[0], NULL);
+  for (guint i = 0; rec == NULL && types[i] != NULL; i++)
+    {
+      rec = awp_server_db_get_record (req->server->db, types[i], req->params[0], NULL);
+      entity_type = types[i];
+    }
   if (rec == NULL || rec->deleted || !awp_server_may_read (req->user, entity_type, rec->org_id))
     {
       awp_server_reply_error (req, 404, "not_found", "No such record", NULL);
@@ -346,7 +375,8 @@ decide (AwpServerRequest *req,
     }
   m = json_object_new ();
   patch = json_object_new ();
-  json_object_set_string_member (patch, "status", decision);
+  json_object_set_string_member (patch, "status",
+                                 g_str_equal (decision, "approved") ? approved_state : rejected_state);
   if (note != NULL)
     json_object_set_string_member (patch, note_field, note);
   json_object_set_string_member (m, "mutation_id", mutation_id);
@@ -361,32 +391,36 @@ decide (AwpServerRequest *req,
   awp_server_reply_text (req, 200, result);
 }
 
+/* The Operator's review queue: conference and survey templates (O145-7). */
+static const char *const templates[] = { "conference", "survey", NULL };
+static const char *const accreditations[] = { "accreditation_application", NULL, NULL };
+
 void
 awp_server_operator_templates (AwpServerRequest *req)
 {
   if (awp_server_require_role (req, AWP_ROLE_BIT (AWP_ROLE_OPERATOR)))
-    queue (req, "template");
+    queue (req, templates, "submitted");
 }
 
 void
 awp_server_operator_decide (AwpServerRequest *req)
 {
   if (awp_server_require_role (req, AWP_ROLE_BIT (AWP_ROLE_OPERATOR)))
-    decide (req, "template", "review_note");
+    decide (req, templates, "accepted", "returned", "review_note");  /* O145-7 */
 }
 
 void
 awp_server_accreditation_list (AwpServerRequest *req)
 {
   if (awp_server_require_role (req, AWP_ROLE_BIT (AWP_ROLE_AUTHORIZED_BODY)))
-    queue (req, "accreditation");
+    queue (req, accreditations, "sent");
 }
 
 void
 awp_server_accreditation_decide (AwpServerRequest *req)
 {
   if (awp_server_require_role (req, AWP_ROLE_BIT (AWP_ROLE_AUTHORIZED_BODY)))
-    decide (req, "accreditation", "decision_note");
+    decide (req, accreditations, "accredited", "refused", "decision_note");  /* O93-5 */
 }
 
 void

@@ -58,6 +58,8 @@ struct _AwpServer
   AwpCalendar     *calendar;
   AwpRuleSet      *rules;
   char            *dummy_hash;
+  char            *fault_plan;   /* tests only: awp-server-fault.h */
+  char            *scale_org;    /* [seed] scale-org: all scale data to one body */
 };
 
 /* One HTTP request as the handlers see it. */

@@ -136,7 +136,7 @@ set_due (Seeder     *s,
   AwpDeadline dl;
 
   if (awp_deadline_compute (s->server->rules, s->server->calendar, norm, from, &dl, NULL))
-    set_date (o, "due_date", &dl.date);
+    set_date (o, "due_on", &dl.date);
 }
 
 static gboolean
@@ -178,9 +178,9 @@ seed_request (Seeder     *s,
   json_object_set_string_member (o, "text", kk ? texts_kk[n % G_N_ELEMENTS (texts_kk)]
                                                : texts_ru[n % G_N_ELEMENTS (texts_ru)]);
   json_object_set_string_member (o, "status", status);
-  set_date (o, "received_at", &received);
-  json_object_set_string_member (o, "author_name", names[n % G_N_ELEMENTS (names)]);
-  json_object_set_string_member (o, "authentication", n % 3 == 0 ? "eds" : "egov");
+  set_date (o, "received_on", &received);
+  json_object_set_string_member (o, "requester", names[n % G_N_ELEMENTS (names)]);
+  json_object_set_string_member (o, "auth_method", n % 3 == 0 ? "eds" : "egov");
   json_object_set_string_member (o, "lang", kk ? "kk" : "ru");
   /* Each state carries the deadline of its own norm. */
   if (g_str_equal (status, "forwarded"))
@@ -223,7 +223,7 @@ seed_body (Seeder     *s,
       json_object_set_string_member (o, "status", i < 3 ? "received" : i == 3 ? "refused" : "accepted");
       if (i == 3)
         json_object_set_string_member (o, "reason", "Тема вне компетенции органа.");
-      set_date (o, "received_at", &received);
+      set_date (o, "received_on", &received);
       set_due (s, o, "O145-10.2", &received);
       json_object_set_string_member (o, "applicant_name", names[(b + i) % G_N_ELEMENTS (names)]);
       if (!put (s, "conference_application", id, org_id, o))
@@ -245,7 +245,15 @@ seed_body (Seeder     *s,
       set_date (o, "opens_on", &opens);
       set_date (o, "closes_on", &closes);
       json_object_set_string_member (o, "moderator_name", users[b].full_name);
-      json_object_set_string_member (o, "status", i == 0 ? "open" : i == 1 ? "approved" : "draft");
+      /* The third waits in the Operator's review queue (O145-7). */
+      json_object_set_string_member (o, "status", i == 0 ? "published" : i == 1 ? "accepted" : "submitted");
+      if (i == 2)
+        {
+          GDate submitted;
+
+          date_plus (&submitted, 0);
+          set_date (o, "submitted_on", &submitted);
+        }
       if (!put (s, "conference", id, org_id, o))
         return FALSE;
     }
@@ -269,7 +277,7 @@ seed_body (Seeder     *s,
       set_date (o, "launch_on", &launch);
       set_date (o, "close_on", &close);
       json_object_set_array_member (o, "questions", json_array_ref (qs));
-      json_object_set_string_member (o, "status", i == 0 ? "open" : "draft");
+      json_object_set_string_member (o, "status", i == 0 ? "published" : "draft");
       if (!put (s, "survey", id, org_id, o))
         return FALSE;
     }
@@ -288,6 +296,7 @@ seed_body (Seeder     *s,
       set_date (meeting, "held_on", &held);
       json_object_set_string_member (meeting, "place", i == 0 ? "Мәдениет үйі" : "Дом культуры");
       json_object_set_int_member (meeting, "capacity", 120);
+      json_object_set_string_member (meeting, "status", "announced");
       json_object_set_string_member (channel, "name", i == 0 ? "Тікелей эфир" : "Прямой эфир");
       json_object_set_string_member (channel, "kind", "broadcast");
       if (!put (s, "meeting", mid, org_id, meeting) || !put (s, "channel", cid, org_id, channel))
@@ -297,15 +306,15 @@ seed_body (Seeder     *s,
           g_autoptr(JsonObject) reg = json_object_new ();
           g_autoptr(JsonObject) com = json_object_new ();
           g_autofree char *rid = seed_id ("registration", b * 100 + i * 10 + j);
-          g_autofree char *kid = seed_id ("comment", b * 100 + i * 10 + j);
+          g_autofree char *kid = seed_id ("comment", b * 100 + i * 10 + j);  /* O605 broadcast */
 
           json_object_set_string_member (reg, "meeting_id", mid);
           json_object_set_string_member (reg, "name", names[(i + j + b) % G_N_ELEMENTS (names)]);
-          json_object_set_string_member (com, "channel_id", cid);
+          json_object_set_string_member (com, "meeting_id", mid);
           json_object_set_string_member (com, "text", j == 0 ? "Рахмет, өте пайдалы эфир!" : "Спасибо, когда будет следующий эфир?");
           json_object_set_string_member (com, "author_name", names[(i + j + b + 3) % G_N_ELEMENTS (names)]);
           json_object_set_string_member (com, "status", "visible");
-          if (!put (s, "registration", rid, org_id, reg) || !put (s, "comment", kid, org_id, com))
+          if (!put (s, "meeting_registration", rid, org_id, reg) || !put (s, "meeting_comment", kid, org_id, com))
             return FALSE;
         }
     }
@@ -327,26 +336,10 @@ seed_body (Seeder     *s,
       json_object_set_string_member (o, "value", i % 4 == 0 ? "dislike" : "like");
       if (i % 4 == 0)
         json_object_set_string_member (o, "reason", "Жауап толық емес / Ответ неполный");
-      if (!put (s, "rating", id, org_id, o))
+      if (!put (s, "blog_request_rating", id, org_id, o))
         return FALSE;
     }
 
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autoptr(JsonObject) o = json_object_new ();
-      g_autofree char *id = seed_id ("template", b * 100 + i);
-      GDate starts, submitted;
-
-      date_plus (&starts, 21 + 7 * (int) i);
-      date_plus (&submitted, 0);
-      json_object_set_string_member (o, "kind", i == 0 ? "conference" : "survey");
-      json_object_set_string_member (o, "title", i == 0 ? "Интернет-конференция: жол құрылысы" : "Сауалнама: қоғамдық көлік");
-      set_date (o, "starts_on", &starts);
-      set_date (o, "submitted_on", &submitted);
-      json_object_set_string_member (o, "status", i == 0 ? "submitted" : "draft");
-      if (!put (s, "template", id, org_id, o))
-        return FALSE;
-    }
 
   {
     g_autoptr(JsonObject) o = json_object_new ();
@@ -355,8 +348,8 @@ seed_body (Seeder     *s,
     json_object_set_string_member (o, "applicant_name", names[(b + 5) % G_N_ELEMENTS (names)]);
     json_object_set_string_member (o, "position", "Бас маман / Главный специалист");
     json_object_set_string_member (o, "requested_role", "administrator");
-    json_object_set_string_member (o, "status", "submitted");
-    if (!put (s, "accreditation", id, org_id, o))
+    json_object_set_string_member (o, "status", "sent");
+    if (!put (s, "accreditation_application", id, org_id, o))
       return FALSE;
   }
   return TRUE;
@@ -471,7 +464,7 @@ awp_server_seed_scale (AwpServer  *server,
     return FALSE;
   for (guint i = start; i < start + count; i++)
     {
-      if (!seed_request (&s, orgs[i % N_BODIES].id, i, "scale-request"))
+      if (!seed_request (&s, server->scale_org ? server->scale_org : orgs[i % N_BODIES].id, i, "scale-request"))
         goto fail;
       /* Mark them so a second run continues the numbering. */
       {

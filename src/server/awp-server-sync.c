@@ -7,18 +7,19 @@
 #include "awp-server-validate.h"
 
 /* Record types a role sees and changes across organizations: the Operator
- * reviews every body's templates (O145-7), the authorized body decides on
- * access applications (O145-12). Everything else stays in the user's own
- * organization. */
+ * reviews every body's conference and survey templates (O145-7), the
+ * authorized body decides on accreditation applications (O93-5). Everything
+ * else stays in the user's own organization. Two slots; "" is none. */
 static const char *
-cross_org_type (const AwpServerUser *user)
+cross_org_type (const AwpServerUser *user,
+                guint                slot)
 {
   switch (user->role)
     {
     case AWP_ROLE_OPERATOR:
-      return "template";
+      return slot == 0 ? "conference" : "survey";
     case AWP_ROLE_AUTHORIZED_BODY:
-      return "accreditation";
+      return slot == 0 ? "accreditation_application" : "";
     case AWP_ROLE_ADMINISTRATOR:
     case AWP_ROLE_TRAINER:
     default:
@@ -31,7 +32,9 @@ awp_server_may_read (const AwpServerUser *user,
                      const char          *entity_type,
                      const char          *org_id)
 {
-  return g_strcmp0 (user->org_id, org_id) == 0 || g_str_equal (cross_org_type (user), entity_type);
+  return g_strcmp0 (user->org_id, org_id) == 0
+         || g_str_equal (cross_org_type (user, 0), entity_type)
+         || g_str_equal (cross_org_type (user, 1), entity_type);
 }
 
 gboolean
@@ -555,8 +558,14 @@ awp_server_sync_changes (AwpServerRequest *req)
     }
 
   stmt = awp_server_db_prepare (server->db,
-                                "SELECT seq, " AWP_RECORD_JSON_SQL " FROM records"
-                                " WHERE seq > ?1 AND (org_id = ?2 OR entity_type = ?3)"
+                                /* Two index walks in seq order, not one OR that
+                                 * sorts everything left on every page. */
+                                "SELECT seq, j FROM ("
+                                "  SELECT * FROM (SELECT seq, " AWP_RECORD_JSON_SQL " AS j FROM records"
+                                "    WHERE org_id = ?2 AND seq > ?1 ORDER BY seq LIMIT ?4)"
+                                "  UNION ALL"
+                                "  SELECT * FROM (SELECT seq, " AWP_RECORD_JSON_SQL " AS j FROM records"
+                                "    WHERE entity_type IN (?3, ?5) AND org_id <> ?2 AND seq > ?1 ORDER BY seq LIMIT ?4))"
                                 " ORDER BY seq LIMIT ?4", &error);
   if (stmt == NULL)
     {
@@ -565,7 +574,8 @@ awp_server_sync_changes (AwpServerRequest *req)
     }
   sqlite3_bind_int64 (stmt, 1, since);
   sqlite3_bind_text (stmt, 2, req->user->org_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, cross_org_type (req->user), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, cross_org_type (req->user, 0), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, cross_org_type (req->user, 1), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, (gint64) limit + 1);
 
   out = g_string_new ("{\"changes\":[");
@@ -587,6 +597,9 @@ awp_server_sync_changes (AwpServerRequest *req)
   if (!more)
     next_seq = last_seq;
   next = awp_protocol_cursor_encode (next_seq);
-  g_string_append_printf (out, "],\"next_cursor\":\"%s\",\"has_more\":%s}", next, more ? "true" : "false");
+  /* An upper bound of what is left (other bodies' changes count too): enough
+   * for a first download's progress bar. */
+  g_string_append_printf (out, "],\"next_cursor\":\"%s\",\"has_more\":%s,\"remaining\":%" G_GINT64_FORMAT "}",
+                          next, more ? "true" : "false", last_seq - next_seq);
   awp_server_reply_text (req, 200, out->str);
 }

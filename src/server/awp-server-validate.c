@@ -12,6 +12,7 @@ typedef enum
   T_BOOL,
   T_ENUM,
   T_ARRAY,
+  T_OBJECT,   /* max: members */
 } FieldType;
 
 typedef struct
@@ -31,21 +32,29 @@ typedef struct
 
 #define END { NULL, 0, 0, 0, NULL }
 
-/* O145-3..5: blog requests and their answers. */
+/* O145-3..5: blog requests and their answers. Field names are the client
+ * store's (awp-seed.c, awp-store-edit.c), so its queue columns fill from
+ * pulled records and its actions (answer, extend, return…) sync as made. */
 static const FieldSpec blog_request[] = {
+  { "number", T_STRING, FALSE, 50, NULL },
   { "subject", T_STRING, TRUE, 500, NULL },
   { "text", T_STRING, TRUE, 20000, NULL },
   { "status", T_ENUM, TRUE, 0, "received accepted forwarded returned answered refused extended" },
-  { "received_at", T_DATE, TRUE, 0, NULL },
-  { "due_date", T_DATE, FALSE, 0, NULL },
-  { "author_name", T_STRING, FALSE, 300, NULL },
+  { "received_on", T_DATE, TRUE, 0, NULL },
+  { "events", T_ARRAY, FALSE, 200, NULL },  /* the store's action history */
+  { "due_on", T_DATE, FALSE, 0, NULL },
+  { "deadlines", T_OBJECT, FALSE, 10, NULL },
+  { "requester", T_STRING, FALSE, 300, NULL },
   { "author_contact", T_STRING, FALSE, 300, NULL },
-  { "authentication", T_ENUM, FALSE, 0, "eds egov" },
+  { "auth_method", T_ENUM, FALSE, 0, "eds egov" },
   { "lang", T_ENUM, FALSE, 0, "kk ru en" },
   { "answer", T_STRING, FALSE, 20000, NULL },
+  { "answered_on", T_DATE, FALSE, 0, NULL },
+  { "closed_on", T_DATE, FALSE, 0, NULL },
   { "reason", T_STRING, FALSE, 5000, NULL },
   { "forwarded_to", T_STRING, FALSE, 64, NULL },
   { "times_extended", T_INT, FALSE, 1, NULL },
+  { "rating", T_INT, FALSE, 5, NULL },
   END
 };
 
@@ -54,14 +63,22 @@ static const FieldSpec conference_application[] = {
   { "topic", T_STRING, TRUE, 1000, NULL },
   { "text", T_STRING, TRUE, 20000, NULL },
   { "status", T_ENUM, TRUE, 0, "received accepted refused" },
-  { "received_at", T_DATE, TRUE, 0, NULL },
-  { "due_date", T_DATE, FALSE, 0, NULL },
+  { "received_on", T_DATE, TRUE, 0, NULL },
+  { "events", T_ARRAY, FALSE, 200, NULL },  /* the store's action history */
+  { "due_on", T_DATE, FALSE, 0, NULL },
+  { "deadlines", T_OBJECT, FALSE, 10, NULL },
+  { "closed_on", T_DATE, FALSE, 0, NULL },
   { "applicant_name", T_STRING, FALSE, 300, NULL },
   { "applicant_contact", T_STRING, FALSE, 300, NULL },
   { "reason", T_STRING, FALSE, 5000, NULL },
   { "lang", T_ENUM, FALSE, 0, "kk ru en" },
   END
 };
+
+/* Entity and state names are the client store's (awp-state-machine.c,
+ * docs/store.md), so a pulled record needs no translation. Conferences and
+ * surveys are the templates the Operator reviews (O145-7). */
+#define APPROVAL_STATES "draft submitted returned accepted published closed"
 
 /* O145-A1, O145-9. */
 static const FieldSpec conference[] = {
@@ -74,7 +91,11 @@ static const FieldSpec conference[] = {
   { "closes_on", T_DATE, TRUE, 0, NULL },
   { "moderator_name", T_STRING, FALSE, 300, NULL },
   { "moderator_position", T_STRING, FALSE, 300, NULL },
-  { "status", T_ENUM, TRUE, 0, "draft submitted approved open closed" },
+  { "submitted_on", T_DATE, FALSE, 0, NULL },
+  { "review_note", T_STRING, FALSE, 5000, NULL },
+  { "received_on", T_DATE, FALSE, 0, NULL },
+  { "events", T_ARRAY, FALSE, 200, NULL },  /* the store's action history */
+  { "status", T_ENUM, TRUE, 0, APPROVAL_STATES },
   END
 };
 
@@ -88,7 +109,11 @@ static const FieldSpec survey[] = {
   { "launch_on", T_DATE, TRUE, 0, NULL },
   { "close_on", T_DATE, TRUE, 0, NULL },
   { "questions", T_ARRAY, FALSE, 200, NULL },
-  { "status", T_ENUM, TRUE, 0, "draft submitted approved open closed" },
+  { "submitted_on", T_DATE, FALSE, 0, NULL },
+  { "review_note", T_STRING, FALSE, 5000, NULL },
+  { "received_on", T_DATE, FALSE, 0, NULL },
+  { "events", T_ARRAY, FALSE, 200, NULL },  /* the store's action history */
+  { "status", T_ENUM, TRUE, 0, APPROVAL_STATES },
   END
 };
 
@@ -98,6 +123,9 @@ static const FieldSpec meeting[] = {
   { "held_on", T_DATE, TRUE, 0, NULL },
   { "place", T_STRING, FALSE, 500, NULL },
   { "capacity", T_INT, FALSE, 100000, NULL },
+  { "status", T_ENUM, FALSE, 0, "planned announced held results_published" },  /* O605 */
+  { "received_on", T_DATE, FALSE, 0, NULL },
+  { "events", T_ARRAY, FALSE, 200, NULL },  /* the store's action history */
   END
 };
 
@@ -107,44 +135,36 @@ static const FieldSpec channel[] = {
   END
 };
 
-/* O145-7: templates go to the Operator's review queue. */
-static const FieldSpec template_[] = {
-  { "kind", T_ENUM, TRUE, 0, "conference survey" },
-  { "title", T_STRING, TRUE, 500, NULL },
-  { "starts_on", T_DATE, TRUE, 0, NULL },
-  { "submitted_on", T_DATE, FALSE, 0, NULL },
-  { "status", T_ENUM, TRUE, 0, "draft submitted approved rejected" },
-  { "review_note", T_STRING, FALSE, 5000, NULL },
-  END
-};
-
-/* O145-12: applications for access, decided by the authorized body. */
-static const FieldSpec accreditation[] = {
+/* O93 Annex 1: applications for accreditation, decided by the authorized body. */
+static const FieldSpec accreditation_application[] = {
   { "applicant_name", T_STRING, TRUE, 300, NULL },
   { "position", T_STRING, FALSE, 300, NULL },
   { "requested_role", T_ENUM, TRUE, 0, "administrator trainer" },
-  { "status", T_ENUM, TRUE, 0, "submitted approved rejected" },
+  { "status", T_ENUM, TRUE, 0, "draft sent accredited refused" },
+  { "received_on", T_DATE, FALSE, 0, NULL },
+  { "events", T_ARRAY, FALSE, 200, NULL },  /* the store's action history */
   { "decision_note", T_STRING, FALSE, 5000, NULL },
   END
 };
 
 /* O145-6: Like / Dislike; a Dislike carries a reason. */
-static const FieldSpec rating[] = {
+static const FieldSpec blog_request_rating[] = {
   { "request_id", T_STRING, TRUE, 64, NULL },
   { "value", T_ENUM, TRUE, 0, "like dislike" },
   { "reason", T_STRING, FALSE, 2000, NULL },
   END
 };
 
-static const FieldSpec registration[] = {
+/* O605: registrations for and comments on an open meeting's broadcast. */
+static const FieldSpec meeting_registration[] = {
   { "meeting_id", T_STRING, TRUE, 64, NULL },
   { "name", T_STRING, TRUE, 300, NULL },
   { "contact", T_STRING, FALSE, 300, NULL },
   END
 };
 
-static const FieldSpec comment[] = {
-  { "channel_id", T_STRING, TRUE, 64, NULL },
+static const FieldSpec meeting_comment[] = {
+  { "meeting_id", T_STRING, TRUE, 64, NULL },
   { "text", T_STRING, TRUE, 5000, NULL },
   { "author_name", T_STRING, FALSE, 300, NULL },
   { "status", T_ENUM, FALSE, 0, "visible hidden" },
@@ -152,23 +172,21 @@ static const FieldSpec comment[] = {
 };
 
 static const EntitySpec entities[] = {
-  { "accreditation", accreditation },
+  { "accreditation_application", accreditation_application },
   { "blog_request", blog_request },
+  { "blog_request_rating", blog_request_rating },
   { "channel", channel },
-  { "comment", comment },
   { "conference", conference },
   { "conference_application", conference_application },
   { "meeting", meeting },
-  { "rating", rating },
-  { "registration", registration },
+  { "meeting_comment", meeting_comment },
+  { "meeting_registration", meeting_registration },
   { "survey", survey },
-  { "template", template_ },
 };
 
 static const char *const entity_names[] = {
-  "accreditation", "blog_request", "channel", "comment", "conference",
-  "conference_application", "meeting", "rating", "registration", "survey",
-  "template", NULL
+  "accreditation_application", "blog_request", "blog_request_rating", "channel", "conference",
+  "conference_application", "meeting", "meeting_comment", "meeting_registration", "survey", NULL
 };
 
 const char *const *
@@ -290,6 +308,12 @@ check_field (const FieldSpec *f,
       else if (json_array_get_length (json_node_get_array (n)) > f->max)
         add (errors, f->name, "too_long", "%s: at most %u items", f->name, f->max);
       return;
+    case T_OBJECT:
+      if (!JSON_NODE_HOLDS_OBJECT (n))
+        add (errors, f->name, "type", "%s: must be an object", f->name);
+      else if (json_object_get_size (json_node_get_object (n)) > f->max)
+        add (errors, f->name, "too_long", "%s: at most %u members", f->name, f->max);
+      return;
     }
 
   {
@@ -340,17 +364,19 @@ check_lasts (AwpServer  *server,
     }
 }
 
-/* O145-7: a template reaches the Operator at least 3 wd before the start. */
+/* O145-7: a conference or survey template reaches the Operator at least
+ * 3 wd before it starts (@start_field). */
 static void
 check_template (AwpServer  *server,
                 JsonObject *data,
+                const char *start_field,
                 GPtrArray  *errors)
 {
   GDate start, submitted;
   AwpDeadline dl;
   const char *status = json_object_get_string_member_with_default (data, "status", "");
 
-  if (!g_str_equal (status, "submitted") || !get_date (data, "starts_on", &start)
+  if (!g_str_equal (status, "submitted") || !get_date (data, start_field, &start)
       || !get_date (data, "submitted_on", &submitted))
     return;
   if (!awp_deadline_compute (server->rules, server->calendar, "O145-7", &start, &dl, NULL))
@@ -380,7 +406,7 @@ check_due (AwpServer  *server,
   AwpDeadline dl;
   gboolean extended = FALSE;
 
-  if (!get_date (data, "received_at", &received) || !get_date (data, "due_date", &due))
+  if (!get_date (data, "received_on", &received) || !get_date (data, "due_on", &due))
     return;
   if (g_str_equal (entity_type, "conference_application"))
     norm = "O145-10.2";
@@ -407,10 +433,10 @@ check_due (AwpServer  *server,
     {
       g_autofree char *latest = awp_protocol_format_date (&dl.date);
 
-      add (errors, "due_date", "deadline", "due_date: %s allows %s at the latest", norm, latest);
+      add (errors, "due_on", "deadline", "due_on: %s allows %s at the latest", norm, latest);
     }
   if (g_date_compare (&due, &received) < 0)
-    add (errors, "due_date", "date_order", "due_date: must not be before received_at");
+    add (errors, "due_on", "date_order", "due_on: must not be before received_on");
 }
 
 gboolean
@@ -453,14 +479,18 @@ awp_server_validate_mutation (AwpServer     *server,
     return FALSE;
 
   if (g_str_equal (entity_type, "conference"))
-    check_lasts (server, "O145-9.1", data, "opens_on", "closes_on", errors);
+    {
+      check_lasts (server, "O145-9.1", data, "opens_on", "closes_on", errors);
+      check_template (server, data, "opens_on", errors);
+    }
   else if (g_str_equal (entity_type, "survey"))
-    check_lasts (server, "O145-11", data, "launch_on", "close_on", errors);
-  else if (g_str_equal (entity_type, "template"))
-    check_template (server, data, errors);
+    {
+      check_lasts (server, "O145-11", data, "launch_on", "close_on", errors);
+      check_template (server, data, "launch_on", errors);
+    }
   else if (g_str_equal (entity_type, "blog_request") || g_str_equal (entity_type, "conference_application"))
     check_due (server, entity_type, data, errors);
-  else if (g_str_equal (entity_type, "rating")
+  else if (g_str_equal (entity_type, "blog_request_rating")
            && g_str_equal (json_object_get_string_member (data, "value"), "dislike")
            && json_object_get_string_member_with_default (data, "reason", "")[0] == '\0')
     add (errors, "reason", "required", "reason: O145-6 requires a reason for a dislike");

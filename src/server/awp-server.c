@@ -5,6 +5,7 @@
 
 #include "awp-server-auth.h"
 #include "awp-server-db.h"
+#include "awp-server-fault.h"
 #include "awp-server-portal.h"
 #include "awp-server-private.h"
 #include "awp-server-seed.h"
@@ -65,6 +66,8 @@ awp_server_finalize (GObject *object)
   g_clear_object (&self->calendar);
   g_clear_object (&self->rules);
   g_free (self->dummy_hash);
+  g_free (self->fault_plan);
+  g_free (self->scale_org);
   G_OBJECT_CLASS (awp_server_parent_class)->finalize (object);
 }
 
@@ -190,6 +193,7 @@ dispatch (SoupServer        *soup,
   gboolean path_known = FALSE;
   gint64 start = g_get_monotonic_time ();
   GByteArray *buf;
+  AwpFault fault;
 
   req.server = self;
   req.msg = msg;
@@ -253,8 +257,17 @@ dispatch (SoupServer        *soup,
         }
     }
 
+  fault = awp_server_fault_take (self, method, path);
+  if (fault.kind == AWP_FAULT_STATUS)
+    {
+      awp_server_fault_reply (&req, &fault);
+      goto out;
+    }
+  if (fault.kind == AWP_FAULT_EXPIRE_TOKEN)
+    awp_server_auth_expire_bearer (&req);
   if (route->access == ROUTE_PUBLIC || awp_server_auth_authenticate (&req))
     route->handler (&req);
+  awp_server_fault_after (&req, &fault);
 
 out:
   log_request (self, method, route->template, msg, start);
@@ -421,6 +434,10 @@ apply_config (AwpServer  *self,
   c->login_free_failures = free_failures;
   c->max_body = max_body;
   c->max_batch = max_batch;
+  if (kf != NULL && g_key_file_has_key (kf, "seed", "scale-org", NULL))
+    self->scale_org = g_key_file_get_string (kf, "seed", "scale-org", NULL);
+  if (kf != NULL && g_key_file_has_key (kf, "test", "fault-plan", NULL))
+    self->fault_plan = g_key_file_get_string (kf, "test", "fault-plan", NULL);
   if (kf != NULL && g_key_file_has_key (kf, "server", "log-requests", NULL))
     {
       g_autoptr(GError) local_error = NULL;

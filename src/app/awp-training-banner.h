@@ -1,0 +1,13 @@
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* The "Training" strip under the header bar: shown only when the
+ * application runs in training mode (awp --training), with "Reset". */
+
+#define AWP_TYPE_TRAINING_BANNER (awp_training_banner_get_type ())
+G_DECLARE_FINAL_TYPE (AwpTrainingBanner, awp_training_banner, AWP, TRAINING_BANNER, GtkWidget)
+
+G_END_DECLS
