@@ -463,13 +463,13 @@ awp_accreditation_decide (AwpStore    *store,
   channel_id = awp_registry_include (store, data, id, day, actor, error);
   if (channel_id == NULL)
     {
-      awp_store_rollback (store);
+      awp_store_rollback_if_open (store);
       return FALSE;
     }
   json_object_set_string_member (fields, "channel_id", channel_id);
   if (!awp_store_transition (store, id, "accredit", fields, actor, error))
     {
-      awp_store_rollback (store);
+      awp_store_rollback_if_open (store);
       return FALSE;
     }
   return awp_store_commit (store, error);

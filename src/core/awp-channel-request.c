@@ -251,7 +251,7 @@ awp_change_request_apply (AwpStore    *store,
       || !awp_registry_add_history (store, channel_id, event, actor, error)
       || !awp_store_transition (store, id, "apply", fields, actor, error))
     {
-      awp_store_rollback (store);
+      awp_store_rollback_if_open (store);
       return FALSE;
     }
   return awp_store_commit (store, error);
@@ -391,7 +391,7 @@ awp_termination_apply (AwpStore    *store,
       || !awp_registry_add_history (store, channel_id, event, actor, error)
       || !awp_store_transition (store, id, "apply", fields, actor, error))
     {
-      awp_store_rollback (store);
+      awp_store_rollback_if_open (store);
       return FALSE;
     }
   return awp_store_commit (store, error);
