@@ -2,6 +2,7 @@
 
 #include <glib/gi18n.h>
 
+#include "awp-channels-page.h"
 #include "awp-meeting-calendar.h"
 #include "awp-meeting-planner.h"
 #include "awp-templates-page.h"
@@ -15,6 +16,7 @@ struct _AwpWindow
 
   /* Template Widgets */
   AdwWindowTitle  *content_title;
+  AwpChannelsPage *channels_page;
   AwpTemplatesPage *conferences_page;
   AwpTemplatesPage *surveys_page;
   AdwLeaflet      *leaflet;
@@ -268,6 +270,7 @@ awp_window_class_init (AwpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, meeting_planner);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, requests_page);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, applications_page);
+  gtk_widget_class_bind_template_child (widget_class, AwpWindow, channels_page);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, today_page);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, stack);
@@ -294,6 +297,7 @@ awp_window_class_init (AwpWindowClass *klass)
   g_type_ensure (AWP_TYPE_MEETING_CALENDAR);
   g_type_ensure (AWP_TYPE_MEETING_PLANNER);
   g_type_ensure (AWP_TYPE_TEMPLATES_PAGE);
+  g_type_ensure (AWP_TYPE_CHANNELS_PAGE);
   g_type_ensure (AWP_TYPE_REQUESTS_PAGE);
   g_type_ensure (AWP_TYPE_TODAY_PAGE);
 }
@@ -406,6 +410,7 @@ awp_window_set_store (AwpWindow *self,
   awp_meeting_planner_set_store (self->meeting_planner, store);
   awp_templates_page_set_store (self->conferences_page, store);
   awp_templates_page_set_store (self->surveys_page, store);
+  awp_channels_page_set_store (self->channels_page, store);
 }
 
 AwpTodayPage *
