@@ -22,6 +22,14 @@ ui_registry_lang (void)
   return names[0] != NULL && g_str_has_prefix (names[0], "kk") ? "kk" : "ru";
 }
 
+/* An edit makes the last message (a failed send) stale. */
+static void
+on_edited (AwpChannelsPage *self)
+{
+  if (self->message_label != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->message_label), FALSE);
+}
+
 static GtkWidget *
 entry_row (AwpChannelsPage *self,
            const char      *field,
@@ -33,6 +41,7 @@ entry_row (AwpChannelsPage *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_editable_set_text (GTK_EDITABLE (row), json_object_get_string_member_with_default (data, field, ""));
   gtk_widget_set_name (row, field);
+  g_signal_connect_object (row, "changed", G_CALLBACK (on_edited), self, G_CONNECT_SWAPPED);
   g_hash_table_insert (self->fields, g_strdup (field), row);
   return row;
 }
@@ -73,6 +82,8 @@ text_area (AwpChannelsPage *self,
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
   gtk_widget_set_size_request (view, -1, 60);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text != NULL ? text : "", -1);
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed", G_CALLBACK (on_edited), self,
+                           G_CONNECT_SWAPPED);
   gtk_widget_set_name (view, field);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_frame_set_child (GTK_FRAME (frame), view);
@@ -280,11 +291,15 @@ application_summary (AwpChannelsPage *self,
     "to_body", "from_body_kk", "from_body_ru", "channel_name_kk", "channel_name_ru", "instruction",
     "regulating_act", "purpose", "coverage", "format", "resources", "justification", "other_info", "signer",
   };
-  GtkWidget *g = group (_("Application (Annex 1)"), NULL);
+  GtkWidget *g = group (NULL, NULL);
+  GtkWidget *expander = adw_expander_row_new ();
   g_autofree char *attachments = attachments_text (data);
   g_autofree char *signed_on = awp_channels_display_date (json_object_get_string_member_with_default (data, "signed_on", NULL));
   g_autofree char *received = awp_channels_display_date (json_object_get_string_member_with_default (data, "received_on", NULL));
+  g_autofree char *subtitle = g_strdup_printf (_("Received %s"), received);
 
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Application (Annex 1)"));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       const char *value = json_object_get_string_member_with_default (data, fields[i], "");
@@ -293,12 +308,12 @@ application_summary (AwpChannelsPage *self,
         value = choice_label (value, coverage_keys, coverage_labels);
       else if (g_str_equal (fields[i], "format"))
         value = choice_label (value, format_keys, format_labels);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
-                                 awp_channels_info_row (awp_accreditation_field_label (fields[i]), value));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                                awp_channels_info_row (awp_accreditation_field_label (fields[i]), value));
     }
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), awp_channels_info_row (awp_accreditation_field_label ("attachments"), attachments));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), awp_channels_info_row (awp_accreditation_field_label ("signed_on"), signed_on));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), awp_channels_info_row (_("Received"), received));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), awp_channels_info_row (awp_accreditation_field_label ("attachments"), attachments));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), awp_channels_info_row (awp_accreditation_field_label ("signed_on"), signed_on));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), expander);
   gtk_box_append (self->application_detail, g);
 }
 
@@ -420,11 +435,12 @@ awp_channels_show_application (AwpChannelsPage *self,
     application_editor (self, data);
   else
     {
-      application_summary (self, data);
+      /* The decision first, the application it rests on below. */
       if (g_str_equal (status, "sent"))
         review_form (self, data);
       else
         decision_summary (self, data);
+      application_summary (self, data);
     }
   docs = button_box ();
   gtk_box_append (GTK_BOX (docs), action_button (_("PDF in _Russian…"), "channels.pdf", "ru", NULL));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "awp-channels-page.h"
+#include "awp-registry.h"
 
 G_BEGIN_DECLS
 

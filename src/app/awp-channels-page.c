@@ -18,7 +18,7 @@
 G_DEFINE_FINAL_TYPE (AwpChannelsPage, awp_channels_page, GTK_TYPE_WIDGET)
 
 /* Registry column widths: №, name, owner, date, changes, exclusion. */
-static const int column_widths[AWP_REGISTRY_COLUMNS] = { 36, 230, 230, 100, 260, 170 };
+static const int column_widths[AWP_REGISTRY_COLUMNS] = { 30, 260, 260, 120, 370, 220 };
 
 const char *
 awp_channels_actor (void)
@@ -57,6 +57,8 @@ awp_channels_info_row (const char *title,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value != NULL && value[0] != '\0' ? value : "—");
+  /* Wrapped (and ellipsized after many lines), never as wide as its text. */
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 12);
   gtk_widget_add_css_class (row, "property");
   return row;
 }
@@ -187,6 +189,7 @@ document_row (JsonObject *record,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), subject[0] != '\0' ? subject : fallback);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "awp-id", g_strdup (json_object_get_string_member (record, "id")), g_free);
   return row;
@@ -225,24 +228,97 @@ registry_lang (AwpChannelsPage *self)
   return gtk_toggle_button_get_active (self->registry_kk) ? "kk" : "ru";
 }
 
+/* A Registry cell exactly as wide as its column, whatever its text and the
+ * row's height: a GtkBox would otherwise widen a wrapped label to fit it
+ * in fewer lines, and the header would not line up with the rows. */
+#define AWP_TYPE_REGISTRY_CELL (awp_registry_cell_widget_get_type ())
+G_DECLARE_FINAL_TYPE (AwpRegistryCell, awp_registry_cell_widget, AWP, REGISTRY_CELL, GtkWidget)
+
+struct _AwpRegistryCell
+{
+  GtkWidget  parent_instance;
+  GtkWidget *child;
+  int        width;
+};
+
+G_DEFINE_FINAL_TYPE (AwpRegistryCell, awp_registry_cell_widget, GTK_TYPE_WIDGET)
+
+static void
+awp_registry_cell_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  AwpRegistryCell *self = AWP_REGISTRY_CELL (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *minimum = *natural = self->width;
+  else
+    gtk_widget_measure (self->child, GTK_ORIENTATION_VERTICAL, MAX (for_size, self->width),
+                        minimum, natural, NULL, NULL);
+}
+
+static void
+awp_registry_cell_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  gtk_widget_allocate (AWP_REGISTRY_CELL (widget)->child, width, height, -1, NULL);
+}
+
+static GtkSizeRequestMode
+awp_registry_cell_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+awp_registry_cell_dispose (GObject *object)
+{
+  g_clear_pointer (&AWP_REGISTRY_CELL (object)->child, gtk_widget_unparent);
+  G_OBJECT_CLASS (awp_registry_cell_widget_parent_class)->dispose (object);
+}
+
+static void
+awp_registry_cell_widget_class_init (AwpRegistryCellClass *klass)
+{
+  GTK_WIDGET_CLASS (klass)->measure = awp_registry_cell_measure;
+  GTK_WIDGET_CLASS (klass)->size_allocate = awp_registry_cell_size_allocate;
+  GTK_WIDGET_CLASS (klass)->get_request_mode = awp_registry_cell_request_mode;
+  G_OBJECT_CLASS (klass)->dispose = awp_registry_cell_dispose;
+}
+
+static void
+awp_registry_cell_widget_init (AwpRegistryCell *self)
+{
+}
+
 static GtkWidget *
-registry_cell (const char *text,
-               int         width,
-               gboolean    heading)
+registry_cell (guint            column,
+               const char      *text,
+               gboolean         heading)
 {
   GtkWidget *label = gtk_label_new (text);
+  int width = column_widths[column];
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_yalign (GTK_LABEL (label), 0);
-  gtk_widget_set_size_request (label, width, -1);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), width / 7);
-  gtk_label_set_width_chars (GTK_LABEL (label), width / 8);
-  gtk_widget_set_hexpand (label, width > 150);
   if (heading)
     gtk_widget_add_css_class (label, "caption-heading");
-  return label;
+  {
+    AwpRegistryCell *cell = g_object_new (AWP_TYPE_REGISTRY_CELL, NULL);
+
+    cell->width = width;
+    cell->child = label;
+    gtk_widget_set_parent (label, GTK_WIDGET (cell));
+    return GTK_WIDGET (cell);
+  }
 }
 
 static void
@@ -256,7 +332,7 @@ fill_registry (AwpChannelsPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->registry_header))) != NULL)
     gtk_box_remove (self->registry_header, child);
   for (guint c = 0; c < AWP_REGISTRY_COLUMNS; c++)
-    gtk_box_append (self->registry_header, registry_cell (awp_registry_column_title (c, lang), column_widths[c], TRUE));
+    gtk_box_append (self->registry_header, registry_cell (c, awp_registry_column_title (c, lang), TRUE));
   clear_list (self->registry_list);
   if (self->store == NULL)
     return;
@@ -278,7 +354,7 @@ fill_registry (AwpChannelsPage *self)
         {
           g_autofree char *text = awp_registry_cell (entry, history, c, lang);
 
-          gtk_box_append (GTK_BOX (box), registry_cell (text, column_widths[c], FALSE));
+          gtk_box_append (GTK_BOX (box), registry_cell (c, text, FALSE));
         }
       gtk_widget_set_margin_start (box, 12);
       gtk_widget_set_margin_end (box, 12);
@@ -400,6 +476,8 @@ show_entry (AwpChannelsPage *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), row_title);
       if (subtitle != NULL)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 8);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
   gtk_box_append (self->registry_detail, group);
