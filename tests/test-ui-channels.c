@@ -6,6 +6,7 @@
 #include "awp-channels-page.h"
 #include "awp-i18n.h"
 #include "awp-registry.h"
+#include "awp-reports-page.h"
 #include "awp-store.h"
 
 /* The Channels and Registry workspace with the real widgets under Xvfb:
@@ -379,6 +380,97 @@ test_lifecycle (Fixture *f, gconstpointer data)
   spin ();
 }
 
+static GtkWidget *
+report_field (AwpReportsPage *page, const char *name)
+{
+  GtkWidget *w = awp_reports_page_get_field (page, name);
+
+  if (w == NULL)
+    g_error ("no report field %s", name);
+  return w;
+}
+
+/* Order 118: a report per body and year, due 1 March (moved to Monday
+ * 02.03.2026), the O118-6 confirmation before the request, and the link. */
+static void
+test_reports (Fixture *f, gconstpointer data)
+{
+  GtkWidget *window = gtk_window_new ();
+  AwpReportsPage *page = awp_reports_page_new ();
+  g_autoptr(JsonObject) d = NULL;
+  const char *id;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  awp_reports_page_set_store (page, f->store);
+  spin ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reports.new", NULL));
+  spin ();
+  adw_combo_row_set_selected (ADW_COMBO_ROW (report_field (page, "body_kind")), 0);
+  gtk_editable_set_text (GTK_EDITABLE (report_field (page, "body_kk")), "Қазақстан Республикасы Мәдениет және ақпарат министрлігі");
+  gtk_editable_set_text (GTK_EDITABLE (report_field (page, "body_ru")), "Министерство культуры и информации Республики Казахстан");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (report_field (page, "year")), 2025);
+  gtk_editable_set_text (GTK_EDITABLE (report_field (page, "title")),
+                         "Отчет о достижении целевых индикаторов плана развития на 2025 год");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reports.create", NULL));
+  spin ();
+  id = awp_reports_page_get_open_id (page);
+  g_assert_nonnull (id);
+  d = data_of (f->store, id);
+  g_assert_cmpstr (json_object_get_string_member (d, "due_on"), ==, "2026-03-02");
+  g_clear_pointer (&d, json_object_unref);
+
+  /* No request without the O118-6 confirmation. */
+  gtk_editable_set_text (GTK_EDITABLE (report_field (page, "document")), "Есеп-2025.pdf");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reports.request", NULL));
+  spin ();
+  g_assert_nonnull (strstr (awp_reports_page_get_message (page), "O118-6"));
+  d = data_of (f->store, id);
+  g_assert_cmpstr (json_object_get_string_member (d, "status"), ==, "draft");
+  g_assert_cmpstr (json_object_get_string_member (d, "document"), ==, "Есеп-2025.pdf");
+  g_clear_pointer (&d, json_object_unref);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (report_field (page, "no_restricted_info")), TRUE);
+  screenshot (window, "reports");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reports.request", NULL));
+  spin ();
+  d = data_of (f->store, id);
+  g_assert_cmpstr (json_object_get_string_member (d, "status"), ==, "requested");
+  /* Requested on 18.03.2026, after 02.03.2026. */
+  g_assert_true (json_object_get_boolean_member (d, "late"));
+  g_clear_pointer (&d, json_object_unref);
+
+  gtk_editable_set_text (GTK_EDITABLE (report_field (page, "link")), "budget report");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reports.publish", NULL));
+  spin ();
+  d = data_of (f->store, id);
+  g_assert_cmpstr (json_object_get_string_member (d, "status"), ==, "requested");
+  g_clear_pointer (&d, json_object_unref);
+  gtk_editable_set_text (GTK_EDITABLE (report_field (page, "link")), "https://budget.egov.kz/reports/2025/mki");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reports.publish", NULL));
+  spin ();
+  d = data_of (f->store, id);
+  g_assert_cmpstr (json_object_get_string_member (d, "status"), ==, "published");
+  g_assert_cmpstr (json_object_get_string_member (d, "link"), ==, "https://budget.egov.kz/reports/2025/mki");
+  g_clear_pointer (&d, json_object_unref);
+  screenshot (window, "reports-published");
+
+  /* The same body and year again: refused, nothing created. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reports.new", NULL));
+  spin ();
+  gtk_editable_set_text (GTK_EDITABLE (report_field (page, "body_kk")), "Қазақстан Республикасы Мәдениет және ақпарат министрлігі");
+  gtk_editable_set_text (GTK_EDITABLE (report_field (page, "body_ru")), "Министерство культуры и информации Республики Казахстан");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (report_field (page, "year")), 2025);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reports.create", NULL));
+  spin ();
+  g_assert_cmpint (awp_store_count (f->store, "efficiency_report", NULL), ==, 1);
+  g_assert_cmpint (count_rows (awp_reports_page_get_list (page)), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -395,5 +487,6 @@ main (int argc, char **argv)
   }
 
   g_test_add ("/ui/channels/lifecycle", Fixture, NULL, fixture_setup, test_lifecycle, fixture_teardown);
+  g_test_add ("/ui/reports/lifecycle", Fixture, NULL, fixture_setup, test_reports, fixture_teardown);
   return g_test_run ();
 }

@@ -422,8 +422,11 @@ awp_channels_show_application (AwpChannelsPage *self,
       gtk_box_append (box, awp_channels_heading (error->message, "error"));
       return;
     }
-  g_free (self->open_id);
-  self->open_id = g_strdup (id);
+  if (id != self->open_id)  /* @id may be self->open_id itself */
+    {
+      g_free (self->open_id);
+      self->open_id = g_strdup (id);
+    }
   g_free (self->open_type);
   self->open_type = g_strdup ("accreditation_application");
   status = json_object_get_string_member_with_default (data, "status", "draft");
@@ -610,8 +613,11 @@ awp_channels_show_request (AwpChannelsPage *self,
     }
   type = json_object_get_string_member (record, "type");
   data = json_object_get_object_member (record, "data");
-  g_free (self->open_id);
-  self->open_id = g_strdup (id);
+  if (id != self->open_id)  /* @id may be self->open_id itself */
+    {
+      g_free (self->open_id);
+      self->open_id = g_strdup (id);
+    }
   g_free (self->open_type);
   self->open_type = g_strdup (type);
   draft = g_str_equal (json_object_get_string_member_with_default (data, "status", "draft"), "draft");

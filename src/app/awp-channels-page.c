@@ -437,8 +437,11 @@ show_entry (AwpChannelsPage *self,
       gtk_box_append (self->registry_detail, awp_channels_heading (error->message, "error"));
       return;
     }
-  g_free (self->channel_id);
-  self->channel_id = g_strdup (id);
+  if (id != self->channel_id)
+    {
+      g_free (self->channel_id);
+      self->channel_id = g_strdup (id);
+    }
   title = g_strdup_printf ("№ %s · %s", json_object_get_string_member_with_default (entry, "number", ""),
                            json_object_get_string_member_with_default (entry, g_str_equal (lang, "kk") ? "name_kk" : "name_ru", ""));
   gtk_box_append (self->registry_detail, awp_channels_heading (title, "title-3"));
