@@ -174,9 +174,10 @@ show_report (AwpReportsPage *self,
     }
   status = json_object_get_string_member_with_default (data, "status", "draft");
   kind = json_object_get_string_member_with_default (data, "body_kind", "central");
-  title = g_strdup_printf (_("%s: report for %" G_GINT64_FORMAT),
+  /* TRANSLATORS: the reporting body, then the reporting year */
+  title = g_strdup_printf (_("%s: report for %d"),
                            json_object_get_string_member_with_default (data, "body_ru", ""),
-                           json_object_get_int_member_with_default (data, "year", 0));
+                           (int) json_object_get_int_member_with_default (data, "year", 0));
   begin_detail (self, title);
   {
     GtkWidget *state = gtk_label_new (awp_state_label (status));

@@ -105,7 +105,8 @@ find_same (AwpStore    *store,
           && json_object_get_int_member_with_default (other, "year", 0) == year)
         {
           g_set_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID,
-                       _("%s already has a report for %" G_GINT64_FORMAT), body, year);
+                       /* TRANSLATORS: the reporting body, then the reporting year */
+                       _("%s already has a report for %d"), body, (int) year);
           return TRUE;
         }
     }
