@@ -41,6 +41,16 @@ static const char *const kind_labels[] = {
   N_("Local planning body (O118-5)"),
 };
 
+/* The body's name in the UI's state language (Russian for English). */
+static const char *
+body_name (JsonObject *data)
+{
+  const char *const *names = g_get_language_names ();
+  gboolean kk = names[0] != NULL && g_str_has_prefix (names[0], "kk");
+
+  return json_object_get_string_member_with_default (data, kk ? "body_kk" : "body_ru", "");
+}
+
 static void
 set_message (AwpReportsPage *self,
              const char     *text,
@@ -56,6 +66,14 @@ set_message (AwpReportsPage *self,
   gtk_widget_add_css_class (GTK_WIDGET (self->message_label), error ? "error" : "success");
 }
 
+/* An edit makes the last message stale. */
+static void
+on_edited (AwpReportsPage *self)
+{
+  if (self->message_label != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->message_label), FALSE);
+}
+
 static GtkWidget *
 entry_row (AwpReportsPage *self,
            const char     *field,
@@ -65,6 +83,7 @@ entry_row (AwpReportsPage *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), awp_efficiency_report_field_label (field));
   gtk_editable_set_text (GTK_EDITABLE (row), value != NULL ? value : "");
+  g_signal_connect_object (row, "changed", G_CALLBACK (on_edited), self, G_CONNECT_SWAPPED);
   g_hash_table_insert (self->fields, g_strdup (field), row);
   return row;
 }
@@ -175,8 +194,7 @@ show_report (AwpReportsPage *self,
   status = json_object_get_string_member_with_default (data, "status", "draft");
   kind = json_object_get_string_member_with_default (data, "body_kind", "central");
   /* TRANSLATORS: the reporting body, then the reporting year */
-  title = g_strdup_printf (_("%s: report for %d"),
-                           json_object_get_string_member_with_default (data, "body_ru", ""),
+  title = g_strdup_printf (_("%s: report for %d"), body_name (data),
                            (int) json_object_get_int_member_with_default (data, "year", 0));
   begin_detail (self, title);
   {
@@ -214,6 +232,7 @@ show_report (AwpReportsPage *self,
       gtk_box_append (self->detail, g);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), confirmed);
       gtk_widget_set_name (check, "no_restricted_info");
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_edited), self, G_CONNECT_SWAPPED);
       g_hash_table_insert (self->fields, g_strdup ("no_restricted_info"), check);
       gtk_box_append (self->detail, check);
       box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -295,7 +314,7 @@ fill_list (AwpReportsPage *self)
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *title = g_strdup_printf ("%" G_GINT64_FORMAT " · %s",
                                                 json_object_get_int_member_with_default (data, "year", 0),
-                                                json_object_get_string_member_with_default (data, "body_ru", ""));
+                                                body_name (data));
       g_autofree char *due = awp_channels_display_date (json_object_get_string_member_with_default (data, "due_on", NULL));
       const char *status = json_object_get_string_member_with_default (data, "status", "draft");
       /* TRANSLATORS: a status, then the date something is due */
