@@ -18,7 +18,7 @@
 G_DEFINE_FINAL_TYPE (AwpChannelsPage, awp_channels_page, GTK_TYPE_WIDGET)
 
 /* Registry column widths: №, name, owner, date, changes, exclusion. */
-static const int column_widths[AWP_REGISTRY_COLUMNS] = { 30, 260, 260, 120, 370, 220 };
+static const int column_widths[AWP_REGISTRY_COLUMNS] = { 30, 220, 220, 110, 300, 200 };
 
 const char *
 awp_channels_actor (void)
@@ -903,6 +903,24 @@ print_action (GtkWidget  *widget,
   awp_channel_doc_print (doc, parent_window (self));
 }
 
+/* What each empty detail pane is for. */
+static void
+show_hints (AwpChannelsPage *self)
+{
+  awp_channels_clear_box (self->application_detail);
+  awp_channels_clear_box (self->registry_detail);
+  awp_channels_clear_box (self->request_detail);
+  gtk_box_append (self->application_detail,
+                  awp_channels_heading (_("Choose an application on the left or create a new one. The authorized body "
+                                          "decides within 8 working days of receipt (O93-5)."), "dim-label"));
+  gtk_box_append (self->registry_detail,
+                  awp_channels_heading (_("Choose an entry to see its history, request a change or give notice of "
+                                          "termination."), "dim-label"));
+  gtk_box_append (self->request_detail,
+                  awp_channels_heading (_("Changes and terminations enter the Registry within 3 working days of "
+                                          "receipt (O93-13)."), "dim-label"));
+}
+
 static void
 awp_channels_page_dispose (GObject *object)
 {
@@ -989,6 +1007,7 @@ awp_channels_page_init (AwpChannelsPage *self)
                                   ? self->registry_kk : self->registry_ru, TRUE);
   }
   gtk_widget_set_sensitive (self->new_application_button, FALSE);
+  show_hints (self);
   awp_channels_refresh_lists (self);
 }
 
@@ -1011,9 +1030,7 @@ awp_channels_page_set_store (AwpChannelsPage *self,
   g_set_object (&self->store, store);
   g_clear_pointer (&self->open_id, g_free);
   g_clear_pointer (&self->channel_id, g_free);
-  awp_channels_clear_box (self->application_detail);
-  awp_channels_clear_box (self->registry_detail);
-  awp_channels_clear_box (self->request_detail);
+  show_hints (self);
   g_hash_table_remove_all (self->fields);
   self->message_label = NULL;
   self->diff_old = self->diff_new = NULL;
