@@ -176,19 +176,28 @@ pdf_text (AwpChannelsPage *page, const char *lang)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("awp-pdf-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "annex1.pdf", NULL);
+  g_autofree char *path = g_build_filename (dir, "annex.pdf", NULL);
   g_autofree char *script = g_test_build_filename (G_TEST_DIST, "pdf-text.py", NULL);
   char *out = NULL;
   int status = -1;
   const char *argv[] = { "python3", script, path, NULL };
 
-  g_assert_true (awp_channels_page_write_pdf (page, lang, path, &error));
+  /* NULL: the Registry (Annex 2); otherwise the application (Annex 1). */
+  if (lang != NULL)
+    g_assert_true (awp_channels_page_write_pdf (page, lang, path, &error));
+  else
+    g_assert_true (awp_channels_page_write_registry_pdf (page, path, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_remove (path);
-  g_rmdir (dir);
+  if (g_getenv ("AWP_KEEP_PDF") == NULL)
+    {
+      g_remove (path);
+      g_rmdir (dir);
+    }
+  else
+    g_printerr ("PDF kept: %s\n", path);
   return out;
 }
 
@@ -363,6 +372,14 @@ test_lifecycle (Fixture *f, gconstpointer data)
     g_assert_true (g_str_has_prefix (csv, "№,Наименование канала коммуникаций,"));
     g_assert_nonnull (strstr (csv, "18.03.2026 — исключен из Реестра"));
     g_remove (path);
+  }
+  /* And as the Annex 2 document. */
+  {
+    g_autofree char *text = pdf_text (page, NULL);
+
+    assert_in_pdf (text, "Реестр каналов коммуникаций");
+    assert_in_pdf (text, "Общественная приемная");
+    assert_in_pdf (text, "исключен из Реестра");
   }
   /* The Registry on screen in the UI's language. */
   awp_channels_page_set_registry_language (page, g_str_has_prefix (g_getenv ("LANGUAGE") ?: "", "kk") ? "kk" : "ru");

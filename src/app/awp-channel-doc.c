@@ -6,6 +6,7 @@
 
 #include "awp-calendar.h"
 #include "awp-channel-doc.h"
+#include "awp-registry.h"
 
 /* The wording below is Annex 1 of Order 93 itself (ru) and its Kazakh
  * text: the document reads the same whatever the UI language, so these
@@ -176,6 +177,50 @@ awp_channel_doc_new_application (JsonObject *data,
                              : "%s\n(подпись заместителя первого руководителя государственного органа, ЭЦП)\t\tДата: %s",
                           member (data, "signer"), date != NULL ? date : "«__» ________ 20__");
   add (doc, "Serif 11", 0, PANGO_ALIGN_LEFT, line);
+  return doc;
+}
+
+AwpChannelDoc *
+awp_channel_doc_new_registry (AwpStore    *store,
+                              const char  *lang,
+                              GError     **error)
+{
+  gboolean kk = g_strcmp0 (lang, "kk") == 0;
+  g_autoptr(GPtrArray) entries = awp_registry_search (store, NULL, error);
+  AwpChannelDoc *doc;
+
+  if (entries == NULL)
+    return NULL;
+  doc = g_new0 (AwpChannelDoc, 1);
+  doc->blocks = g_ptr_array_new_with_free_func (block_free);
+  doc->heights = g_array_new (FALSE, TRUE, sizeof (double));
+  doc->breaks = g_array_new (FALSE, TRUE, sizeof (int));
+  doc->title = g_strdup (kk ? "Мемлекеттік органдардың халықпен коммуникация арналарының тізілімі"
+                            : "Реестр каналов коммуникаций государственных органов с населением");
+  add (doc, "Serif 9", 0, PANGO_ALIGN_RIGHT,
+       kk ? "Мемлекеттік органдардың халықпен коммуникация арналарының тізілімін қалыптастыру және жүргізу,\n"
+            "сондай-ақ оларды аккредиттеу қағидаларына 2-қосымша"
+          : "Приложение 2 к Правилам формирования и ведения реестра,\nа также аккредитации каналов коммуникаций\n"
+            "государственных органов с населением");
+  add (doc, "Serif Bold 13", 0, PANGO_ALIGN_CENTER, doc->title);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      JsonObject *entry = g_ptr_array_index (entries, i);
+      g_autoptr(GPtrArray) history = awp_registry_history (store, json_object_get_string_member (entry, "id"), NULL);
+      g_autofree char *number = awp_registry_cell (entry, history, 0, lang);
+      g_autofree char *name = awp_registry_cell (entry, history, 1, lang);
+      g_autofree char *heading = g_strdup_printf ("%s. %s", number, name);
+
+      add (doc, "Serif Bold 11", 0, PANGO_ALIGN_LEFT, heading);
+      for (guint c = 2; c < AWP_REGISTRY_COLUMNS; c++)
+        {
+          g_autofree char *cell = awp_registry_cell (entry, history, c, lang);
+          g_autofree char *line = g_strdup_printf ("%s: %s", awp_registry_column_title (c, lang),
+                                                   cell[0] != '\0' ? cell : "—");
+
+          add (doc, "Serif 10", 18, PANGO_ALIGN_LEFT, line);
+        }
+    }
   return doc;
 }
 

@@ -3,6 +3,8 @@
 #include <gtk/gtk.h>
 #include <json-glib/json-glib.h>
 
+#include "awp-store.h"
+
 G_BEGIN_DECLS
 
 /* The accreditation application in the layout of Order 93, Annex 1, in
@@ -15,6 +17,11 @@ typedef struct _AwpChannelDoc AwpChannelDoc;
 /* @lang: "ru" or "kk"; @data is read now. */
 AwpChannelDoc *awp_channel_doc_new_application (JsonObject     *data,
                                                 const char     *lang);
+/* The whole Registry (Annex 2) in @lang ("ru" or "kk"): per entry its six
+ * columns, the history included. */
+AwpChannelDoc *awp_channel_doc_new_registry    (AwpStore       *store,
+                                                const char     *lang,
+                                                GError        **error);
 void           awp_channel_doc_free            (AwpChannelDoc  *doc);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AwpChannelDoc, awp_channel_doc_free)
 

@@ -886,6 +886,43 @@ pdf_action (GtkWidget  *widget,
 }
 
 static void
+on_registry_pdf_response_cb (GtkNativeDialog *chooser,
+                             int              response,
+                             gpointer         user_data)
+{
+  AwpChannelsPage *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (!awp_channels_page_write_registry_pdf (self, path, &error))
+        g_warning ("Registry not written: %s", error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+registry_pdf_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  AwpChannelsPage *self = AWP_CHANNELS_PAGE (widget);
+  GtkFileChooserNative *chooser;
+
+  if (self->store == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export the Registry"), parent_window (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
+                                     g_str_equal (registry_lang (self), "kk") ? "tizilim.pdf" : "reestr.pdf");
+  g_signal_connect (chooser, "response", G_CALLBACK (on_registry_pdf_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *param)
@@ -989,6 +1026,7 @@ awp_channels_page_class_init (AwpChannelsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "channels.terminate", NULL, terminate_action);
   gtk_widget_class_install_action (widget_class, "channels.show-entry", "s", show_entry_action);
   gtk_widget_class_install_action (widget_class, "channels.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "channels.registry-pdf", NULL, registry_pdf_action);
   gtk_widget_class_install_action (widget_class, "channels.pdf", "s", pdf_action);
   gtk_widget_class_install_action (widget_class, "channels.print", "s", print_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "channels.save", NULL);
@@ -1173,6 +1211,19 @@ awp_channels_page_write_pdf (AwpChannelsPage  *self,
     }
   doc = awp_channel_doc_new_application (data, lang);
   return awp_channel_doc_write_pdf (doc, path, error);
+}
+
+gboolean
+awp_channels_page_write_registry_pdf (AwpChannelsPage  *self,
+                                      const char       *path,
+                                      GError          **error)
+{
+  g_autoptr(AwpChannelDoc) doc = NULL;
+
+  g_return_val_if_fail (AWP_IS_CHANNELS_PAGE (self), FALSE);
+
+  doc = awp_channel_doc_new_registry (self->store, registry_lang (self), error);
+  return doc != NULL && awp_channel_doc_write_pdf (doc, path, error);
 }
 
 gboolean

@@ -11,8 +11,8 @@ G_BEGIN_DECLS
  * the Registry (Annex 2) with each entry's history, search and CSV, and
  * change requests (Annex 3) and termination notices.
  * Actions (group "channels"): save, send, review, accredit, refuse,
- * notified, apply, request-change, terminate, export-csv, pdf (s: "ru"/"kk"),
- * print (s). */
+ * notified, apply, request-change, terminate, export-csv, registry-pdf,
+ * pdf (s: "ru"/"kk"), print (s). */
 
 #define AWP_TYPE_CHANNELS_PAGE (awp_channels_page_get_type ())
 G_DECLARE_FINAL_TYPE (AwpChannelsPage, awp_channels_page, AWP, CHANNELS_PAGE, GtkWidget)
@@ -47,6 +47,10 @@ gboolean         awp_channels_page_write_pdf    (AwpChannelsPage  *self,
                                                  const char       *lang,
                                                  const char       *path,
                                                  GError          **error);
+/* The Registry (Annex 2) as a PDF at @path in the language on screen. */
+gboolean         awp_channels_page_write_registry_pdf (AwpChannelsPage *self,
+                                                       const char      *path,
+                                                       GError         **error);
 /* The Registry as CSV at @path in the language on screen. */
 gboolean         awp_channels_page_export_csv   (AwpChannelsPage  *self,
                                                  const char       *path,
