@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "awp-accreditation.h"
+#include "awp-audit.h"
 #include "awp-calendar.h"
 #include "awp-channel-request.h"
 #include "awp-efficiency-report.h"
@@ -382,6 +383,27 @@ test_lifecycle (Fixture *f, gconstpointer data)
     g_assert_nonnull (strstr (cell_of (kk, 4), "негіздеме:"));
     g_assert_nonnull (strstr (cell_of (ru, 5), "27.10.2026 — исключен из Реестра"));
     g_assert_nonnull (strstr (cell_of (kk, 5), "27.10.2026 — тізілімнен шығарылды"));
+  }
+
+  /* The audit log has each step with its norm, and its chain is intact. */
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *q = NULL;
+    GString *steps = g_string_new (NULL);
+    gint64 n = 0, broken = 0;
+
+    g_assert_cmpint (sqlite3_open (f->store.path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT action, norm FROM audit WHERE norm IS NOT NULL ORDER BY id",
+                                         -1, &q, NULL), ==, SQLITE_OK);
+    while (sqlite3_step (q) == SQLITE_ROW)
+      g_string_append_printf (steps, "%s %s;", sqlite3_column_text (q, 0), sqlite3_column_text (q, 1));
+    sqlite3_finalize (q);
+    sqlite3_close (db);
+    g_assert_cmpstr (steps->str, ==, "send O93-3;accredit O93-5;send O93-11;apply O93-13;send O93-12;apply O93-13;");
+    g_string_free (steps, TRUE);
+    g_assert_true (awp_audit_verify (store, &n, &broken, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (broken, ==, 0);
   }
 
   /* An excluded channel takes no more requests. */

@@ -258,8 +258,19 @@ test_lifecycle (Fixture *f, gconstpointer data)
   if (english ())
     g_assert_nonnull (strstr (awp_channels_page_get_message (page), "Authorized body"));
   g_clear_pointer (&d, json_object_unref);
+  /* Missing fields are marked after the failed send. */
+  g_assert_true (gtk_widget_has_css_class (field (page, "to_body"), "error"));
+  g_assert_true (gtk_widget_has_css_class (field (page, "signer"), "error"));
 
   fill_application (page);
+  /* Once filled, nothing is marked; a Latin look-alike is marked as typed. */
+  g_assert_false (gtk_widget_has_css_class (field (page, "to_body"), "error"));
+  g_assert_false (gtk_widget_has_css_class (field (page, "signer"), "error"));
+  type_into (page, "channel_name_kk", "Қоғамдық қабылдаy бөлмесi");
+  g_assert_true (gtk_widget_has_css_class (field (page, "channel_name_kk"), "error"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (field (page, "channel_name_kk")));
+  type_into (page, "channel_name_kk", "«Әкіммен тікелей байланыс» қоғамдық қабылдау бөлмесі");
+  g_assert_false (gtk_widget_has_css_class (field (page, "channel_name_kk"), "error"));
   screenshot (window, "channels-application");
 
   /* Annex 1 in both languages, from what is on screen. */

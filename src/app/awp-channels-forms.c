@@ -5,6 +5,7 @@
 #include "awp-accreditation.h"
 #include "awp-channel-request.h"
 #include "awp-channels-page-private.h"
+#include "awp-protocol.h"
 #include "awp-registry.h"
 #include "awp-state-machine.h"
 #include "awp-text-diff.h"
@@ -22,12 +23,68 @@ ui_registry_lang (void)
   return names[0] != NULL && g_str_has_prefix (names[0], "kk") ? "kk" : "ru";
 }
 
-/* An edit makes the last message (a failed send) stale. */
+void
+awp_channels_mark_issues (AwpChannelsPage *self,
+                          gboolean         required_too)
+{
+  g_autoptr(JsonObject) data = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (self->open_type == NULL || g_hash_table_size (self->fields) == 0)
+    return;
+  data = awp_channels_collect (self);
+  if (g_str_equal (self->open_type, "accreditation_application"))
+    issues = awp_accreditation_validate (data, NULL);
+  else if (g_str_equal (self->open_type, "change_request"))
+    {
+      g_autoptr(JsonObject) stored = awp_channels_load (self->store, self->open_id, "change_request", NULL);
+
+      /* The fields the editor does not show come from the record. */
+      if (stored != NULL)
+        {
+          awp_channels_copy_members (stored, data);
+          issues = awp_change_request_validate (stored, NULL);
+        }
+    }
+  else
+    {
+      json_object_set_string_member (data, "channel_id", "-");
+      issues = awp_termination_validate (data, NULL);
+    }
+  if (issues == NULL)
+    return;
+  g_hash_table_iter_init (&iter, self->fields);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GtkWidget *widget = GTK_IS_TEXT_VIEW (value) ? gtk_widget_get_parent (value) : value;
+      const char *message = NULL;
+
+      for (guint i = 0; i < issues->len && message == NULL; i++)
+        {
+          AwpFieldError *issue = g_ptr_array_index (issues, i);
+
+          if (g_str_equal (issue->field, key) && (required_too || !g_str_equal (issue->code, "required")))
+            message = issue->message;
+        }
+      /* Named in the tooltip, marked in red; cleared once it is right. */
+      if (message != NULL)
+        gtk_widget_add_css_class (widget, "error");
+      else
+        gtk_widget_remove_css_class (widget, "error");
+      gtk_widget_set_tooltip_text (widget, message);
+    }
+}
+
+/* An edit makes the last message (a failed send) stale; wrong input is
+ * marked as it is typed (missing fields only after a send). */
 static void
 on_edited (AwpChannelsPage *self)
 {
   if (self->message_label != NULL)
     gtk_widget_set_visible (GTK_WIDGET (self->message_label), FALSE);
+  awp_channels_mark_issues (self, FALSE);
 }
 
 static GtkWidget *

@@ -63,5 +63,9 @@ void        awp_channels_show_application (AwpChannelsPage *self,
 void        awp_channels_show_request     (AwpChannelsPage *self,
                                            const char      *id);
 void        awp_channels_update_diff      (AwpChannelsPage *self);
+/* Marks the open editor's fields that fail validation (the "error" style
+ * and the message as tooltip); missing ones only with @required_too. */
+void        awp_channels_mark_issues      (AwpChannelsPage *self,
+                                           gboolean         required_too);
 
 G_END_DECLS

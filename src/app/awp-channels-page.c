@@ -639,6 +639,8 @@ send_action (GtkWidget  *widget,
   else if (ok)
     ok = awp_termination_send (self->store, self->open_id, NULL, awp_channels_actor (), &error);
   report (self, ok, error, _("Sent to the authorized body"));
+  if (!ok)
+    awp_channels_mark_issues (self, TRUE);
 }
 
 static gboolean
