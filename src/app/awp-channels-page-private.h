@@ -1,6 +1,7 @@
 #pragma once
 
 #include "awp-channels-page.h"
+#include "awp-calendar.h"
 #include "awp-registry.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,7 @@ struct _AwpChannelsPage
   char            *message;
   GHashTable      *fields;      /* field → editor widget (borrowed) */
   guint            refresh_idle;
+  AwpCalendar     *calendar;    /* may be NULL */
 
   /* Borrowed: children of the detail panes */
   GtkLabel        *message_label;

@@ -8,6 +8,7 @@
 #include "awp-channel-request.h"
 #include "awp-channels-page-private.h"
 #include "awp-registry.h"
+#include "awp-request-format.h"
 #include "awp-state-machine.h"
 #include "awp-validate.h"
 
@@ -177,9 +178,41 @@ list_subtitle (JsonObject *data)
   return g_strdup_printf (_("%s · due %s"), awp_state_label (status), due);
 }
 
+/* Open deadlines: the date in words and an icon, the colour only added. */
+static void
+add_due_suffix (AwpChannelsPage *self,
+                GtkWidget       *row,
+                JsonObject      *data)
+{
+  const char *status = json_object_get_string_member_with_default (data, "status", "draft");
+  gboolean open = g_str_equal (status, "sent")
+                  || ((g_str_equal (status, "accredited") || g_str_equal (status, "refused"))
+                      && !json_object_has_member (data, "notified_on"));
+  g_autofree char *text = NULL;
+  AwpDueInfo info;
+  GtkWidget *box, *label;
+
+  awp_request_due_info (self->calendar, json_object_get_string_member_with_default (data, "due_on", NULL),
+                        !open, &info);
+  if (info.state == AWP_DUE_NONE)
+    return;
+  text = awp_request_due_text_short (&info);
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  if (info.icon_name != NULL)
+    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (info.icon_name));
+  label = gtk_label_new (text);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (box), label);
+  if (info.css_class != NULL)
+    gtk_widget_add_css_class (box, info.css_class);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+}
+
 static GtkWidget *
-document_row (JsonObject *record,
-              const char *fallback)
+document_row (AwpChannelsPage *self,
+              JsonObject      *record,
+              const char      *fallback)
 {
   JsonObject *data = json_object_get_object_member (record, "data");
   const char *subject = json_object_get_string_member_with_default (data, "subject", "");
@@ -190,6 +223,7 @@ document_row (JsonObject *record,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), subject[0] != '\0' ? subject : fallback);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  add_due_suffix (self, row, data);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "awp-id", g_strdup (json_object_get_string_member (record, "id")), g_free);
   return row;
@@ -379,7 +413,7 @@ fill_documents (AwpChannelsPage *self,
   g_autoptr(GPtrArray) records = awp_registry_list_records (self->store, type, NULL, NULL);
 
   for (guint i = records != NULL ? records->len : 0; i-- > 0;)
-    gtk_list_box_append (list, document_row (g_ptr_array_index (records, i), fallback));
+    gtk_list_box_append (list, document_row (self, g_ptr_array_index (records, i), fallback));
 }
 
 void
@@ -971,6 +1005,7 @@ awp_channels_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), AWP_TYPE_CHANNELS_PAGE);
   g_clear_object (&self->store);
   g_clear_pointer (&self->fields, g_hash_table_unref);
+  g_clear_object (&self->calendar);
   G_OBJECT_CLASS (awp_channels_page_parent_class)->dispose (object);
 }
 
@@ -1039,6 +1074,8 @@ awp_channels_page_init (AwpChannelsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Working days left; without the calendar data they are calendar days. */
+  self->calendar = awp_calendar_new_default (NULL);
   /* The Registry opens in the UI's state language (Russian for English). */
   {
     const char *const *names = g_get_language_names ();
