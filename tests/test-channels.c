@@ -540,7 +540,8 @@ test_stale_change (Fixture *f, gconstpointer data)
 }
 
 /* Accrediting and entering the Registry are one transaction: when the
- * decision cannot be written, no entry is left behind. */
+ * decision cannot be written, no entry is left behind; likewise a change or
+ * an exclusion leaves the entry as it was when its request cannot close. */
 static void
 test_accredit_is_one_transaction (Fixture *f, gconstpointer data)
 {
@@ -569,6 +570,43 @@ test_accredit_is_one_transaction (Fixture *f, gconstpointer data)
   g_assert_true (awp_accreditation_decide (store, app, TRUE, NULL, &d, "authority-1", &error));
   g_assert_no_error (error);
   g_assert_cmpint (awp_store_count (store, "channel", NULL), ==, 1);
+
+  /* The same for entering a change and an exclusion. */
+  {
+    g_autoptr(JsonObject) decided = data_of (store, app);
+    g_autofree char *channel = g_strdup (str (decided, "channel_id"));
+    g_autoptr(JsonObject) request = json_object_new ();
+    g_autoptr(JsonObject) notice = json_object_new ();
+    g_autoptr(JsonObject) before = data_of (store, channel);
+    g_autoptr(JsonObject) entry_after = NULL;
+    g_autofree char *cr = NULL;
+    g_autofree char *tn = NULL;
+
+    json_object_set_string_member (request, "new_value", "Приемная акима");
+    json_object_set_string_member (request, "grounds", "Постановление № 45");
+    json_object_set_string_member (request, "signer", "Сейітқали Ә. Б.");
+    json_object_set_string_member (request, "signed_on", "2026-03-20");
+    cr = awp_change_request_create (store, channel, "name_ru", request, ACTOR, &error);
+    json_object_set_string_member (notice, "text", "Прекращение работы");
+    json_object_set_string_member (notice, "signer", "Сейітқали Ә. Б.");
+    json_object_set_string_member (notice, "signed_on", "2026-03-20");
+    tn = awp_termination_create (store, channel, notice, ACTOR, &error);
+    g_assert_no_error (error);
+    g_assert_true (awp_change_request_send (store, cr, &d, ACTOR, &error));
+    g_assert_true (awp_termination_send (store, tn, &d, ACTOR, &error));
+    g_assert_no_error (error);
+    raw_exec (f->store.path,
+              "CREATE TRIGGER no_apply BEFORE UPDATE ON record"
+              " WHEN NEW.status = 'applied' BEGIN SELECT RAISE (ABORT, 'refused by test'); END");
+    g_assert_false (awp_change_request_apply (store, cr, &d, "authority-1", &error));
+    g_clear_error (&error);
+    g_assert_false (awp_termination_apply (store, tn, &d, "authority-1", &error));
+    g_clear_error (&error);
+    entry_after = data_of (store, channel);
+    g_assert_true (json_object_equal (before, entry_after));
+    g_assert_cmpint (awp_store_count (store, "channel_history", NULL), ==, 1);
+    raw_exec (f->store.path, "DROP TRIGGER no_apply");
+  }
 }
 
 /* Search folds case and Kazakh letters; the CSV has the Annex 2 headings
