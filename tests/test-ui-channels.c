@@ -263,6 +263,15 @@ test_lifecycle (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_has_css_class (field (page, "signer"), "error"));
 
   fill_application (page);
+  /* Typing is saved (after a pause, or at once when another document is
+   * shown): the draft holds what was typed. */
+  g_assert_true (awp_channels_page_open (page, app, &error));
+  g_assert_no_error (error);
+  d = data_of (f->store, app);
+  g_assert_cmpstr (json_object_get_string_member (d, "to_body"), ==, "Министерство культуры и информации Республики Казахстан");
+  g_assert_cmpstr (json_object_get_string_member (d, "coverage"), ==, "regional");
+  g_assert_cmpstr (json_object_get_string_member (d, "signed_on"), ==, "2026-03-17");
+  g_clear_pointer (&d, json_object_unref);
   /* Once filled, nothing is marked; a Latin look-alike is marked as typed. */
   g_assert_false (gtk_widget_has_css_class (field (page, "to_body"), "error"));
   g_assert_false (gtk_widget_has_css_class (field (page, "signer"), "error"));

@@ -85,6 +85,7 @@ on_edited (AwpChannelsPage *self)
   if (self->message_label != NULL)
     gtk_widget_set_visible (GTK_WIDGET (self->message_label), FALSE);
   awp_channels_mark_issues (self, FALSE);
+  awp_channels_schedule_save (self);
 }
 
 static GtkWidget *
@@ -175,6 +176,7 @@ combo_row (AwpChannelsPage   *self,
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
   g_object_unref (list);
   g_object_set_data (G_OBJECT (row), "awp-keys", (gpointer) keys);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_edited), self, G_CONNECT_SWAPPED);
   gtk_widget_set_name (row, field);
   g_hash_table_insert (self->fields, g_strdup (field), row);
   return row;
@@ -465,12 +467,16 @@ awp_channels_show_application (AwpChannelsPage *self,
                                const char      *id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) data = awp_channels_load (self->store, id, "accreditation_application", &error);
+  g_autoptr(JsonObject) data = NULL;
   GtkBox *box = self->application_detail;
   const char *status;
   const char *name;
   GtkWidget *docs;
 
+  /* What was typed in the document on screen is kept first. */
+  awp_channels_flush (self);
+  self->editable = FALSE;
+  data = awp_channels_load (self->store, id, "accreditation_application", &error);
   awp_channels_clear_box (box);
   g_hash_table_remove_all (self->fields);
   self->message_label = NULL;
@@ -491,6 +497,7 @@ awp_channels_show_application (AwpChannelsPage *self,
   gtk_box_append (box, awp_channels_heading (name[0] != '\0' ? name : _("New accreditation application"), "title-2"));
   add_status (box, data);
   add_message_label (self, box);
+  self->editable = g_str_equal (status, "draft");
   if (g_str_equal (status, "draft"))
     application_editor (self, data);
   else
@@ -652,13 +659,16 @@ awp_channels_show_request (AwpChannelsPage *self,
                            const char      *id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) record = awp_store_get_record (self->store, id, &error);
+  g_autoptr(JsonObject) record = NULL;
   g_autoptr(JsonObject) entry = NULL;
   GtkBox *box = self->request_detail;
   JsonObject *data;
   const char *type;
   gboolean draft;
 
+  awp_channels_flush (self);
+  self->editable = FALSE;
+  record = awp_store_get_record (self->store, id, &error);
   awp_channels_clear_box (box);
   g_hash_table_remove_all (self->fields);
   self->message_label = NULL;
@@ -678,6 +688,7 @@ awp_channels_show_request (AwpChannelsPage *self,
   g_free (self->open_type);
   self->open_type = g_strdup (type);
   draft = g_str_equal (json_object_get_string_member_with_default (data, "status", "draft"), "draft");
+  self->editable = draft;
   entry = awp_registry_get_entry (self->store, json_object_get_string_member_with_default (data, "channel_id", NULL), NULL);
 
   if (g_str_equal (type, "change_request"))

@@ -36,6 +36,8 @@ struct _AwpChannelsPage
   char            *message;
   GHashTable      *fields;      /* field → editor widget (borrowed) */
   guint            refresh_idle;
+  guint            save_source;  /* autosave of the open draft */
+  gboolean         editable;     /* the open document is a draft */
   AwpCalendar     *calendar;    /* may be NULL */
 
   /* Borrowed: children of the detail panes */
@@ -58,6 +60,11 @@ char       *awp_channels_display_date   (const char      *iso);
 /* The open editor's values as data (fields hash). */
 JsonObject *awp_channels_collect        (AwpChannelsPage *self);
 void        awp_channels_refresh_lists  (AwpChannelsPage *self);
+/* Saves the open draft AWP_CHANNELS_AUTOSAVE_MS after the last edit;
+ * flush writes a pending save now (before another document is shown). */
+#define AWP_CHANNELS_AUTOSAVE_MS 1500
+void        awp_channels_schedule_save  (AwpChannelsPage *self);
+void        awp_channels_flush          (AwpChannelsPage *self);
 
 /* awp-channels-forms.c */
 void        awp_channels_show_application (AwpChannelsPage *self,

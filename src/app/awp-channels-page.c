@@ -632,13 +632,48 @@ static gboolean
 save_open (AwpChannelsPage  *self,
            GError          **error)
 {
-  g_autoptr(JsonObject) data = awp_channels_collect (self);
+  g_autoptr(JsonObject) data = NULL;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  data = awp_channels_collect (self);
 
   if (g_strcmp0 (self->open_type, "accreditation_application") == 0)
     return awp_accreditation_save (self->store, self->open_id, data, awp_channels_actor (), error);
   if (g_strcmp0 (self->open_type, "change_request") == 0)
     return awp_change_request_save (self->store, self->open_id, data, awp_channels_actor (), error);
   return awp_termination_save (self->store, self->open_id, data, awp_channels_actor (), error);
+}
+
+static gboolean
+autosave_cb (gpointer user_data)
+{
+  AwpChannelsPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->save_source = 0;
+  if (!save_open (self, &error))
+    awp_channels_set_message (self, error->message, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+void
+awp_channels_schedule_save (AwpChannelsPage *self)
+{
+  if (self->open_id == NULL || !self->editable || self->store == NULL)
+    return;
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (AWP_CHANNELS_AUTOSAVE_MS, autosave_cb, self);
+}
+
+void
+awp_channels_flush (AwpChannelsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->save_source == 0)
+    return;
+  if (!save_open (self, &error))
+    g_warning ("Draft not saved: %s", error->message);
 }
 
 static void
@@ -1001,7 +1036,10 @@ awp_channels_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_idle, g_source_remove);
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+    {
+      awp_channels_flush (self);
+      g_signal_handlers_disconnect_by_data (self->store, self);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), AWP_TYPE_CHANNELS_PAGE);
   g_clear_object (&self->store);
   g_clear_pointer (&self->fields, g_hash_table_unref);
@@ -1103,9 +1141,13 @@ awp_channels_page_set_store (AwpChannelsPage *self,
   if (self->store == store)
     return;
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+    {
+      awp_channels_flush (self);
+      g_signal_handlers_disconnect_by_data (self->store, self);
+    }
   g_set_object (&self->store, store);
   g_clear_pointer (&self->open_id, g_free);
+  self->editable = FALSE;
   g_clear_pointer (&self->channel_id, g_free);
   show_hints (self);
   g_hash_table_remove_all (self->fields);
