@@ -2,8 +2,10 @@
 
 #include <glib/gi18n.h>
 
+#include "awp-channels-page.h"
 #include "awp-meeting-calendar.h"
 #include "awp-meeting-planner.h"
+#include "awp-reports-page.h"
 #include "awp-templates-page.h"
 #include "awp-requests-page.h"
 #include "awp-today-page.h"
@@ -17,6 +19,8 @@ struct _AwpWindow
 
   /* Template Widgets */
   AdwWindowTitle  *content_title;
+  AwpChannelsPage *channels_page;
+  AwpReportsPage  *reports_page;
   AwpTemplatesPage *conferences_page;
   AwpTemplatesPage *surveys_page;
   AdwLeaflet      *leaflet;
@@ -270,6 +274,8 @@ awp_window_class_init (AwpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, meeting_planner);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, requests_page);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, applications_page);
+  gtk_widget_class_bind_template_child (widget_class, AwpWindow, channels_page);
+  gtk_widget_class_bind_template_child (widget_class, AwpWindow, reports_page);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, today_page);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, AwpWindow, stack);
@@ -296,6 +302,8 @@ awp_window_class_init (AwpWindowClass *klass)
   g_type_ensure (AWP_TYPE_MEETING_CALENDAR);
   g_type_ensure (AWP_TYPE_MEETING_PLANNER);
   g_type_ensure (AWP_TYPE_TEMPLATES_PAGE);
+  g_type_ensure (AWP_TYPE_CHANNELS_PAGE);
+  g_type_ensure (AWP_TYPE_REPORTS_PAGE);
   g_type_ensure (AWP_TYPE_REQUESTS_PAGE);
   g_type_ensure (AWP_TYPE_TODAY_PAGE);
   g_type_ensure (AWP_TYPE_SYNC_BUTTON);
@@ -410,6 +418,8 @@ awp_window_set_store (AwpWindow *self,
   awp_meeting_planner_set_store (self->meeting_planner, store);
   awp_templates_page_set_store (self->conferences_page, store);
   awp_templates_page_set_store (self->surveys_page, store);
+  awp_channels_page_set_store (self->channels_page, store);
+  awp_reports_page_set_store (self->reports_page, store);
 }
 
 AwpTodayPage *

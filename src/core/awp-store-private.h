@@ -31,6 +31,9 @@ gboolean       awp_store_begin        (AwpStore    *self,
 gboolean       awp_store_commit       (AwpStore    *self,
                                        GError     **error);
 void           awp_store_rollback     (AwpStore    *self);
+/* Rolls back when a transaction is still open (an inner failure may have
+ * rolled it back already); for callers that group several changes. */
+void           awp_store_rollback_if_open (AwpStore *self);
 
 /* Signals "record-will-change" (id) inside the transaction before a write,
  * "record-changed" (id) after commit or rollback; the query model uses them

@@ -252,6 +252,13 @@ awp_store_get_bulk_stamp (AwpStore *self)
 }
 
 void
+awp_store_rollback_if_open (AwpStore *self)
+{
+  if (self->depth > 0)
+    awp_store_rollback (self);
+}
+
+void
 awp_store_emit_will_change (AwpStore   *self,
                             const char *id)
 {

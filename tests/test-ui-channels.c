@@ -1,0 +1,532 @@
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "awp-channels-page.h"
+#include "awp-i18n.h"
+#include "awp-registry.h"
+#include "awp-reports-page.h"
+#include "awp-store.h"
+
+/* The Channels and Registry workspace with the real widgets under Xvfb:
+ * an applicant fills Annex 1 and sends it, the authorized body ticks the
+ * O93-4 checklist and accredits, the channel appears in the Registry in
+ * Kazakh and Russian, a change request shows its difference side by side
+ * and is entered, a termination notice excludes the channel; the Annex 1
+ * PDF in both languages and the CSV are read back.
+ * With AWP_SCREENSHOT_DIR set it saves what it shows as PNG files. */
+
+#define TODAY "2026-03-18"
+
+typedef struct
+{
+  char     *dir;
+  AwpStore *store;
+} Fixture;
+
+static gboolean
+english (void)
+{
+  const char *lang = g_getenv ("LANGUAGE");
+
+  return lang == NULL || g_str_has_prefix (lang, "en");
+}
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 3; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_setenv ("AWP_TODAY", TODAY, TRUE);
+  f->dir = g_dir_make_tmp ("awp-ui-channels-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "awp.db", NULL);
+  f->store = awp_store_open (path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+
+  spin ();
+  g_assert_finalize_object (f->store);
+  d = g_dir_open (f->dir, 0, NULL);
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *p = g_build_filename (f->dir, name, NULL);
+
+      g_remove (p);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static void
+screenshot (gpointer widget, const char *name)
+{
+  const char *dir = g_getenv ("AWP_SCREENSHOT_DIR");
+  const char *lang = g_getenv ("LANGUAGE");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  for (int i = 0; i < 200 && (!gtk_widget_get_mapped (GTK_WIDGET (widget)) || gtk_widget_get_width (GTK_WIDGET (widget)) == 0); i++)
+    {
+      g_usleep (10000);
+      spin ();
+    }
+  for (int i = 0; i < 20; i++)
+    {
+      g_usleep (10000);
+      spin ();
+    }
+  width = gtk_widget_get_width (GTK_WIDGET (widget));
+  height = gtk_widget_get_height (GTK_WIDGET (widget));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (widget));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s-%s.png", name, lang ? lang : "en");
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static GtkWidget *
+field (AwpChannelsPage *page, const char *name)
+{
+  GtkWidget *w = awp_channels_page_get_field (page, name);
+
+  if (w == NULL)
+    g_error ("no field %s", name);
+  return w;
+}
+
+static void
+type_into (AwpChannelsPage *page, const char *name, const char *text)
+{
+  GtkWidget *w = field (page, name);
+
+  if (GTK_IS_TEXT_VIEW (w))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (w)), text, -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (w), text);
+  spin ();
+}
+
+static void
+act (AwpChannelsPage *page, const char *action, const char *target)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, target != NULL ? "s" : NULL, target));
+  spin ();
+}
+
+static JsonObject *
+data_of (AwpStore *store, const char *id)
+{
+  g_autoptr(JsonObject) record = awp_store_get_record (store, id, NULL);
+
+  g_assert_nonnull (record);
+  return json_object_ref (json_object_get_object_member (record, "data"));
+}
+
+static int
+count_rows (GtkListBox *list)
+{
+  int n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+static void
+activate_row (GtkListBox *list, int index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (list, "row-activated", row);
+  spin ();
+}
+
+static char *
+pdf_text (AwpChannelsPage *page, const char *lang)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("awp-pdf-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "annex.pdf", NULL);
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "pdf-text.py", NULL);
+  char *out = NULL;
+  int status = -1;
+  const char *argv[] = { "python3", script, path, NULL };
+
+  /* NULL: the Registry (Annex 2); otherwise the application (Annex 1). */
+  if (lang != NULL)
+    g_assert_true (awp_channels_page_write_pdf (page, lang, path, &error));
+  else
+    g_assert_true (awp_channels_page_write_registry_pdf (page, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  if (g_getenv ("AWP_KEEP_PDF") == NULL)
+    {
+      g_remove (path);
+      g_rmdir (dir);
+    }
+  else
+    g_printerr ("PDF kept: %s\n", path);
+  return out;
+}
+
+/* PDF text comes out one text object per line: compare without breaks. */
+static void
+assert_in_pdf (const char *text, const char *needle)
+{
+  g_autoptr(GString) flat = g_string_new (text);
+
+  g_string_replace (flat, "\n", " ", 0);
+  if (strstr (flat->str, needle) == NULL)
+    g_error ("“%s” not in the PDF:\n%s", needle, flat->str);
+}
+
+static void
+fill_application (AwpChannelsPage *page)
+{
+  type_into (page, "to_body", "Министерство культуры и информации Республики Казахстан");
+  type_into (page, "from_body_kk", "Абай облысының әкімдігі");
+  type_into (page, "from_body_ru", "Акимат области Абай");
+  type_into (page, "channel_name_kk", "«Әкіммен тікелей байланыс» қоғамдық қабылдау бөлмесі");
+  type_into (page, "channel_name_ru", "Общественная приемная «Прямая связь с акимом»");
+  type_into (page, "regulating_act", "Постановление акимата области Абай от 12.02.2026 № 34");
+  type_into (page, "purpose", "Приём устных и письменных обращений жителей области и ответы на них в прямом эфире");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field (page, "coverage")), 2);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field (page, "format")), 3);
+  type_into (page, "resources", "Два сотрудника отдела внутренней политики, студия, телефонная линия 1414");
+  type_into (page, "justification", "По опросу 2025 года 62 % жителей предпочитают прямой эфир с акимом");
+  type_into (page, "attachments", "Положение о приёмной\nРезультаты опроса");
+  type_into (page, "signer", "Сейітқали Ә. Б.");
+  type_into (page, "signed_on", "17.03.2026");
+}
+
+static void
+test_lifecycle (Fixture *f, gconstpointer data)
+{
+  GtkWidget *window = gtk_window_new ();
+  AwpChannelsPage *page = awp_channels_page_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app = NULL;
+  g_autofree char *channel = NULL;
+  g_autoptr(JsonObject) d = NULL;
+  GtkLabel *old_side = NULL, *new_side = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  awp_channels_page_set_store (page, f->store);
+  spin ();
+
+  /* The applicant: a new draft; sending it empty names what is missing. */
+  app = awp_channels_page_create_application (page, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (awp_channels_page_get_list (page, "applications")), ==, 1);
+  act (page, "channels.send", NULL);
+  d = data_of (f->store, app);
+  g_assert_cmpstr (json_object_get_string_member (d, "status"), ==, "draft");
+  if (english ())
+    g_assert_nonnull (strstr (awp_channels_page_get_message (page), "Authorized body"));
+  g_clear_pointer (&d, json_object_unref);
+  /* Missing fields are marked after the failed send. */
+  g_assert_true (gtk_widget_has_css_class (field (page, "to_body"), "error"));
+  g_assert_true (gtk_widget_has_css_class (field (page, "signer"), "error"));
+
+  fill_application (page);
+  /* Typing is saved (after a pause, or at once when another document is
+   * shown): the draft holds what was typed. */
+  g_assert_true (awp_channels_page_open (page, app, &error));
+  g_assert_no_error (error);
+  d = data_of (f->store, app);
+  g_assert_cmpstr (json_object_get_string_member (d, "to_body"), ==, "Министерство культуры и информации Республики Казахстан");
+  g_assert_cmpstr (json_object_get_string_member (d, "coverage"), ==, "regional");
+  g_assert_cmpstr (json_object_get_string_member (d, "signed_on"), ==, "2026-03-17");
+  g_clear_pointer (&d, json_object_unref);
+  /* Once filled, nothing is marked; a Latin look-alike is marked as typed. */
+  g_assert_false (gtk_widget_has_css_class (field (page, "to_body"), "error"));
+  g_assert_false (gtk_widget_has_css_class (field (page, "signer"), "error"));
+  type_into (page, "channel_name_kk", "Қоғамдық қабылдаy бөлмесi");
+  g_assert_true (gtk_widget_has_css_class (field (page, "channel_name_kk"), "error"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (field (page, "channel_name_kk")));
+  type_into (page, "channel_name_kk", "«Әкіммен тікелей байланыс» қоғамдық қабылдау бөлмесі");
+  g_assert_false (gtk_widget_has_css_class (field (page, "channel_name_kk"), "error"));
+  screenshot (window, "channels-application");
+
+  /* Annex 1 in both languages, from what is on screen. */
+  {
+    g_autofree char *ru = pdf_text (page, "ru");
+    g_autofree char *kk = pdf_text (page, "kk");
+
+    assert_in_pdf (ru, "Заявка для аккредитации канала");
+    assert_in_pdf (ru, "Акимат области Абай");
+    assert_in_pdf (ru, "Общественная приемная «Прямая связь с акимом»");
+    assert_in_pdf (ru, "региональный");
+    assert_in_pdf (ru, "2) Результаты опроса");
+    assert_in_pdf (ru, "17.03.2026");
+    assert_in_pdf (kk, "Коммуникация арнасын аккредиттеуге");
+    assert_in_pdf (kk, "«Әкіммен тікелей байланыс» қоғамдық қабылдау бөлмесі");
+    assert_in_pdf (kk, "өңірлік");
+    assert_in_pdf (kk, "Абай облысының әкімдігі");
+  }
+
+  act (page, "channels.send", NULL);
+  d = data_of (f->store, app);
+  g_assert_cmpstr (json_object_get_string_member (d, "status"), ==, "sent");
+  /* O93-5 over Nauryz: 8 working days from 18.03.2026. */
+  g_assert_cmpstr (json_object_get_string_member (d, "due_on"), ==, "2026-04-02");
+  g_clear_pointer (&d, json_object_unref);
+
+  /* The authorized body: two criteria met are not enough. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (field (page, "review.no_duplication.met")), TRUE);
+  type_into (page, "review.no_duplication.comment", "Аналогичных каналов в области нет");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (field (page, "review.regulated_procedure.met")), TRUE);
+  type_into (page, "review.regulated_procedure.comment", "Постановление № 34");
+  screenshot (window, "channels-review");
+  act (page, "channels.accredit", NULL);
+  g_assert_cmpint (awp_store_count (f->store, "channel", NULL), ==, 0);
+  d = data_of (f->store, app);
+  g_assert_cmpstr (json_object_get_string_member (d, "status"), ==, "sent");
+  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (
+    json_object_get_object_member (d, "review"), "regulated_procedure"), "met"));
+  g_clear_pointer (&d, json_object_unref);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (field (page, "review.expected_results.met")), TRUE);
+  act (page, "channels.accredit", NULL);
+  d = data_of (f->store, app);
+  g_assert_cmpstr (json_object_get_string_member (d, "status"), ==, "accredited");
+  channel = g_strdup (json_object_get_string_member (d, "channel_id"));
+  g_assert_cmpint (awp_store_count (f->store, "channel", NULL), ==, 1);
+  g_clear_pointer (&d, json_object_unref);
+  act (page, "channels.notified", NULL);
+  d = data_of (f->store, app);
+  g_assert_cmpstr (json_object_get_string_member (d, "notified_on"), ==, TODAY);
+  g_clear_pointer (&d, json_object_unref);
+
+  /* The Registry: one entry, in both languages. */
+  act (page, "channels.show-entry", channel);
+  g_assert_cmpint (count_rows (awp_channels_page_get_list (page, "registry")), ==, 1);
+  awp_channels_page_set_registry_language (page, "kk");
+  spin ();
+
+  /* Annex 3: the Kazakh name changes, shown side by side. */
+  act (page, "channels.request-change", NULL);
+  g_assert_cmpint (count_rows (awp_channels_page_get_list (page, "requests")), ==, 1);
+  type_into (page, "new_value", "Абай облысы әкімінің «Тікелей байланыс» қоғамдық қабылдау бөлмесі");
+  awp_channels_page_get_diff (page, &old_side, &new_side);
+  g_assert_nonnull (strstr (gtk_label_get_label (old_side), "strikethrough"));
+  g_assert_nonnull (strstr (gtk_label_get_label (new_side), "underline"));
+  g_assert_nonnull (strstr (gtk_label_get_text (old_side), "«Әкіммен тікелей байланыс»"));
+  g_assert_nonnull (strstr (gtk_label_get_text (new_side), "Абай облысы әкімінің"));
+  type_into (page, "grounds", "Абай облысы әкімдігінің 2026 жылғы 4 мамырдағы № 45 қаулысы");
+  type_into (page, "signer", "Сейітқали Ә. Б.");
+  type_into (page, "signed_on", "18.03.2026");
+  screenshot (window, "channels-change-request");
+  act (page, "channels.send", NULL);
+  act (page, "channels.apply", NULL);
+  d = data_of (f->store, channel);
+  g_assert_cmpstr (json_object_get_string_member (d, "name_kk"), ==,
+                   "Абай облысы әкімінің «Тікелей байланыс» қоғамдық қабылдау бөлмесі");
+  g_clear_pointer (&d, json_object_unref);
+
+  /* O93-12: the notice excludes it. */
+  act (page, "channels.show-entry", channel);
+  act (page, "channels.terminate", NULL);
+  type_into (page, "text", "Қабылдау бөлмесінің жұмысы 2026 жылғы 1 сәуірден бастап тоқтатылады");
+  type_into (page, "signer", "Сейітқали Ә. Б.");
+  type_into (page, "signed_on", "18.03.2026");
+  act (page, "channels.send", NULL);
+  act (page, "channels.apply", NULL);
+  d = data_of (f->store, channel);
+  g_assert_cmpstr (json_object_get_string_member (d, "excluded_on"), ==, TODAY);
+  g_clear_pointer (&d, json_object_unref);
+  g_assert_cmpint (count_rows (awp_channels_page_get_list (page, "requests")), ==, 2);
+
+  /* The whole history on screen and in the CSV. */
+  act (page, "channels.show-entry", channel);
+  activate_row (awp_channels_page_get_list (page, "registry"), 0);
+  {
+    g_autofree char *path = g_build_filename (f->dir, "registry.csv", NULL);
+    g_autofree char *csv = NULL;
+
+    g_assert_true (awp_channels_page_export_csv (page, path, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+    g_assert_true (g_str_has_prefix (csv, "№,Коммуникация арнасының атауы,"));
+    g_assert_nonnull (strstr (csv, "18.03.2026 — тізілімнен шығарылды"));
+    g_assert_nonnull (strstr (csv, "Арнаның атауы (қазақ тілінде)"));
+    g_remove (path);
+    awp_channels_page_set_registry_language (page, "ru");
+    spin ();
+    g_assert_true (awp_channels_page_export_csv (page, path, &error));
+    g_clear_pointer (&csv, g_free);
+    g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+    g_assert_true (g_str_has_prefix (csv, "№,Наименование канала коммуникаций,"));
+    g_assert_nonnull (strstr (csv, "18.03.2026 — исключен из Реестра"));
+    g_remove (path);
+  }
+  /* And as the Annex 2 document. */
+  {
+    g_autofree char *text = pdf_text (page, NULL);
+
+    assert_in_pdf (text, "Реестр каналов коммуникаций");
+    assert_in_pdf (text, "Общественная приемная");
+    assert_in_pdf (text, "исключен из Реестра");
+  }
+  /* The Registry on screen in the UI's language. */
+  awp_channels_page_set_registry_language (page, g_str_has_prefix (g_getenv ("LANGUAGE") ?: "", "kk") ? "kk" : "ru");
+  spin ();
+  screenshot (window, "channels-registry");
+
+  /* Search narrows the table (the entry's delay is waited out). */
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (page), AWP_TYPE_CHANNELS_PAGE,
+                                                                      "registry_search")), "Алматы");
+  for (int i = 0; i < 200 && count_rows (awp_channels_page_get_list (page, "registry")) != 0; i++)
+    {
+      g_usleep (10000);
+      spin ();
+    }
+  g_assert_cmpint (count_rows (awp_channels_page_get_list (page, "registry")), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+static GtkWidget *
+report_field (AwpReportsPage *page, const char *name)
+{
+  GtkWidget *w = awp_reports_page_get_field (page, name);
+
+  if (w == NULL)
+    g_error ("no report field %s", name);
+  return w;
+}
+
+/* Order 118: a report per body and year, due 1 March (moved to Monday
+ * 02.03.2026), the O118-6 confirmation before the request, and the link. */
+static void
+test_reports (Fixture *f, gconstpointer data)
+{
+  GtkWidget *window = gtk_window_new ();
+  AwpReportsPage *page = awp_reports_page_new ();
+  g_autoptr(JsonObject) d = NULL;
+  const char *id;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  awp_reports_page_set_store (page, f->store);
+  spin ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reports.new", NULL));
+  spin ();
+  adw_combo_row_set_selected (ADW_COMBO_ROW (report_field (page, "body_kind")), 0);
+  gtk_editable_set_text (GTK_EDITABLE (report_field (page, "body_kk")), "Қазақстан Республикасы Мәдениет және ақпарат министрлігі");
+  gtk_editable_set_text (GTK_EDITABLE (report_field (page, "body_ru")), "Министерство культуры и информации Республики Казахстан");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (report_field (page, "year")), 2025);
+  gtk_editable_set_text (GTK_EDITABLE (report_field (page, "title")),
+                         "Отчет о достижении целевых индикаторов плана развития на 2025 год");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reports.create", NULL));
+  spin ();
+  id = awp_reports_page_get_open_id (page);
+  g_assert_nonnull (id);
+  d = data_of (f->store, id);
+  g_assert_cmpstr (json_object_get_string_member (d, "due_on"), ==, "2026-03-02");
+  g_clear_pointer (&d, json_object_unref);
+
+  /* No request without the O118-6 confirmation. */
+  gtk_editable_set_text (GTK_EDITABLE (report_field (page, "document")), "Есеп-2025.pdf");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reports.request", NULL));
+  spin ();
+  g_assert_nonnull (strstr (awp_reports_page_get_message (page), "O118-6"));
+  d = data_of (f->store, id);
+  g_assert_cmpstr (json_object_get_string_member (d, "status"), ==, "draft");
+  g_assert_cmpstr (json_object_get_string_member (d, "document"), ==, "Есеп-2025.pdf");
+  g_clear_pointer (&d, json_object_unref);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (report_field (page, "no_restricted_info")), TRUE);
+  screenshot (window, "reports");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reports.request", NULL));
+  spin ();
+  d = data_of (f->store, id);
+  g_assert_cmpstr (json_object_get_string_member (d, "status"), ==, "requested");
+  /* Requested on 18.03.2026, after 02.03.2026. */
+  g_assert_true (json_object_get_boolean_member (d, "late"));
+  g_clear_pointer (&d, json_object_unref);
+
+  gtk_editable_set_text (GTK_EDITABLE (report_field (page, "link")), "budget report");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reports.publish", NULL));
+  spin ();
+  d = data_of (f->store, id);
+  g_assert_cmpstr (json_object_get_string_member (d, "status"), ==, "requested");
+  g_clear_pointer (&d, json_object_unref);
+  gtk_editable_set_text (GTK_EDITABLE (report_field (page, "link")), "https://budget.egov.kz/reports/2025/mki");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reports.publish", NULL));
+  spin ();
+  d = data_of (f->store, id);
+  g_assert_cmpstr (json_object_get_string_member (d, "status"), ==, "published");
+  g_assert_cmpstr (json_object_get_string_member (d, "link"), ==, "https://budget.egov.kz/reports/2025/mki");
+  g_clear_pointer (&d, json_object_unref);
+  screenshot (window, "reports-published");
+
+  /* The same body and year again: refused, nothing created. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reports.new", NULL));
+  spin ();
+  gtk_editable_set_text (GTK_EDITABLE (report_field (page, "body_kk")), "Қазақстан Республикасы Мәдениет және ақпарат министрлігі");
+  gtk_editable_set_text (GTK_EDITABLE (report_field (page, "body_ru")), "Министерство культуры и информации Республики Казахстан");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (report_field (page, "year")), 2025);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reports.create", NULL));
+  spin ();
+  g_assert_cmpint (awp_store_count (f->store, "efficiency_report", NULL), ==, 1);
+  g_assert_cmpint (count_rows (awp_reports_page_get_list (page)), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+int
+main (int argc, char **argv)
+{
+  awp_i18n_init ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  {
+    /* AdwApplication loads style.css; these tests have no application. */
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+  g_test_add ("/ui/channels/lifecycle", Fixture, NULL, fixture_setup, test_lifecycle, fixture_teardown);
+  g_test_add ("/ui/reports/lifecycle", Fixture, NULL, fixture_setup, test_reports, fixture_teardown);
+  return g_test_run ();
+}
