@@ -598,6 +598,9 @@ test_applications (Fixture *f, gconstpointer data)
   AwpDeadline due;
   GDate received;
   gint64 n_conferences;
+  /* The demo seed has applications of its own (received and decided). */
+  gint64 n_seeded = awp_store_count (f->sf.store, "conference_application", NULL);
+  g_autofree char *own_id = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (topics); i++)
     {
@@ -612,6 +615,8 @@ test_applications (Fixture *f, gconstpointer data)
       json_object_set_string_member (app, "received_on", "2026-11-18");
       app_id = awp_store_create (f->sf.store, "conference_application", app, "portal", &error);
       g_assert_no_error (error);
+      if (own_id == NULL)
+        own_id = g_steal_pointer (&app_id);
     }
   page = g_object_new (AWP_TYPE_REQUESTS_PAGE, NULL);
   awp_requests_page_set_entity_type (page, "conference_application");
@@ -619,12 +624,23 @@ test_applications (Fixture *f, gconstpointer data)
   awp_requests_page_set_store (page, f->sf.store, "test-admin");
   gtk_window_present (GTK_WINDOW (window));
   spin ();
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (awp_requests_page_get_model (page))), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (awp_requests_page_get_model (page))), ==, n_seeded + 3);
 
   detail = awp_requests_page_get_detail (page);
-  awp_requests_page_select (page, 0);
+  /* One of ours, received on 18.11. */
+  {
+    GListModel *model = G_LIST_MODEL (awp_requests_page_get_model (page));
+    guint pos = G_MAXUINT;
+
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      if (g_strcmp0 (awp_queue_item_get_id (item_at (model, i)), own_id) == 0)
+        pos = i;
+    g_assert_cmpuint (pos, !=, G_MAXUINT);
+    awp_requests_page_select (page, pos);
+  }
   spin ();
   id = g_strdup (awp_request_detail_get_request_id (detail));
+  g_assert_cmpstr (id, ==, own_id);
   /* Only accept and refuse exist for applications. */
   for (guint a = 0; awp_request_actions[a] != NULL; a++)
     {

@@ -1,0 +1,277 @@
+#include "config.h"
+
+#include "awp-conference-template.h"
+#include "awp-meeting.h"
+#include "awp-seed.h"
+#include "awp-survey-template.h"
+#include "awp-test-store.h"
+
+/* The demo data is what a newcomer learns on: every generated record must
+ * have the shape the workspaces expect and dates the rules give. Read back
+ * through a plain SQLite connection, as written. */
+
+#define N_REQUESTS 300
+
+static GPtrArray *
+records_of (StoreFixture *f, const char *type)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT data FROM record WHERE type = ? ORDER BY rid", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(JsonNode) node = json_from_string ((const char *) sqlite3_column_text (stmt, 0), NULL);
+
+      g_assert_nonnull (node);
+      g_ptr_array_add (out, json_object_ref (json_node_get_object (node)));
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return out;
+}
+
+static void
+parse (const char *text, GDate *date)
+{
+  g_assert_nonnull (text);
+  g_assert_true (awp_calendar_parse_date (text, "date", date, NULL));
+}
+
+static char *
+iso (const GDate *d)
+{
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (d), g_date_get_month (d), g_date_get_day (d));
+}
+
+typedef struct
+{
+  StoreFixture sf;
+  AwpCalendar *calendar;
+  AwpRuleSet  *rules;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  store_fixture_setup (&f->sf, data);
+  g_assert_true (awp_seed_run (f->sf.store, N_REQUESTS, 7, &error));
+  g_assert_no_error (error);
+  f->calendar = awp_calendar_new_default (&error);
+  g_assert_no_error (error);
+  f->rules = awp_rule_set_new_default (&error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->calendar);
+  g_clear_object (&f->rules);
+  store_fixture_teardown (&f->sf, data);
+}
+
+/* O145-5.2: the extended due date is awp_deadline_extend of the original
+ * one, and the notice to the user a deadline 3 wd from the extension. */
+static void
+test_extended (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) requests = records_of (&f->sf, "blog_request");
+  guint extended = 0, waiting_notice = 0;
+
+  g_assert_cmpuint (requests->len, ==, N_REQUESTS);
+  for (guint i = 0; i < requests->len; i++)
+    {
+      JsonObject *r = requests->pdata[i];
+      JsonObject *deadlines = json_object_get_object_member (r, "deadlines");
+      AwpDeadline want, notice;
+      GDate original, on;
+      g_autofree char *want_text = NULL;
+      g_autofree char *notice_text = NULL;
+
+      if (!g_str_equal (json_object_get_string_member (r, "status"), "extended"))
+        continue;
+      extended++;
+      g_assert_cmpint (json_object_get_int_member (r, "times_extended"), ==, 1);
+      g_assert_nonnull (json_object_get_string_member_with_default (r, "extend_reason", NULL));
+      parse (json_object_get_string_member (deadlines, "answer_by"), &original);
+      parse (json_object_get_string_member (r, "extended_on"), &on);
+      g_assert_true (awp_deadline_extend (f->rules, f->calendar, "O145-5.2", &original,
+                                          (int) json_object_get_int_member (r, "extend_days"), 0, &want, NULL));
+      want_text = iso (&want.date);
+      g_assert_cmpstr (json_object_get_string_member (r, "due_on"), ==, want_text);
+      g_assert_cmpstr (json_object_get_string_member (r, "due_on"), >, json_object_get_string_member (deadlines, "answer_by"));
+      g_assert_true (awp_deadline_compute (f->rules, f->calendar, "O145-5.2/notice", &on, &notice, NULL));
+      notice_text = iso (&notice.date);
+      g_assert_cmpstr (json_object_get_string_member (deadlines, "notice_by"), ==, notice_text);
+      if (!json_object_has_member (r, "user_notified_on"))
+        waiting_notice++;
+    }
+  g_assert_cmpuint (extended, >, 0);
+  g_test_message ("%u extended, %u waiting for the notice", extended, waiting_notice);
+  g_assert_cmpuint (waiting_notice, >, 0);
+}
+
+/* O145-6: Like or Dislike, a Dislike always with its reason. */
+static void
+test_ratings (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) requests = records_of (&f->sf, "blog_request");
+  guint likes = 0, dislikes = 0;
+
+  for (guint i = 0; i < requests->len; i++)
+    {
+      JsonObject *r = requests->pdata[i];
+      JsonNode *node = json_object_get_member (r, "rating");
+      JsonObject *rating;
+      const char *value;
+
+      if (node == NULL)
+        continue;
+      g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+      g_assert_cmpstr (json_object_get_string_member (r, "status"), ==, "answered");
+      rating = json_node_get_object (node);
+      value = json_object_get_string_member (rating, "value");
+      g_assert_nonnull (json_object_get_string_member_with_default (rating, "rated_on", NULL));
+      if (g_str_equal (value, "like"))
+        {
+          likes++;
+          g_assert_false (json_object_has_member (rating, "reason"));
+        }
+      else
+        {
+          g_assert_cmpstr (value, ==, "dislike");
+          g_assert_cmpuint (strlen (json_object_get_string_member (rating, "reason")), >, 0);
+          dislikes++;
+        }
+    }
+  g_assert_cmpuint (likes, >, 0);
+  g_assert_cmpuint (dislikes, >, 0);
+}
+
+/* O145-10: some wait for the decision (5 wd from receipt), some decided. */
+static void
+test_applications (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) apps = records_of (&f->sf, "conference_application");
+  guint received = 0, decided = 0;
+
+  g_assert_cmpuint (apps->len, >=, 6);
+  for (guint i = 0; i < apps->len; i++)
+    {
+      JsonObject *a = apps->pdata[i];
+      AwpDeadline due;
+      GDate on;
+      g_autofree char *due_text = NULL;
+
+      parse (json_object_get_string_member (a, "received_on"), &on);
+      g_assert_true (awp_deadline_compute (f->rules, f->calendar, "O145-10.2", &on, &due, NULL));
+      due_text = iso (&due.date);
+      g_assert_cmpstr (json_object_get_string_member (a, "due_on"), ==, due_text);
+      if (g_str_equal (json_object_get_string_member (a, "status"), "received"))
+        received++;
+      else
+        decided++;
+    }
+  g_assert_cmpuint (received, >, 0);
+  g_assert_cmpuint (decided, >, 0);
+}
+
+/* Order 605: every seeded meeting passes the planner's own checks, and its
+ * deadlines are the rules'. */
+static void
+test_meetings (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) meetings = records_of (&f->sf, "meeting");
+
+  g_assert_cmpuint (meetings->len, >, 0);
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      JsonObject *m = meetings->pdata[i];
+      g_autoptr(JsonObject) copy = json_object_ref (m);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *before = g_strdup (json_object_get_string_member (json_object_get_object_member (m, "deadlines"), "announce_by"));
+
+      awp_meeting_validate (m, &error);
+      g_assert_no_error (error);
+      g_assert_true (awp_meeting_fill_deadlines (f->rules, f->calendar, copy, &error));
+      g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (copy, "deadlines"), "announce_by"), ==, before);
+      if (!json_object_get_boolean_member (m, "closed"))
+        {
+          g_autofree char *kk = awp_meeting_announcement (m, "kk", &error);
+
+          g_assert_no_error (error);
+          g_assert_nonnull (kk);
+        }
+    }
+}
+
+/* Annexes 1 and 2: no field of a seeded template has a problem. */
+static void
+test_templates (Fixture *f, gconstpointer data)
+{
+  static const char *const types[] = { "conference", "survey" };
+  AwpTemplateContext ctx;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (awp_template_context_init (&ctx, f->sf.store, NULL, &error));
+  g_assert_no_error (error);
+  for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+    {
+      g_autoptr(GPtrArray) records = records_of (&f->sf, types[t]);
+
+      g_assert_cmpuint (records->len, >, 0);
+      for (guint i = 0; i < records->len; i++)
+        {
+          g_autoptr(GPtrArray) issues = t == 0 ? awp_conference_template_validate (records->pdata[i], &ctx)
+                                               : awp_survey_template_validate (records->pdata[i], &ctx);
+
+          for (guint k = 0; k < issues->len; k++)
+            g_test_message ("%s %u: %s", types[t], i, ((AwpFieldError *) issues->pdata[k])->message);
+          g_assert_cmpuint (issues->len, ==, 0);
+        }
+    }
+}
+
+/* The same seed gives the same data, ids included. */
+static void
+test_deterministic (Fixture *f, gconstpointer data)
+{
+  StoreFixture other;
+  g_autoptr(GError) error = NULL;
+  static const char *const types[] = { "blog_request", "meeting", "conference", "survey", "conference_application" };
+
+  store_fixture_setup (&other, NULL);
+  g_assert_true (awp_seed_run (other.store, N_REQUESTS, 7, &error));
+  g_assert_no_error (error);
+  for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+    {
+      g_autoptr(GPtrArray) a = records_of (&f->sf, types[t]);
+      g_autoptr(GPtrArray) b = records_of (&other, types[t]);
+
+      g_assert_cmpuint (a->len, ==, b->len);
+      for (guint i = 0; i < a->len; i++)
+        g_assert_true (json_object_equal (a->pdata[i], b->pdata[i]));
+    }
+  store_fixture_teardown (&other, NULL);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_test_init (&argc, &argv, NULL);
+#define ADD(name, fn) g_test_add ("/seed/" name, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+  ADD ("extended", test_extended);
+  ADD ("ratings", test_ratings);
+  ADD ("applications", test_applications);
+  ADD ("meetings", test_meetings);
+  ADD ("templates", test_templates);
+  ADD ("deterministic", test_deterministic);
+  return g_test_run ();
+}
