@@ -1,6 +1,9 @@
 #include "config.h"
 
+#include <string.h>
+
 #include "awp-conference-template.h"
+#include "awp-due.h"
 #include "awp-meeting.h"
 #include "awp-seed.h"
 #include "awp-survey-template.h"
@@ -238,6 +241,63 @@ test_templates (Fixture *f, gconstpointer data)
     }
 }
 
+/* Today's other deadlines: one per running norm of each record, with the
+ * rules' dates; the window picks them by due date. */
+static void
+test_due (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = awp_due_collect (f->sf.store, NULL, "2026-12-31", AWP_DUE_INCLUDE_REQUESTS, &error);
+  g_autoptr(GPtrArray) window = awp_due_collect (f->sf.store, "2026-11-20", "2026-11-21", AWP_DUE_DEFAULT, &error);
+  g_autoptr(GPtrArray) meetings = records_of (&f->sf, "meeting");
+  g_autoptr(GHashTable) norms = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    {
+      AwpDueItem *due = all->pdata[i];
+
+      g_hash_table_add (norms, (gpointer) due->norm);
+      g_assert_nonnull (awp_due_type_workspace (due->type));
+      if (i > 0)
+        g_assert_cmpstr (((AwpDueItem *) all->pdata[i - 1])->due_on, <=, due->due_on);
+    }
+  g_assert_true (g_hash_table_contains (norms, "O145-5.1"));
+  g_assert_true (g_hash_table_contains (norms, "O145-5.2/notice"));
+  g_assert_true (g_hash_table_contains (norms, "O145-10.2"));
+  g_assert_true (g_hash_table_contains (norms, "O605-8"));
+  g_assert_true (g_hash_table_contains (norms, "O605-14"));
+  g_assert_true (g_hash_table_contains (norms, "O145-7"));
+  g_assert_true (g_hash_table_contains (norms, "O145-8.1"));
+  /* A planned open meeting's announcement is due on its "announce_by". */
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      JsonObject *m = meetings->pdata[i];
+      const char *by = json_object_get_string_member (json_object_get_object_member (m, "deadlines"), "announce_by");
+      gboolean found = FALSE;
+
+      if (!g_str_equal (json_object_get_string_member (m, "status"), "planned")
+          || json_object_get_boolean_member (m, "closed") || strcmp (by, "2026-12-31") > 0)
+        continue;
+      for (guint k = 0; k < all->len; k++)
+        {
+          AwpDueItem *due = all->pdata[k];
+
+          found |= g_str_equal (due->norm, "O605-8") && g_str_equal (due->due_on, by);
+        }
+      g_assert_true (found);
+    }
+  /* The window bounds both ends, and leaves out the requests' answers. */
+  for (guint i = 0; i < window->len; i++)
+    {
+      AwpDueItem *due = window->pdata[i];
+
+      g_assert_cmpstr (due->due_on, >=, "2026-11-20");
+      g_assert_cmpstr (due->due_on, <=, "2026-11-21");
+      g_assert_cmpstr (due->norm, !=, "O145-5.1");
+    }
+}
+
 /* The same seed gives the same data, ids included. */
 static void
 test_deterministic (Fixture *f, gconstpointer data)
@@ -273,5 +333,6 @@ main (int argc, char **argv)
   ADD ("meetings", test_meetings);
   ADD ("templates", test_templates);
   ADD ("deterministic", test_deterministic);
+  ADD ("due", test_due);
   return g_test_run ();
 }

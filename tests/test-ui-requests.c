@@ -11,6 +11,8 @@
 #include "awp-request-dialogs.h"
 #include "awp-request-format.h"
 #include "awp-requests-page.h"
+#include "awp-due.h"
+#include "awp-meeting-detail.h"
 #include "awp-seed.h"
 #include "awp-state-machine.h"
 #include "awp-test-store.h"
@@ -424,7 +426,8 @@ test_deadlines_per_state (Fixture *f, gconstpointer data)
   } cases[] = {
     { "received", { "O145-4.3", "O145-4.2", "O145-5.3", "O145-5.1", NULL } },
     { "accepted", { "O145-5.1", NULL } },
-    { "extended", { "O145-5.2", NULL } },
+    /* The notice of the extension runs until the user was told. */
+    { "extended", { "O145-5.2", "O145-5.2/notice", NULL } },
     { "answered", { NULL } },
     { "returned", { NULL } },
     { "forwarded", { NULL } },
@@ -453,6 +456,8 @@ test_deadlines_per_state (Fixture *f, gconstpointer data)
 
       while (cases[c].norms[n] != NULL)
         n++;
+      if (g_str_equal (cases[c].status, "extended") && json_object_has_member (data_obj, "user_notified_on"))
+        n--;
       g_assert_cmpuint (running->len, ==, n);
       for (guint i = 0; i < n; i++)
         {
@@ -464,6 +469,17 @@ test_deadlines_per_state (Fixture *f, gconstpointer data)
           g_assert_cmpstr (d->norm, ==, norm);
           if (g_str_equal (norm, "O145-5.2"))
             expect = g_strdup (json_object_get_string_member (data_obj, "due_on"));
+          else if (g_str_equal (norm, "O145-5.2/notice"))
+            {
+              GDate extended_on;
+
+              g_assert_true (awp_calendar_parse_date (json_object_get_string_member (data_obj, "extended_on"),
+                                                      "extended_on", &extended_on, NULL));
+              g_assert_true (awp_deadline_compute (f->rules, f->calendar, norm, &extended_on, &due, NULL));
+              expect = awp_request_iso_date (&due.date);
+              /* The seed stored the same date (awp_seed_run). */
+              g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (data_obj, "deadlines"), "notice_by"), ==, expect);
+            }
           else
             {
               g_assert_true (awp_deadline_compute (f->rules, f->calendar, norm, &event, &due, NULL));
@@ -519,6 +535,34 @@ test_export_csv (Fixture *f, gconstpointer data)
     }
 }
 
+static GtkListBoxRow *
+find_today_row (AwpTodayPage *today, const char *key)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (today)); w != NULL; )
+    {
+      /* Other workspaces' rows by deadline key, blog requests by id. */
+      if (GTK_IS_LIST_BOX_ROW (w) && (g_strcmp0 (g_object_get_data (G_OBJECT (w), "awp-key"), key) == 0
+                                      || (g_object_get_data (G_OBJECT (w), "awp-key") == NULL
+                                          && g_strcmp0 (g_object_get_data (G_OBJECT (w), "awp-id"), key) == 0)))
+        return GTK_LIST_BOX_ROW (w);
+      /* Depth first through the page's widgets. */
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            {
+              w = gtk_widget_get_parent (w);
+              if (w == GTK_WIDGET (today))
+                return NULL;
+            }
+          if (w != NULL)
+            w = gtk_widget_get_next_sibling (w);
+        }
+    }
+  return NULL;
+}
+
 /* Today gathers the overdue and the due today with their counts on the
  * sidebar; a click opens the request in the blog requests workspace. */
 static void
@@ -530,9 +574,11 @@ test_today (Fixture *f, gconstpointer data)
   g_autofree char *id = NULL;
   AwpTodayPage *today;
   AwpWindow *window;
-  GtkListBox *list;
   GtkListBoxRow *row;
   guint overdue;
+  g_autoptr(GPtrArray) others = NULL;
+  guint n_other[3] = { 0, 0, 0 }, n_notices = 0;
+  AwpDueItem *meeting = NULL, *conference = NULL;
 
   /* One received request falls due today. */
   awp_requests_page_select (f->page, find_in_status (f, "received"));
@@ -547,18 +593,67 @@ test_today (Fixture *f, gconstpointer data)
   spin ();
   today = awp_window_get_today_page (window);
   overdue = awp_requests_page_get_filter_count (f->page, AWP_QUEUE_FILTER_OVERDUE);
-  g_assert_cmpuint (awp_today_page_get_count (today, 0), ==, overdue);
-  g_assert_cmpuint (awp_today_page_get_count (today, 1), ==, 1);
-  badge = g_strdup_printf ("%u", overdue + 1);
-  g_assert_cmpstr (awp_today_page_get_badge (today), ==, badge);
+  /* The other workspaces' deadlines (awp-due) join the same groups. */
+  others = awp_due_collect (f->sf.store, NULL, "2026-11-21", AWP_DUE_DEFAULT, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < others->len; i++)
+    {
+      AwpDueItem *due = others->pdata[i];
+      int c = strcmp (due->due_on, TODAY);
 
-  /* The second list is "due today": its one row opens the request. */
-  list = GTK_LIST_BOX (find_widget (GTK_WIDGET (today), GTK_TYPE_LIST_BOX, NULL, NULL));
-  g_assert_nonnull (list);
-  list = GTK_LIST_BOX (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (GTK_WIDGET (list))));
-  row = gtk_list_box_get_row_at_index (list, 0);
+      n_other[c < 0 ? 0 : c == 0 ? 1 : 2]++;
+      /* Notices of an extension (O145-5.2) count for the blog requests. */
+      if (c <= 0 && g_str_equal (due->type, "blog_request"))
+        n_notices++;
+      if (g_str_equal (due->type, "meeting") && meeting == NULL)
+        meeting = due;
+      if (g_str_equal (due->type, "conference") && conference == NULL)
+        conference = due;
+    }
+  /* The seed has running meeting and template deadlines (O605-8, O145-7/8.1). */
+  g_assert_nonnull (meeting);
+  g_assert_nonnull (conference);
+  g_assert_cmpuint (awp_today_page_get_count (today, 0), ==, overdue + n_other[0]);
+  g_assert_cmpuint (awp_today_page_get_count (today, 1), ==, 1 + n_other[1]);
+  badge = g_strdup_printf ("%u", overdue + 1 + n_other[0] + n_other[1]);
+  g_assert_cmpstr (awp_today_page_get_badge (today), ==, badge);
+  g_clear_pointer (&badge, g_free);
+  badge = g_strdup_printf ("%u", overdue + 1 + n_notices);
+  g_assert_cmpstr (awp_today_page_get_workspace_badge (today, "requests"), ==, badge);
+
+  /* One click on a meeting or a conference: its workspace, with it open. */
+  row = find_today_row (today, meeting->key);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (row)), "row-activated", row);
+  spin ();
+  g_assert_cmpstr (awp_window_get_workspace (window), ==, "meetings");
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWindow *detail = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+        if (AWP_IS_MEETING_DETAIL (w))
+          detail = w;
+      }
+    g_assert_nonnull (detail);
+    gtk_window_destroy (detail);
+    spin ();
+  }
+  row = find_today_row (today, conference->key);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (row)), "row-activated", row);
+  spin ();
+  g_assert_cmpstr (awp_window_get_workspace (window), ==, "conferences");
+  g_assert_nonnull (awp_templates_page_get_editor (awp_window_get_conferences_page (window)));
+
+  /* Its row opens the request. */
+  row = find_today_row (today, id);
+  g_assert_nonnull (row);
   g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "awp-id"), ==, id);
-  g_signal_emit_by_name (list, "row-activated", row);
+  g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (row)), "row-activated", row);
   spin ();
   g_assert_cmpstr (awp_window_get_workspace (window), ==, "requests");
   g_assert_cmpstr (awp_request_detail_get_request_id (awp_requests_page_get_detail (awp_window_get_requests_page (window))), ==, id);
@@ -569,7 +664,7 @@ test_today (Fixture *f, gconstpointer data)
   g_assert_true (awp_store_transition (f->sf.store, id, "answer", NULL, "test-admin", &error));
   g_assert_no_error (error);
   spin ();
-  g_assert_cmpuint (awp_today_page_get_count (today, 1), ==, 0);
+  g_assert_cmpuint (awp_today_page_get_count (today, 1), ==, n_other[1]);
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();

@@ -125,7 +125,7 @@ static const char *const meeting_agenda[] = {
 };
 
 static const char *const meeting_regions[] = {
-  "astana", "almaty-city", "shymkent", "karaganda", "turkestan", "east-kazakhstan", "akmola",
+  "astana", "almaty-city", "shymkent", "karaganda", "turkistan", "east-kazakhstan", "akmola",
 };
 
 /* The responsible officers: valid IINs, E.164 work phones (O605-8, O145-A1). */
@@ -150,7 +150,7 @@ typedef struct
   GPtrArray   *org_ids;
   gint64       base_ms;    /* ids follow the data's dates */
   guint        written;
-  guint        n_extended;
+  guint        n_recent;   /* accepted requests still in their answer period */
 } Seeder;
 
 static const char *
@@ -276,6 +276,7 @@ extend_request (Seeder      *s,
   AwpDeadline extended, notice;
   GDate due, on, anchor;
   int days = g_rand_int_range (s->extra, 5, 16);
+  gboolean notified;
   JsonObjectIter iter;
   const char *key;
   JsonNode *value;
@@ -291,6 +292,16 @@ extend_request (Seeder      *s,
   anchor_date (&anchor, 0);
   if (g_date_compare (&on, &anchor) > 0)
     on = anchor;
+  /* Older extensions were told to the user; the recent ones (answer
+   * period still running a week ago) wait for the notice. */
+  {
+    GDate recent = g_date_compare (&due, &anchor) < 0 ? due : anchor;
+
+    g_date_subtract_days (&recent, (guint) g_rand_int_range (s->extra, 0, 3));
+    notified = !(g_date_days_between (&due, &anchor) <= 7 && g_date_compare (&recent, received) > 0);
+    if (!notified)
+      on = recent;
+  }
   if (!awp_deadline_extend (s->rules, s->calendar, "O145-5.2", &due, days, 0, &extended, error)
       || !awp_deadline_compute (s->rules, s->calendar, "O145-5.2/notice", &on, &notice, error))
     return FALSE;
@@ -300,9 +311,7 @@ extend_request (Seeder      *s,
   json_object_set_int_member (r, "times_extended", 1);
   json_object_set_int_member (r, "extend_days", days);
   json_object_set_string_member (r, "extend_reason", extend_reasons[g_rand_int_range (s->extra, 0, G_N_ELEMENTS (extend_reasons))]);
-  /* Every other user was told already; the others wait for the notice
-   * (overdue or still running, which the demo needs both of). */
-  if (s->n_extended++ % 2 == 1)
+  if (notified)
     {
       set_date (r, "user_notified_on", &on);
       json_object_set_string_member (r, "user_notice",
@@ -343,10 +352,18 @@ seed_request (Seeder *s, guint i, GError **error)
   else
     status = roll < 30 ? "received" : roll < 60 ? "accepted" : roll < 65 ? "extended" : roll < 85 ? "answered" : "returned";
 
-  /* A quarter of the accepted ones were extended (O145-5.2); drawn aside,
-   * so the rest of the data stays as it was. */
-  if (g_str_equal (status, "accepted") && g_rand_int_range (s->extra, 0, 4) == 0)
-    status = "extended";
+  /* Some accepted ones were extended (O145-5.2): every other one whose
+   * answer period ran until last week, a quarter of the older ones; drawn
+   * aside, so the rest of the data stays as it was. */
+  if (g_str_equal (status, "accepted"))
+    {
+      GDate answer_by;
+      gboolean recent = awp_calendar_parse_date (json_object_get_string_member (dl, "due_on"), "due_on", &answer_by, NULL)
+                        && age - g_date_days_between (&received, &answer_by) <= 7;
+
+      if (recent ? s->n_recent++ % 2 == 0 : g_rand_int_range (s->extra, 0, 4) == 0)
+        status = "extended";
+    }
 
   number = g_strdup_printf ("БЛ-%u-%06u", g_date_get_year (&received), i + 1);
   requester = g_strdup_printf ("%s %s", PICK (s, first_names), PICK (s, last_names));
@@ -734,7 +751,7 @@ seed_all (Seeder *s, guint n_requests, GError **error)
   for (guint i = 0; i < n_requests; i++)
     if (!seed_request (s, i, error))
       return FALSE;
-  if (!seed_events (s, 3 + n_requests / 1000, error))
+  if (!seed_events (s, 6 + n_requests / 1000, error))
     return FALSE;
   if (!awp_store_bulk_end (s->store, error))
     return FALSE;
