@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "awp-calendar-private.h"
 #include "awp-due.h"
@@ -288,4 +289,98 @@ awp_due_type_workspace (const char *type)
     if (g_strcmp0 (type, map[i][0]) == 0)
       return map[i][1];
   return NULL;
+}
+
+char *
+awp_due_notified_key (AwpDueItem *item,
+                      gboolean    overdue)
+{
+  return g_strdup_printf ("%s|%s|%s", item->due_on, overdue ? "overdue" : "tomorrow", item->key);
+}
+
+static char *
+shift_day (const char *iso, int days)
+{
+  GDate d;
+
+  if (!awp_calendar_parse_date (iso, "date", &d, NULL))
+    return NULL;
+  if (days > 0)
+    g_date_add_days (&d, (guint) days);
+  else
+    g_date_subtract_days (&d, (guint) -days);
+  return awp_template_iso_date (&d);
+}
+
+/* Items of @all not yet in @seen, as newly notified ones. */
+static GPtrArray *
+not_seen (GPtrArray  *all,
+          GHashTable *seen,
+          gboolean    overdue)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) awp_due_item_free);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      g_autofree char *key = awp_due_notified_key (all->pdata[i], overdue);
+
+      if (!g_hash_table_contains (seen, key))
+        g_ptr_array_add (out, g_steal_pointer (&all->pdata[i]));
+    }
+  return out;
+}
+
+gboolean
+awp_due_to_notify (AwpStore           *store,
+                   const char         *today,
+                   const char         *last_checked,
+                   const char *const  *notified,
+                   GPtrArray         **overdue,
+                   GPtrArray         **tomorrow,
+                   GError            **error)
+{
+  g_autofree char *yesterday = NULL;
+  g_autofree char *next_day = NULL;
+  g_autoptr(GPtrArray) late = NULL;
+  g_autoptr(GPtrArray) soon = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *from;
+
+  g_return_val_if_fail (AWP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (today != NULL && overdue != NULL && tomorrow != NULL, FALSE);
+
+  yesterday = shift_day (today, -1);
+  next_day = shift_day (today, 1);
+  if (yesterday == NULL || next_day == NULL)
+    {
+      g_set_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID,
+                   _("The field “%s” must be a date YYYY-MM-DD"), "today");
+      return FALSE;
+    }
+  /* Overdue since the last check: due on that day at the earliest. */
+  from = last_checked != NULL && strcmp (last_checked, yesterday) < 0 ? last_checked : yesterday;
+  late = awp_due_collect (store, from, yesterday, AWP_DUE_INCLUDE_REQUESTS, error);
+  soon = late ? awp_due_collect (store, next_day, next_day, AWP_DUE_INCLUDE_REQUESTS, error) : NULL;
+  if (soon == NULL)
+    return FALSE;
+  for (guint i = 0; notified != NULL && notified[i] != NULL; i++)
+    g_hash_table_add (seen, (gpointer) notified[i]);
+  *overdue = not_seen (late, seen, TRUE);
+  *tomorrow = not_seen (soon, seen, FALSE);
+  return TRUE;
+}
+
+char **
+awp_due_prune_notified (const char *const *notified,
+                        const char        *today)
+{
+  g_autoptr(GStrvBuilder) keep = g_strv_builder_new ();
+  g_autofree char *yesterday = shift_day (today, -1);
+
+  for (guint i = 0; notified != NULL && notified[i] != NULL; i++)
+    /* The key starts with the due date: still within reach when it is
+     * yesterday or later (a late sync may still bring its record). */
+    if (yesterday != NULL && strncmp (notified[i], yesterday, 10) >= 0)
+      g_strv_builder_add (keep, notified[i]);
+  return g_strv_builder_end (keep);
 }

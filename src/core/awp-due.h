@@ -41,6 +41,28 @@ GPtrArray  *awp_due_collect        (AwpStore     *store,
                                     AwpDueFlags   flags,
                                     GError      **error);
 
+/* Deadline notifications: what is new to announce on @today.
+ * @overdue receives the deadlines that became overdue since @last_checked
+ * (due on @last_checked … yesterday; only yesterday's the first time, so a
+ * first start does not announce the whole backlog), @tomorrow those due
+ * tomorrow; both leave out the keys in @notified (awp_due_notified_key).
+ * Blog requests included. */
+gboolean    awp_due_to_notify      (AwpStore     *store,
+                                    const char   *today,
+                                    const char   *last_checked,
+                                    const char *const *notified,
+                                    GPtrArray   **overdue,
+                                    GPtrArray   **tomorrow,
+                                    GError      **error);
+/* "due_on|overdue|key": what was announced, with its date so the list can
+ * be pruned (awp_due_prune_notified). */
+char       *awp_due_notified_key   (AwpDueItem   *item,
+                                    gboolean      overdue);
+/* @notified without the entries that can no longer come up on @today
+ * (due before yesterday); NULL-terminated, newly allocated. */
+char      **awp_due_prune_notified (const char *const *notified,
+                                    const char   *today);
+
 /* The workspace that shows a record of @type ("requests", "applications",
  * "meetings", "conferences", "surveys"), or NULL. */
 const char *awp_due_type_workspace (const char   *type);
