@@ -4,6 +4,7 @@
 
 #include "awp-conference-template.h"
 #include "awp-due.h"
+#include "awp-ratings.h"
 #include "awp-meeting.h"
 #include "awp-seed.h"
 #include "awp-survey-template.h"
@@ -298,6 +299,77 @@ test_due (Fixture *f, gconstpointer data)
     }
 }
 
+/* O145-6 overview: the store's aggregation agrees with counting the
+ * records one by one; a range leaves out the months outside it. */
+static void
+test_ratings_overview (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwpRatingsOverview) all = awp_ratings_overview_load (f->sf.store, NULL, "2026-12", &error);
+  g_autoptr(AwpRatingsOverview) part = NULL;
+  g_autoptr(GPtrArray) requests = records_of (&f->sf, "blog_request");
+  g_autoptr(GHashTable) late_in = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint likes = 0, dislikes = 0, on_time = 0, late = 0, reasons = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < requests->len; i++)
+    {
+      JsonObject *r = requests->pdata[i];
+      const char *answered = json_object_get_string_member_with_default (r, "answered_on", NULL);
+      JsonNode *rating = json_object_get_member (r, "rating");
+
+      if (answered != NULL)
+        {
+          gboolean is_late = strcmp (answered, json_object_get_string_member (r, "due_on")) > 0;
+          g_autofree char *month = g_strndup (answered, 7);
+
+          if (is_late)
+            {
+              late++;
+              g_hash_table_insert (late_in, g_strdup (month),
+                                   GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (late_in, month)) + 1));
+            }
+          else
+            on_time++;
+        }
+      if (rating != NULL)
+        {
+          if (g_str_equal (json_object_get_string_member (json_node_get_object (rating), "value"), "like"))
+            likes++;
+          else
+            dislikes++;
+        }
+    }
+  g_assert_cmpuint (all->likes, ==, likes);
+  g_assert_cmpuint (all->dislikes, ==, dislikes);
+  g_assert_cmpuint (all->on_time, ==, on_time);
+  g_assert_cmpuint (all->late, ==, late);
+  g_assert_cmpuint (late, >, 0);
+  for (guint i = 0; i < all->reasons->len; i++)
+    {
+      AwpDislikeReason *r = all->reasons->pdata[i];
+
+      reasons += r->count;
+      if (i > 0)
+        g_assert_cmpuint (((AwpDislikeReason *) all->reasons->pdata[i - 1])->count, >=, r->count);
+    }
+  g_assert_cmpuint (reasons, ==, dislikes);
+  for (guint i = 0; i < all->months->len; i++)
+    {
+      AwpRatingMonth *m = &g_array_index (all->months, AwpRatingMonth, i);
+
+      g_assert_cmpuint (m->late, ==, GPOINTER_TO_UINT (g_hash_table_lookup (late_in, m->month)));
+      if (i > 0)
+        g_assert_cmpstr (g_array_index (all->months, AwpRatingMonth, i - 1).month, <, m->month);
+    }
+
+  part = awp_ratings_overview_load (f->sf.store, "2026-01", "2026-06", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (part->months->len, ==, 6);
+  g_assert_cmpstr (g_array_index (part->months, AwpRatingMonth, 0).month, ==, "2026-01");
+  g_assert_cmpuint (part->likes + part->dislikes, <, all->likes + all->dislikes);
+}
+
 /* The same seed gives the same data, ids included. */
 static void
 test_deterministic (Fixture *f, gconstpointer data)
@@ -334,5 +406,6 @@ main (int argc, char **argv)
   ADD ("templates", test_templates);
   ADD ("deterministic", test_deterministic);
   ADD ("due", test_due);
+  ADD ("ratings-overview", test_ratings_overview);
   return g_test_run ();
 }

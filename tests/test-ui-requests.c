@@ -12,6 +12,7 @@
 #include "awp-request-format.h"
 #include "awp-requests-page.h"
 #include "awp-due.h"
+#include "awp-ratings-chart.h"
 #include "awp-meeting-detail.h"
 #include "awp-seed.h"
 #include "awp-state-machine.h"
@@ -563,6 +564,41 @@ find_today_row (AwpTodayPage *today, const char *key)
   return NULL;
 }
 
+/* O145-6: the ratings overview from the queue (Ctrl+R): the store's
+ * figures for the period, the chart one bar per month, the reasons. */
+static void
+test_ratings (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwpRatingsOverview) year = awp_ratings_overview_load (f->sf.store, "2025-12", "2026-11", &error);
+  g_autoptr(AwpRatingsOverview) all = awp_ratings_overview_load (f->sf.store, NULL, "2026-11", &error);
+  AwpRatingsWindow *window;
+  AwpRatingsOverview *shown;
+
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "requests.ratings", NULL));
+  window = awp_requests_page_get_ratings_window (f->page);
+  g_assert_nonnull (window);
+  spin ();
+  /* The last 12 months by default (AWP_TODAY is 20.11.2026). */
+  shown = awp_ratings_window_get_overview (window);
+  g_assert_cmpuint (shown->likes, ==, year->likes);
+  g_assert_cmpuint (shown->dislikes, ==, year->dislikes);
+  g_assert_cmpuint (shown->late, ==, year->late);
+  g_assert_cmpuint (shown->months->len, ==, 12);
+  g_assert_cmpuint (awp_ratings_chart_get_n_bars (AWP_RATINGS_CHART (awp_ratings_window_get_chart (window))), ==, 12);
+  g_assert_cmpuint (shown->reasons->len, >, 0);
+  awp_ratings_window_set_period (window, AWP_RATINGS_PERIOD_ALL);
+  spin ();
+  shown = awp_ratings_window_get_overview (window);
+  g_assert_cmpuint (shown->likes + shown->dislikes, ==, all->likes + all->dislikes);
+  g_assert_cmpuint (shown->likes + shown->dislikes, >, year->likes + year->dislikes);
+  g_assert_cmpuint (awp_ratings_chart_get_n_bars (AWP_RATINGS_CHART (awp_ratings_window_get_chart (window))), ==, all->months->len);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_assert_null (awp_requests_page_get_ratings_window (f->page));
+}
+
 /* Today gathers the overdue and the due today with their counts on the
  * sidebar; a click opens the request in the blog requests workspace. */
 static void
@@ -860,6 +896,10 @@ test_screenshots (Fixture *f, gconstpointer data)
   awp_window_set_workspace (window, "today");
   save_screenshot (GTK_WIDGET (window), "today");
   awp_window_set_workspace (window, "requests");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.ratings", NULL));
+  gtk_window_set_default_size (GTK_WINDOW (awp_requests_page_get_ratings_window (page)), 1000, 780);
+  save_screenshot (GTK_WIDGET (awp_requests_page_get_ratings_window (page)), "ratings");
+  gtk_window_destroy (GTK_WINDOW (awp_requests_page_get_ratings_window (page)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "request.forward", NULL));
   dialog = awp_requests_page_get_dialog (page);
@@ -924,6 +964,7 @@ main (int   argc,
   g_test_add ("/ui/requests/deadlines-per-state", Fixture, NULL, fixture_setup, test_deadlines_per_state, fixture_teardown);
   g_test_add ("/ui/requests/export-csv", Fixture, NULL, fixture_setup, test_export_csv, fixture_teardown);
   g_test_add ("/ui/requests/applications", Fixture, NULL, fixture_setup, test_applications, fixture_teardown);
+  g_test_add ("/ui/requests/ratings", Fixture, NULL, fixture_setup, test_ratings, fixture_teardown);
   g_test_add ("/ui/requests/today", Fixture, NULL, fixture_setup, test_today, fixture_teardown);
   g_test_add ("/ui/requests/screenshots", Fixture, NULL, fixture_setup, test_screenshots, fixture_teardown);
 
