@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "awp-audit.h"
@@ -536,6 +537,55 @@ test_export_csv (Fixture *f, gconstpointer data)
     }
 }
 
+/* The same view as a PDF table: the headings, every row of the filtered
+ * view and no other, read back from the file by tests/pdf-text.py. */
+static void
+test_export_pdf (Fixture *f, gconstpointer data)
+{
+  GListModel *model = G_LIST_MODEL (awp_requests_page_get_model (f->page));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("awp-pdf-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "requests.pdf", NULL);
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "pdf-text.py", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *head = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) out = NULL;
+  const char *argv[] = { "python3", script, path, NULL };
+  g_auto(GStrv) lines = NULL;
+  int status = -1;
+  guint n, numbers = 0;
+
+  g_assert_no_error (error);
+  awp_requests_page_set_filter (f->page, AWP_QUEUE_FILTER_OVERDUE);
+  spin ();
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, >, 0);
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (awp_requests_page_export_pdf (f->page, G_OUTPUT_STREAM (out), &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &head, NULL, NULL));
+  g_assert_true (g_str_has_prefix (head, "%PDF-"));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (text, "Blog requests"));
+  g_assert_nonnull (strstr (text, "Number"));
+  g_assert_nonnull (strstr (text, "Deadline state"));
+  g_assert_nonnull (strstr (text, "Page 1"));
+  for (guint i = 0; i < n; i++)
+    g_assert_nonnull (strstr (text, awp_queue_item_get_number (item_at (model, i))));
+  /* Only the view's rows: as many request numbers as rows. */
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (g_strstrip (lines[i]), "БЛ-"))
+      numbers++;
+  g_assert_cmpuint (numbers, ==, n);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 static GtkListBoxRow *
 find_today_row (AwpTodayPage *today, const char *key)
 {
@@ -964,6 +1014,7 @@ main (int   argc,
   g_test_add ("/ui/requests/deadlines-per-state", Fixture, NULL, fixture_setup, test_deadlines_per_state, fixture_teardown);
   g_test_add ("/ui/requests/export-csv", Fixture, NULL, fixture_setup, test_export_csv, fixture_teardown);
   g_test_add ("/ui/requests/applications", Fixture, NULL, fixture_setup, test_applications, fixture_teardown);
+  g_test_add ("/ui/requests/export-pdf", Fixture, NULL, fixture_setup, test_export_pdf, fixture_teardown);
   g_test_add ("/ui/requests/ratings", Fixture, NULL, fixture_setup, test_ratings, fixture_teardown);
   g_test_add ("/ui/requests/today", Fixture, NULL, fixture_setup, test_today, fixture_teardown);
   g_test_add ("/ui/requests/screenshots", Fixture, NULL, fixture_setup, test_screenshots, fixture_teardown);

@@ -48,6 +48,7 @@ struct _AwpRequestsPage
   char               *actor;
   char               *type;                /* blog_request or conference_application */
   AwpQueueFilter      filter;
+  gboolean            export_pdf;          /* what the open file chooser is for */
 
   /* Borrowed: set while probing the column view's sorter */
   GtkColumnViewColumn *probed;
@@ -396,7 +397,11 @@ on_export_response_cb (GtkNativeDialog *chooser,
   if (file == NULL)
     return;
   out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &error);
-  if (out == NULL || !awp_requests_page_export_csv (self, G_OUTPUT_STREAM (out), &error))
+  /* The chooser says which format it was opened for. */
+  if (out == NULL
+      || !(self->export_pdf
+             ? awp_requests_page_export_pdf (self, G_OUTPUT_STREAM (out), &error)
+             : awp_requests_page_export_csv (self, G_OUTPUT_STREAM (out), &error)))
     text = g_strdup_printf (_("Not exported: %s"), error->message);
   else
     text = g_strdup (_("Exported"));
@@ -412,13 +417,19 @@ export_action (GtkWidget  *widget,
   AwpRequestsPage *self = AWP_REQUESTS_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkFileChooserNative *chooser;
+  gboolean pdf = g_str_equal (action_name, "requests.export-pdf");
 
   if (self->model == NULL)
     return;
+  self->export_pdf = pdf;
   chooser = gtk_file_chooser_native_new (_("Export Requests"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
-                                     is_application (self) ? _("conference-applications.csv") : _("blog-requests.csv"));
+  if (pdf)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
+                                       is_application (self) ? _("conference-applications.pdf") : _("blog-requests.pdf"));
+  else
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
+                                       is_application (self) ? _("conference-applications.csv") : _("blog-requests.csv"));
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -532,6 +543,8 @@ awp_requests_page_class_init (AwpRequestsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "requests.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "requests.export", NULL, export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "requests.export", NULL);
+  gtk_widget_class_install_action (widget_class, "requests.export-pdf", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "requests.export-pdf", NULL);
   gtk_widget_class_install_action (widget_class, "requests.ratings", NULL, ratings_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "requests.ratings", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "requests.search", NULL);
@@ -780,4 +793,18 @@ awp_requests_page_get_ratings_window (AwpRequestsPage *self)
   g_return_val_if_fail (AWP_IS_REQUESTS_PAGE (self), NULL);
 
   return self->ratings_window;
+}
+
+/* The current view as a PDF table (at most AWP_REQUEST_PDF_MAX_ROWS rows). */
+gboolean
+awp_requests_page_export_pdf (AwpRequestsPage  *self,
+                              GOutputStream    *out,
+                              GError          **error)
+{
+  g_return_val_if_fail (AWP_IS_REQUESTS_PAGE (self), FALSE);
+  g_return_val_if_fail (self->model != NULL, FALSE);
+
+  return awp_request_export_pdf (G_LIST_MODEL (self->model), self->calendar,
+                                 is_application (self) ? _("Conference applications") : _("Blog requests"),
+                                 out, NULL, error);
 }

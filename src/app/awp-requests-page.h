@@ -44,5 +44,9 @@ AwpRatingsWindow *awp_requests_page_get_ratings_window (AwpRequestsPage *self);
 gboolean          awp_requests_page_export_csv   (AwpRequestsPage *self,
                                                   GOutputStream   *out,
                                                   GError         **error);
+/* The same as a PDF table (kk/ru/en headings from the UI language). */
+gboolean          awp_requests_page_export_pdf   (AwpRequestsPage *self,
+                                                  GOutputStream   *out,
+                                                  GError         **error);
 
 G_END_DECLS
