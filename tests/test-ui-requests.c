@@ -586,6 +586,185 @@ test_export_pdf (Fixture *f, gconstpointer data)
   g_rmdir (dir);
 }
 
+/* Controls a screen reader must be able to name: a label of their own, a
+ * labelled-by relation, or a visible text. Composite controls are checked
+ * as a whole, not their inner parts. */
+static guint
+collect_unnamed (GtkWidget *root, GPtrArray *unnamed)
+{
+  guint checked = 0;
+
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      gboolean control = GTK_IS_BUTTON (w) || GTK_IS_MENU_BUTTON (w) || GTK_IS_DROP_DOWN (w) || GTK_IS_SEARCH_ENTRY (w)
+                         || GTK_IS_ENTRY (w) || GTK_IS_SPIN_BUTTON (w) || GTK_IS_CHECK_BUTTON (w) || GTK_IS_SWITCH (w)
+                         || GTK_IS_COLUMN_VIEW (w) || GTK_IS_TEXT_VIEW (w)
+                         || (GTK_IS_LIST_BOX_ROW (w) && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (w)));
+
+      if (!gtk_widget_get_visible (w))
+        continue;
+      if (control)
+        {
+          gboolean named = gtk_test_accessible_has_property (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_PROPERTY_LABEL)
+                           || gtk_test_accessible_has_relation (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_RELATION_LABELLED_BY)
+                           || (GTK_IS_BUTTON (w) && gtk_button_get_label (GTK_BUTTON (w)) != NULL
+                               && gtk_button_get_icon_name (GTK_BUTTON (w)) == NULL)
+                           || (GTK_IS_CHECK_BUTTON (w) && gtk_check_button_get_label (GTK_CHECK_BUTTON (w)) != NULL)
+                           || (GTK_IS_BUTTON (w) && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (w))));
+
+          if (!named)
+            g_ptr_array_add (unnamed, g_strdup_printf ("%s in %s %s (%s)", G_OBJECT_TYPE_NAME (w), G_OBJECT_TYPE_NAME (gtk_widget_get_parent (gtk_widget_get_parent (w))), gtk_widget_get_name (w),
+                                                       GTK_IS_ACTIONABLE (w) && gtk_actionable_get_action_name (GTK_ACTIONABLE (w))
+                                                         ? gtk_actionable_get_action_name (GTK_ACTIONABLE (w)) : "-"));
+          checked++;
+          continue;
+        }
+      checked += collect_unnamed (w, unnamed);
+    }
+  return checked;
+}
+
+static void
+assert_all_named (GtkWidget *root, guint at_least)
+{
+  g_autoptr(GPtrArray) unnamed = g_ptr_array_new_with_free_func (g_free);
+  guint checked = collect_unnamed (root, unnamed);
+
+  g_test_message ("%s: %u controls checked", G_OBJECT_TYPE_NAME (root), checked);
+  g_assert_cmpuint (checked, >=, at_least);
+  for (guint i = 0; i < unnamed->len; i++)
+    g_test_message ("no accessible name: %s", (char *) unnamed->pdata[i]);
+  g_assert_cmpuint (unnamed->len, ==, 0);
+}
+
+/* The accelerators the shortcuts window lists, normalized. */
+static GHashTable *
+overlay_accels (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GSList *objects = gtk_builder_get_objects (builder);
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accel = NULL;
+      g_auto(GStrv) parts = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accel, NULL);
+      parts = g_strsplit (accel ? accel : "", " ", -1);
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          guint key;
+          GdkModifierType mods;
+
+          if (gtk_accelerator_parse (parts[i], &key, &mods))
+            g_hash_table_add (set, gtk_accelerator_name (key, mods));
+        }
+    }
+  g_slist_free (objects);
+  return set;
+}
+
+/* Keyboard: every shortcut of the queue is in the shortcuts window and
+ * does what it says; Up/Down and Return are the column view's own; every
+ * control of the queue, the detail pane, the application queue, Today and
+ * the ratings overview has an accessible name. */
+static void
+test_keyboard (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GHashTable) listed = overlay_accels ();
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->page));
+  guint n_shortcuts = 0;
+  AwpWindow *window;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          g_autofree char *name = NULL;
+
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger) || !GTK_IS_NAMED_ACTION (action))
+            continue;
+          name = gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                       gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+          if (!g_hash_table_contains (listed, name))
+            g_error ("%s (%s) is not in the shortcuts window", name, gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
+          n_shortcuts++;
+          /* The shortcut itself opens the accept dialog of a new request. */
+          if (g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), "request.accept"))
+            {
+              AdwMessageDialog *dialog;
+
+              awp_requests_page_select (f->page, find_in_status (f, "received"));
+              spin ();
+              g_assert_true (gtk_shortcut_action_activate (action, 0, GTK_WIDGET (f->page), NULL));
+              dialog = awp_requests_page_get_dialog (f->page);
+              g_assert_nonnull (dialog);
+              gtk_window_destroy (GTK_WINDOW (dialog));
+              spin ();
+            }
+        }
+    }
+  /* Search, CSV, PDF, ratings and the six actions. */
+  g_assert_cmpuint (n_shortcuts, ==, 10);
+  g_assert_true (g_hash_table_contains (listed, "Up"));
+  g_assert_true (g_hash_table_contains (listed, "Return"));
+
+  awp_requests_page_select (f->page, find_in_status (f, "answered"));
+  spin ();
+  assert_all_named (GTK_WIDGET (f->page), 15);
+  /* A new request: its running deadlines, and each action's dialog. */
+  {
+    static const char *const by_status[][2] = {
+      { "received", "accept" }, { "received", "return" }, { "received", "forward" },
+      { "received", "refuse" }, { "accepted", "extend" }, { "accepted", "answer" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (by_status); i++)
+      {
+        g_autofree char *action = g_strconcat ("request.", by_status[i][1], NULL);
+        AdwMessageDialog *dialog;
+
+        awp_requests_page_select (f->page, find_in_status (f, by_status[i][0]));
+        spin ();
+        assert_all_named (GTK_WIDGET (f->page), 15);
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), action, NULL));
+        dialog = awp_requests_page_get_dialog (f->page);
+        g_assert_nonnull (dialog);
+        spin ();
+        assert_all_named (GTK_WIDGET (dialog), 2);
+        gtk_window_destroy (GTK_WINDOW (dialog));
+        spin ();
+      }
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "requests.ratings", NULL));
+  spin ();
+  assert_all_named (GTK_WIDGET (awp_requests_page_get_ratings_window (f->page)), 1);
+  gtk_window_destroy (GTK_WINDOW (awp_requests_page_get_ratings_window (f->page)));
+
+  window = g_object_ref (awp_window_new (NULL));
+  awp_window_set_store (window, f->sf.store);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  assert_all_named (GTK_WIDGET (awp_window_get_today_page (window)), 5);
+  awp_window_set_workspace (window, "applications");
+  awp_requests_page_select (awp_window_get_applications_page (window), 0);
+  spin ();
+  assert_all_named (GTK_WIDGET (awp_window_get_applications_page (window)), 10);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_assert_finalize_object (window);
+}
+
 static GtkListBoxRow *
 find_today_row (AwpTodayPage *today, const char *key)
 {
@@ -1003,6 +1182,9 @@ main (int   argc,
       char *argv[])
 {
   g_setenv ("AWP_TODAY", TODAY, TRUE);
+  /* The accessible names are read back through GTK's test AT context
+   * (the suite's environment turns accessibility off). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   if (g_getenv ("AWP_SCREENSHOT_DIR") == NULL)
     g_setenv ("LANGUAGE", "C", TRUE);
   awp_i18n_init ();
@@ -1015,6 +1197,7 @@ main (int   argc,
   g_test_add ("/ui/requests/export-csv", Fixture, NULL, fixture_setup, test_export_csv, fixture_teardown);
   g_test_add ("/ui/requests/applications", Fixture, NULL, fixture_setup, test_applications, fixture_teardown);
   g_test_add ("/ui/requests/export-pdf", Fixture, NULL, fixture_setup, test_export_pdf, fixture_teardown);
+  g_test_add ("/ui/requests/keyboard", Fixture, NULL, fixture_setup, test_keyboard, fixture_teardown);
   g_test_add ("/ui/requests/ratings", Fixture, NULL, fixture_setup, test_ratings, fixture_teardown);
   g_test_add ("/ui/requests/today", Fixture, NULL, fixture_setup, test_today, fixture_teardown);
   g_test_add ("/ui/requests/screenshots", Fixture, NULL, fixture_setup, test_screenshots, fixture_teardown);
