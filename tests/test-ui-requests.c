@@ -1124,6 +1124,16 @@ test_screenshots (Fixture *f, gconstpointer data)
   save_screenshot (GTK_WIDGET (window), "requests-queue");
   awp_window_set_workspace (window, "today");
   save_screenshot (GTK_WIDGET (window), "today");
+  /* Further down: the other workspaces' deadlines. */
+  {
+    GtkWidget *row = find_widget (GTK_WIDGET (awp_window_get_today_page (window)), GTK_TYPE_LIST_BOX_ROW, NULL, NULL);
+    GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW));
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scroller);
+
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
+    save_screenshot (GTK_WIDGET (window), "today-workspaces");
+    gtk_adjustment_set_value (adj, 0);
+  }
   awp_window_set_workspace (window, "requests");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.ratings", NULL));
   gtk_window_set_default_size (GTK_WINDOW (awp_requests_page_get_ratings_window (page)), 1000, 780);
