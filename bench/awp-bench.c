@@ -17,6 +17,7 @@ static const AwpBenchSuite suites[] = {
   { "validate", "IIN validations and phone normalisations (ops/s)", awp_bench_validate },
   { "meetings", "O605 registration CSV import (rows/s) and iCalendar export/parse (ms)", awp_bench_meetings },
   { "store", "local store: bulk insert, search, queue model over N rows (--rows N)", awp_bench_store },
+  { "today", "Today's other deadlines, a notification check, ratings overview over N requests (ms; --rows N)", awp_bench_today },
   { "sync-server", "awp-server on loopback: pulls/s with 8 clients, push of 10,000 mutations (s)", awp_bench_sync },
 };
 

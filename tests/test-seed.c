@@ -299,6 +299,12 @@ test_due (Fixture *f, gconstpointer data)
     }
 }
 
+static void
+on_result (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
 /* O145-6 overview: the store's aggregation agrees with counting the
  * records one by one; a range leaves out the months outside it. */
 static void
@@ -362,6 +368,22 @@ test_ratings_overview (Fixture *f, gconstpointer data)
       if (i > 0)
         g_assert_cmpstr (g_array_index (all->months, AwpRatingMonth, i - 1).month, <, m->month);
     }
+
+  /* The same figures from the worker thread's own connection. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(AwpRatingsOverview) async = NULL;
+
+    awp_ratings_overview_load_async (f->sf.store, NULL, "2026-12", NULL, on_result, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    async = awp_ratings_overview_load_finish (f->sf.store, result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (async->likes, ==, all->likes);
+    g_assert_cmpuint (async->late, ==, all->late);
+    g_assert_cmpuint (async->months->len, ==, all->months->len);
+    g_assert_cmpuint (async->reasons->len, ==, all->reasons->len);
+  }
 
   part = awp_ratings_overview_load (f->sf.store, "2026-01", "2026-06", &error);
   g_assert_no_error (error);

@@ -586,6 +586,19 @@ test_export_pdf (Fixture *f, gconstpointer data)
   g_rmdir (dir);
 }
 
+/* The ratings are counted in a worker thread: until they are shown. */
+static void
+wait_ratings (AwpRatingsWindow *window)
+{
+  for (int i = 0; i < 2000 && awp_ratings_window_is_loading (window); i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  g_assert_false (awp_ratings_window_is_loading (window));
+  spin ();
+}
+
 /* Controls a screen reader must be able to name: a label of their own, a
  * labelled-by relation, or a visible text. Composite controls are checked
  * as a whole, not their inner parts. */
@@ -747,7 +760,7 @@ test_keyboard (Fixture *f, gconstpointer data)
       }
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "requests.ratings", NULL));
-  spin ();
+  wait_ratings (awp_requests_page_get_ratings_window (f->page));
   assert_all_named (GTK_WIDGET (awp_requests_page_get_ratings_window (f->page)), 1);
   gtk_window_destroy (GTK_WINDOW (awp_requests_page_get_ratings_window (f->page)));
 
@@ -808,7 +821,7 @@ test_ratings (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "requests.ratings", NULL));
   window = awp_requests_page_get_ratings_window (f->page);
   g_assert_nonnull (window);
-  spin ();
+  wait_ratings (window);
   /* The last 12 months by default (AWP_TODAY is 20.11.2026). */
   shown = awp_ratings_window_get_overview (window);
   g_assert_cmpuint (shown->likes, ==, year->likes);
@@ -818,7 +831,8 @@ test_ratings (Fixture *f, gconstpointer data)
   g_assert_cmpuint (awp_ratings_chart_get_n_bars (AWP_RATINGS_CHART (awp_ratings_window_get_chart (window))), ==, 12);
   g_assert_cmpuint (shown->reasons->len, >, 0);
   awp_ratings_window_set_period (window, AWP_RATINGS_PERIOD_ALL);
-  spin ();
+  g_assert_true (awp_ratings_window_is_loading (window));
+  wait_ratings (window);
   shown = awp_ratings_window_get_overview (window);
   g_assert_cmpuint (shown->likes + shown->dislikes, ==, all->likes + all->dislikes);
   g_assert_cmpuint (shown->likes + shown->dislikes, >, year->likes + year->dislikes);
@@ -1137,6 +1151,7 @@ test_screenshots (Fixture *f, gconstpointer data)
   awp_window_set_workspace (window, "requests");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.ratings", NULL));
   gtk_window_set_default_size (GTK_WINDOW (awp_requests_page_get_ratings_window (page)), 1000, 780);
+  wait_ratings (awp_requests_page_get_ratings_window (page));
   save_screenshot (GTK_WIDGET (awp_requests_page_get_ratings_window (page)), "ratings");
   gtk_window_destroy (GTK_WINDOW (awp_requests_page_get_ratings_window (page)));
 

@@ -21,6 +21,7 @@ struct _AwpRatingsWindow
   /* Owned */
   AwpStore           *store;
   AwpRatingsOverview *overview;
+  GCancellable       *cancellable;   /* the load under way */
 };
 
 G_DEFINE_FINAL_TYPE (AwpRatingsWindow, awp_ratings_window, ADW_TYPE_WINDOW)
@@ -54,15 +55,39 @@ section (GtkBox     *box,
   return label;
 }
 
+static void show_overview (AwpRatingsWindow *self);
+
+static void
+on_loaded_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(AwpRatingsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  AwpRatingsOverview *overview = awp_ratings_overview_load_finish (AWP_STORE (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->cancellable);
+  if (overview == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The ratings could not be read: %s"), error->message);
+
+      gtk_label_set_text (self->summary, text);
+      return;
+    }
+  g_clear_pointer (&self->overview, awp_ratings_overview_free);
+  self->overview = overview;
+  show_overview (self);
+}
+
+/* Counted in a worker thread: seconds on a store of a million requests. */
 static void
 reload (AwpRatingsWindow *self)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *to = NULL;
   g_autofree char *from = NULL;
-  g_autofree char *summary = NULL;
   guint period = gtk_drop_down_get_selected (self->period);
-  GtkWidget *child;
   GDate today;
 
   awp_request_today (&today);
@@ -75,15 +100,19 @@ reload (AwpRatingsWindow *self)
       g_date_subtract_months (&start, period == AWP_RATINGS_PERIOD_3_MONTHS ? 2 : 11);
       from = g_strdup_printf ("%04u-%02u", g_date_get_year (&start), g_date_get_month (&start));
     }
-  g_clear_pointer (&self->overview, awp_ratings_overview_free);
-  self->overview = awp_ratings_overview_load (self->store, from, to, &error);
-  if (self->overview == NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("The ratings could not be read: %s"), error->message);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  gtk_label_set_text (self->summary, _("Counting the ratings…"));
+  awp_ratings_overview_load_async (self->store, from, to, self->cancellable, on_loaded_cb, g_object_ref (self));
+}
 
-      gtk_label_set_text (self->summary, text);
-      return;
-    }
+static void
+show_overview (AwpRatingsWindow *self)
+{
+  g_autofree char *summary = NULL;
+  GtkWidget *child;
 
   /* Translators: totals of the period (O145-6) */
   summary = g_strdup_printf (_("Likes: %u · Dislikes: %u · Answers on time: %u · Late: %u"),
@@ -140,6 +169,9 @@ awp_ratings_window_dispose (GObject *object)
 {
   AwpRatingsWindow *self = AWP_RATINGS_WINDOW (object);
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_pointer (&self->overview, awp_ratings_overview_free);
   G_OBJECT_CLASS (awp_ratings_window_parent_class)->dispose (object);
@@ -264,4 +296,12 @@ awp_ratings_window_get_chart (AwpRatingsWindow *self)
   g_return_val_if_fail (AWP_IS_RATINGS_WINDOW (self), NULL);
 
   return GTK_WIDGET (self->chart);
+}
+
+gboolean
+awp_ratings_window_is_loading (AwpRatingsWindow *self)
+{
+  g_return_val_if_fail (AWP_IS_RATINGS_WINDOW (self), FALSE);
+
+  return self->cancellable != NULL;
 }

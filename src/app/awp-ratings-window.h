@@ -26,5 +26,7 @@ void              awp_ratings_window_set_period (AwpRatingsWindow  *self,
 /* What is shown (tests): borrowed, NULL before the first load. */
 AwpRatingsOverview *awp_ratings_window_get_overview (AwpRatingsWindow *self);
 GtkWidget        *awp_ratings_window_get_chart  (AwpRatingsWindow  *self);
+/* TRUE while the figures are counted (in a worker thread). */
+gboolean          awp_ratings_window_is_loading (AwpRatingsWindow  *self);
 
 G_END_DECLS

@@ -40,4 +40,16 @@ AwpRatingsOverview *awp_ratings_overview_load (AwpStore     *store,
                                                const char   *to,
                                                GError      **error);
 
+/* The same in a worker thread with a read-only connection of its own (the
+ * store's file; a store without one is read on the spot). */
+void                awp_ratings_overview_load_async  (AwpStore            *store,
+                                                      const char          *from,
+                                                      const char          *to,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+AwpRatingsOverview *awp_ratings_overview_load_finish (AwpStore            *store,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
 G_END_DECLS
