@@ -310,11 +310,9 @@ rebuild_cb (gpointer user_data)
   if (self->counts[GROUP_OVERDUE] + self->counts[GROUP_TODAY] > 0)
     badge = g_strdup_printf ("%u", self->counts[GROUP_OVERDUE] + self->counts[GROUP_TODAY]);
   /* Notified every time: the per-workspace counts may change alone. */
-    {
-      g_free (self->badge);
-      self->badge = g_strdup (badge ? badge : "");
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BADGE]);
-    }
+  g_free (self->badge);
+  self->badge = g_strdup (badge ? badge : "");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BADGE]);
   return G_SOURCE_REMOVE;
 }
 

@@ -689,8 +689,9 @@ seed_application (Seeder *s, guint i, GError **error)
   GDate received;
   const char *status;
 
-  /* Recent ones wait for the 5 wd decision (O145-10.2). */
-  anchor_date (&received, i < 4 ? -(int) i * 2 : -(int) (10 + 9 * i));
+  /* Recent ones wait for the 5 wd decision (O145-10.2); the others are
+   * spread over the last two years. */
+  anchor_date (&received, i < 4 ? -(int) i * 2 : -(int) (10 + 9 * (i % 80)));
   status = i < 4 ? "received" : i % 3 == 2 ? "refused" : "accepted";
   json_object_set_string_member (a, "number", number);
   json_object_set_string_member (a, "subject", application_topics[t][1]);
