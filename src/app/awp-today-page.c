@@ -271,6 +271,7 @@ rebuild_cb (gpointer user_data)
       for (guint w = 0; w < G_N_ELEMENTS (workspaces); w++)
         {
           GtkWidget *ws_list = NULL;
+          guint ws_shown = 0, ws_more = 0;
 
           for (guint i = 0; others != NULL && i < others->len; i++)
             {
@@ -280,14 +281,31 @@ rebuild_cb (gpointer user_data)
 
               if (group != g || !g_str_equal (due->type, workspaces[w].type))
                 continue;
+              count++;
+              if (g != GROUP_TOMORROW)
+                bump (per_workspace, awp_due_type_workspace (due->type), 1);
+              if (ws_shown >= MAX_ROWS)
+                {
+                  ws_more++;
+                  continue;
+                }
               if (ws_list == NULL)
                 ws_list = add_group (self, g_dgettext (GETTEXT_PACKAGE, titles[g]), &headed,
                                      g_dgettext (GETTEXT_PACKAGE, workspaces[w].title));
               add_due_row (ws_list, self->calendar, due);
-              count++;
               shown++;
-              if (g != GROUP_TOMORROW)
-                bump (per_workspace, awp_due_type_workspace (due->type), 1);
+              ws_shown++;
+            }
+          /* The rest is in the workspace, a click away in the sidebar. */
+          if (ws_more > 0)
+            {
+              GtkWidget *more = adw_action_row_new ();
+              g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more in this workspace",
+                                                                    "and %u more in this workspace", ws_more),
+                                                       ws_more);
+
+              adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), text);
+              gtk_list_box_append (GTK_LIST_BOX (ws_list), more);
             }
         }
       self->counts[g] = count;
