@@ -199,7 +199,11 @@ test_once (Fixture *f, gconstpointer data)
   g_assert_cmpuint (awp_deadline_notifier_get_last_count (notifier, "deadlines-tomorrow"), ==, tomorrow);
   g_assert_true (g_str_has_prefix (f->received->pdata[0], overdue == 1 ? "A deadline has passed\n" : "Deadlines have passed\n"));
   g_assert_true (g_str_has_prefix (f->received->pdata[1], tomorrow == 1 ? "A deadline is due tomorrow\n" : "Deadlines are due tomorrow\n"));
-  g_assert_cmpstr (g_settings_get_string (f->settings, "deadlines-checked-on"), ==, "2026-11-20");
+  {
+    g_autofree char *checked = g_settings_get_string (f->settings, "deadlines-checked-on");
+
+    g_assert_cmpstr (checked, ==, "2026-11-20");
+  }
 
   /* Checked again the same day: nothing new, nothing sent. */
   g_assert_cmpuint (awp_deadline_notifier_check (notifier, &error), ==, 0);
