@@ -208,6 +208,34 @@ template_notice_row (AwpStore *store, Range *r, const char *id, JsonObject *data
   return TRUE;
 }
 
+/* Extension notices still owed (O145-5.2): filtered in SQL, as a large
+ * store has thousands of extended requests and few notices running. */
+static gboolean
+collect_notices (AwpStore *store, Range *r, GError **error)
+{
+  g_autoptr(AwpCachedStmt) list = awp_store_prepare (store,
+    "SELECT id, data FROM record WHERE type = 'blog_request' AND status = 'extended'"
+    " AND json_extract (data, '$.user_notified_on') IS NULL"
+    " AND json_extract (data, '$.deadlines.notice_by') <= ?2"
+    " AND (?1 IS NULL OR json_extract (data, '$.deadlines.notice_by') >= ?1)", error);
+  int rc;
+
+  if (list == NULL)
+    return FALSE;
+  if (r->from != NULL)
+    sqlite3_bind_text (list, 1, r->from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (list, 2, r->to, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (list)) == SQLITE_ROW)
+    {
+      g_autoptr(JsonNode) node = json_from_string ((const char *) sqlite3_column_text (list, 1), NULL);
+
+      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node)
+          && !extended_row (store, r, (const char *) sqlite3_column_text (list, 0), json_node_get_object (node), error))
+        return FALSE;
+    }
+  return rc == SQLITE_DONE || awp_store_fail (store, "due", error);
+}
+
 /* Open blog requests by their answer deadline ("due_on" column). */
 static gboolean
 collect_requests (AwpStore *store, Range *r, GError **error)
@@ -250,7 +278,6 @@ awp_due_collect (AwpStore     *store,
                  AwpDueFlags   flags,
                  GError      **error)
 {
-  static const char *const extended[] = { "extended", NULL };
   static const char *const received[] = { "received", NULL };
   static const char *const meetings[] = { "planned", "held", NULL };
   static const char *const drafts[] = { "draft", "returned", NULL };
@@ -262,7 +289,7 @@ awp_due_collect (AwpStore     *store,
   g_return_val_if_fail (to != NULL, NULL);
 
   if (((flags & AWP_DUE_INCLUDE_REQUESTS) && !collect_requests (store, &r, error))
-      || !each_record (store, &r, "blog_request", extended, extended_row, error)
+      || !collect_notices (store, &r, error)
       || !each_record (store, &r, "conference_application", received, application_row, error)
       || !each_record (store, &r, "meeting", meetings, meeting_row, error)
       || !each_record (store, &r, "conference", drafts, template_draft_row, error)
