@@ -60,6 +60,44 @@ build (GPtrArray  *items,
   return n;
 }
 
+/* GIO warns on every failed send when no notification server runs (a bare
+ * X session, a CI machine): ask the bus first. Portal inside a sandbox,
+ * then GTK's and the freedesktop server, running or activatable. */
+static gboolean
+notifications_available (AwpDeadlineNotifier *self)
+{
+  static const char *const names[] = {
+    "org.freedesktop.portal.Desktop", "org.gtk.Notifications", "org.freedesktop.Notifications",
+  };
+  GDBusConnection *bus;
+  g_autoptr(GVariant) activatable = NULL;
+  g_autofree const char **list = NULL;
+
+  if (self->application == NULL || !g_application_get_is_registered (self->application)
+      || (bus = g_application_get_dbus_connection (self->application)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GVariant) reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                                               "org.freedesktop.DBus", "NameHasOwner",
+                                                               g_variant_new ("(s)", names[i]), G_VARIANT_TYPE ("(b)"),
+                                                               G_DBUS_CALL_FLAGS_NONE, 1000, NULL, NULL);
+      gboolean owned = FALSE;
+
+      if (reply != NULL)
+        g_variant_get (reply, "(b)", &owned);
+      if (owned)
+        return TRUE;
+    }
+  activatable = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                             "org.freedesktop.DBus", "ListActivatableNames", NULL,
+                                             G_VARIANT_TYPE ("(as)"), G_DBUS_CALL_FLAGS_NONE, 1000, NULL, NULL);
+  if (activatable == NULL)
+    return FALSE;
+  g_variant_get (activatable, "(^a&s)", &list);
+  return list != NULL && g_strv_contains (list, "org.freedesktop.Notifications");
+}
+
 static gboolean
 send (AwpDeadlineNotifier *self,
       const char          *id,
@@ -72,7 +110,7 @@ send (AwpDeadlineNotifier *self,
   if (items->len == 0 || !g_settings_get_boolean (self->settings, setting))
     return FALSE;
   n = build (items, title);
-  if (self->application != NULL && g_application_get_is_registered (self->application))
+  if (notifications_available (self))
     g_application_send_notification (self->application, id, n);
   g_hash_table_replace (self->sent, g_strdup (id), g_object_ref (n));
   g_hash_table_replace (self->last_counts, g_strdup (id), GUINT_TO_POINTER (items->len));

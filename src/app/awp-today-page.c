@@ -30,6 +30,7 @@ struct _AwpTodayPage
   char          *badge;
   GHashTable    *workspace_badges;  /* workspace → "n" overdue or due today */
   guint          rebuild_idle;
+  guint          midnight_id;
 };
 
 /* Blog requests come from the queue's models (fast on a large store);
@@ -341,6 +342,33 @@ queue_rebuild (AwpTodayPage *self)
     self->rebuild_idle = g_idle_add (rebuild_cb, self);
 }
 
+static gboolean midnight_cb (gpointer user_data);
+
+/* "Today" moves at midnight: the groups are built again then. */
+static void
+schedule_midnight (AwpTodayPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) start = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                      g_date_time_get_day_of_month (now), 0, 0, 0);
+  g_autoptr(GDateTime) next = g_date_time_add_days (start, 1);
+
+  g_clear_handle_id (&self->midnight_id, g_source_remove);
+  self->midnight_id = g_timeout_add_seconds ((guint) (g_date_time_difference (next, now) / G_USEC_PER_SEC) + 5,
+                                             midnight_cb, self);
+}
+
+static gboolean
+midnight_cb (gpointer user_data)
+{
+  AwpTodayPage *self = user_data;
+  g_autoptr(AwpStore) store = g_object_ref (self->store);
+
+  self->midnight_id = 0;
+  awp_today_page_set_store (self, store);
+  return G_SOURCE_REMOVE;
+}
+
 void
 awp_today_page_set_store (AwpTodayPage *self,
                           AwpStore     *store)
@@ -368,6 +396,7 @@ awp_today_page_set_store (AwpTodayPage *self,
   /* At once, so the sidebar count is there with the first frame. */
   g_clear_handle_id (&self->rebuild_idle, g_source_remove);
   rebuild_cb (self);
+  schedule_midnight (self);
 }
 
 guint
@@ -422,6 +451,7 @@ awp_today_page_dispose (GObject *object)
   AwpTodayPage *self = AWP_TODAY_PAGE (object);
 
   g_clear_handle_id (&self->rebuild_idle, g_source_remove);
+  g_clear_handle_id (&self->midnight_id, g_source_remove);
   for (guint g = 0; g < N_GROUPS; g++)
     g_clear_object (&self->models[g]);
   gtk_widget_dispose_template (GTK_WIDGET (self), AWP_TYPE_TODAY_PAGE);
