@@ -19,6 +19,7 @@ static const AwpBenchSuite suites[] = {
   { "store", "local store: bulk insert, search, queue model over N rows (--rows N)", awp_bench_store },
   { "sync", "sync client and awp-server on loopback: first pull of 100,000 records (records/s), push of 10,000 changes (s), pulls/s with 8 clients", awp_bench_sync },
   { "sync-server", "the same as sync (its old name)", awp_bench_sync },
+  { "today", "Today's other deadlines, a notification check, ratings overview over N requests (ms; --rows N)", awp_bench_today },
 };
 
 void

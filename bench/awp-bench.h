@@ -19,5 +19,6 @@ int awp_bench_validate (int argc, char **argv);
 int awp_bench_meetings (int argc, char **argv);
 int awp_bench_store (int argc, char **argv);
 int awp_bench_sync (int argc, char **argv);
+int awp_bench_today (int argc, char **argv);
 
 G_END_DECLS

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "awp-audit.h"
@@ -11,6 +12,9 @@
 #include "awp-request-dialogs.h"
 #include "awp-request-format.h"
 #include "awp-requests-page.h"
+#include "awp-due.h"
+#include "awp-ratings-chart.h"
+#include "awp-meeting-detail.h"
 #include "awp-seed.h"
 #include "awp-state-machine.h"
 #include "awp-test-store.h"
@@ -424,7 +428,8 @@ test_deadlines_per_state (Fixture *f, gconstpointer data)
   } cases[] = {
     { "received", { "O145-4.3", "O145-4.2", "O145-5.3", "O145-5.1", NULL } },
     { "accepted", { "O145-5.1", NULL } },
-    { "extended", { "O145-5.2", NULL } },
+    /* The notice of the extension runs until the user was told. */
+    { "extended", { "O145-5.2", "O145-5.2/notice", NULL } },
     { "answered", { NULL } },
     { "returned", { NULL } },
     { "forwarded", { NULL } },
@@ -453,6 +458,8 @@ test_deadlines_per_state (Fixture *f, gconstpointer data)
 
       while (cases[c].norms[n] != NULL)
         n++;
+      if (g_str_equal (cases[c].status, "extended") && json_object_has_member (data_obj, "user_notified_on"))
+        n--;
       g_assert_cmpuint (running->len, ==, n);
       for (guint i = 0; i < n; i++)
         {
@@ -464,6 +471,17 @@ test_deadlines_per_state (Fixture *f, gconstpointer data)
           g_assert_cmpstr (d->norm, ==, norm);
           if (g_str_equal (norm, "O145-5.2"))
             expect = g_strdup (json_object_get_string_member (data_obj, "due_on"));
+          else if (g_str_equal (norm, "O145-5.2/notice"))
+            {
+              GDate extended_on;
+
+              g_assert_true (awp_calendar_parse_date (json_object_get_string_member (data_obj, "extended_on"),
+                                                      "extended_on", &extended_on, NULL));
+              g_assert_true (awp_deadline_compute (f->rules, f->calendar, norm, &extended_on, &due, NULL));
+              expect = awp_request_iso_date (&due.date);
+              /* The seed stored the same date (awp_seed_run). */
+              g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (data_obj, "deadlines"), "notice_by"), ==, expect);
+            }
           else
             {
               g_assert_true (awp_deadline_compute (f->rules, f->calendar, norm, &event, &due, NULL));
@@ -519,6 +537,311 @@ test_export_csv (Fixture *f, gconstpointer data)
     }
 }
 
+/* The same view as a PDF table: the headings, every row of the filtered
+ * view and no other, read back from the file by tests/pdf-text.py. */
+static void
+test_export_pdf (Fixture *f, gconstpointer data)
+{
+  GListModel *model = G_LIST_MODEL (awp_requests_page_get_model (f->page));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("awp-pdf-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "requests.pdf", NULL);
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "pdf-text.py", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *head = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) out = NULL;
+  const char *argv[] = { "python3", script, path, NULL };
+  g_auto(GStrv) lines = NULL;
+  int status = -1;
+  guint n, numbers = 0;
+
+  g_assert_no_error (error);
+  awp_requests_page_set_filter (f->page, AWP_QUEUE_FILTER_OVERDUE);
+  spin ();
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, >, 0);
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (awp_requests_page_export_pdf (f->page, G_OUTPUT_STREAM (out), &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &head, NULL, NULL));
+  g_assert_true (g_str_has_prefix (head, "%PDF-"));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (text, "Blog requests"));
+  g_assert_nonnull (strstr (text, "Number"));
+  g_assert_nonnull (strstr (text, "Deadline state"));
+  g_assert_nonnull (strstr (text, "Page 1"));
+  for (guint i = 0; i < n; i++)
+    g_assert_nonnull (strstr (text, awp_queue_item_get_number (item_at (model, i))));
+  /* Only the view's rows: as many request numbers as rows. */
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (g_strstrip (lines[i]), "БЛ-"))
+      numbers++;
+  g_assert_cmpuint (numbers, ==, n);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* The ratings are counted in a worker thread: until they are shown. */
+static void
+wait_ratings (AwpRatingsWindow *window)
+{
+  for (int i = 0; i < 2000 && awp_ratings_window_is_loading (window); i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  g_assert_false (awp_ratings_window_is_loading (window));
+  spin ();
+}
+
+/* Controls a screen reader must be able to name: a label of their own, a
+ * labelled-by relation, or a visible text. Composite controls are checked
+ * as a whole, not their inner parts. */
+static guint
+collect_unnamed (GtkWidget *root, GPtrArray *unnamed)
+{
+  guint checked = 0;
+
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      gboolean control = GTK_IS_BUTTON (w) || GTK_IS_MENU_BUTTON (w) || GTK_IS_DROP_DOWN (w) || GTK_IS_SEARCH_ENTRY (w)
+                         || GTK_IS_ENTRY (w) || GTK_IS_SPIN_BUTTON (w) || GTK_IS_CHECK_BUTTON (w) || GTK_IS_SWITCH (w)
+                         || GTK_IS_COLUMN_VIEW (w) || GTK_IS_TEXT_VIEW (w)
+                         || (GTK_IS_LIST_BOX_ROW (w) && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (w)));
+
+      if (!gtk_widget_get_visible (w))
+        continue;
+      if (control)
+        {
+          gboolean named = gtk_test_accessible_has_property (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_PROPERTY_LABEL)
+                           || gtk_test_accessible_has_relation (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_RELATION_LABELLED_BY)
+                           || (GTK_IS_BUTTON (w) && gtk_button_get_label (GTK_BUTTON (w)) != NULL
+                               && gtk_button_get_icon_name (GTK_BUTTON (w)) == NULL)
+                           || (GTK_IS_CHECK_BUTTON (w) && gtk_check_button_get_label (GTK_CHECK_BUTTON (w)) != NULL)
+                           || (GTK_IS_BUTTON (w) && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (w))));
+
+          if (!named)
+            g_ptr_array_add (unnamed, g_strdup_printf ("%s in %s %s (%s)", G_OBJECT_TYPE_NAME (w), G_OBJECT_TYPE_NAME (gtk_widget_get_parent (gtk_widget_get_parent (w))), gtk_widget_get_name (w),
+                                                       GTK_IS_ACTIONABLE (w) && gtk_actionable_get_action_name (GTK_ACTIONABLE (w))
+                                                         ? gtk_actionable_get_action_name (GTK_ACTIONABLE (w)) : "-"));
+          checked++;
+          continue;
+        }
+      checked += collect_unnamed (w, unnamed);
+    }
+  return checked;
+}
+
+static void
+assert_all_named (GtkWidget *root, guint at_least)
+{
+  g_autoptr(GPtrArray) unnamed = g_ptr_array_new_with_free_func (g_free);
+  guint checked = collect_unnamed (root, unnamed);
+
+  g_test_message ("%s: %u controls checked", G_OBJECT_TYPE_NAME (root), checked);
+  g_assert_cmpuint (checked, >=, at_least);
+  for (guint i = 0; i < unnamed->len; i++)
+    g_test_message ("no accessible name: %s", (char *) unnamed->pdata[i]);
+  g_assert_cmpuint (unnamed->len, ==, 0);
+}
+
+/* The accelerators the shortcuts window lists, normalized. */
+static GHashTable *
+overlay_accels (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GSList *objects = gtk_builder_get_objects (builder);
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accel = NULL;
+      g_auto(GStrv) parts = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accel, NULL);
+      parts = g_strsplit (accel ? accel : "", " ", -1);
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          guint key;
+          GdkModifierType mods;
+
+          if (gtk_accelerator_parse (parts[i], &key, &mods))
+            g_hash_table_add (set, gtk_accelerator_name (key, mods));
+        }
+    }
+  g_slist_free (objects);
+  return set;
+}
+
+/* Keyboard: every shortcut of the queue is in the shortcuts window and
+ * does what it says; Up/Down and Return are the column view's own; every
+ * control of the queue, the detail pane, the application queue, Today and
+ * the ratings overview has an accessible name. */
+static void
+test_keyboard (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GHashTable) listed = overlay_accels ();
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->page));
+  guint n_shortcuts = 0;
+  AwpWindow *window;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          g_autofree char *name = NULL;
+
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger) || !GTK_IS_NAMED_ACTION (action))
+            continue;
+          name = gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                       gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+          if (!g_hash_table_contains (listed, name))
+            g_error ("%s (%s) is not in the shortcuts window", name, gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
+          n_shortcuts++;
+          /* The shortcut itself opens the accept dialog of a new request. */
+          if (g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), "request.accept"))
+            {
+              AdwMessageDialog *dialog;
+
+              awp_requests_page_select (f->page, find_in_status (f, "received"));
+              spin ();
+              g_assert_true (gtk_shortcut_action_activate (action, 0, GTK_WIDGET (f->page), NULL));
+              dialog = awp_requests_page_get_dialog (f->page);
+              g_assert_nonnull (dialog);
+              gtk_window_destroy (GTK_WINDOW (dialog));
+              spin ();
+            }
+        }
+    }
+  /* Search, CSV, PDF, ratings and the six actions. */
+  g_assert_cmpuint (n_shortcuts, ==, 10);
+  g_assert_true (g_hash_table_contains (listed, "Up"));
+  g_assert_true (g_hash_table_contains (listed, "Return"));
+
+  awp_requests_page_select (f->page, find_in_status (f, "answered"));
+  spin ();
+  assert_all_named (GTK_WIDGET (f->page), 15);
+  /* A new request: its running deadlines, and each action's dialog. */
+  {
+    static const char *const by_status[][2] = {
+      { "received", "accept" }, { "received", "return" }, { "received", "forward" },
+      { "received", "refuse" }, { "accepted", "extend" }, { "accepted", "answer" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (by_status); i++)
+      {
+        g_autofree char *action = g_strconcat ("request.", by_status[i][1], NULL);
+        AdwMessageDialog *dialog;
+
+        awp_requests_page_select (f->page, find_in_status (f, by_status[i][0]));
+        spin ();
+        assert_all_named (GTK_WIDGET (f->page), 15);
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), action, NULL));
+        dialog = awp_requests_page_get_dialog (f->page);
+        g_assert_nonnull (dialog);
+        spin ();
+        assert_all_named (GTK_WIDGET (dialog), 2);
+        gtk_window_destroy (GTK_WINDOW (dialog));
+        spin ();
+      }
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "requests.ratings", NULL));
+  wait_ratings (awp_requests_page_get_ratings_window (f->page));
+  assert_all_named (GTK_WIDGET (awp_requests_page_get_ratings_window (f->page)), 1);
+  gtk_window_destroy (GTK_WINDOW (awp_requests_page_get_ratings_window (f->page)));
+
+  window = g_object_ref (awp_window_new (NULL));
+  awp_window_set_store (window, f->sf.store);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  assert_all_named (GTK_WIDGET (awp_window_get_today_page (window)), 5);
+  awp_window_set_workspace (window, "applications");
+  awp_requests_page_select (awp_window_get_applications_page (window), 0);
+  spin ();
+  assert_all_named (GTK_WIDGET (awp_window_get_applications_page (window)), 10);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_assert_finalize_object (window);
+}
+
+static GtkListBoxRow *
+find_today_row (AwpTodayPage *today, const char *key)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (today)); w != NULL; )
+    {
+      /* Other workspaces' rows by deadline key, blog requests by id. */
+      if (GTK_IS_LIST_BOX_ROW (w) && (g_strcmp0 (g_object_get_data (G_OBJECT (w), "awp-key"), key) == 0
+                                      || (g_object_get_data (G_OBJECT (w), "awp-key") == NULL
+                                          && g_strcmp0 (g_object_get_data (G_OBJECT (w), "awp-id"), key) == 0)))
+        return GTK_LIST_BOX_ROW (w);
+      /* Depth first through the page's widgets. */
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            {
+              w = gtk_widget_get_parent (w);
+              if (w == GTK_WIDGET (today))
+                return NULL;
+            }
+          if (w != NULL)
+            w = gtk_widget_get_next_sibling (w);
+        }
+    }
+  return NULL;
+}
+
+/* O145-6: the ratings overview from the queue (Ctrl+R): the store's
+ * figures for the period, the chart one bar per month, the reasons. */
+static void
+test_ratings (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwpRatingsOverview) year = awp_ratings_overview_load (f->sf.store, "2025-12", "2026-11", &error);
+  g_autoptr(AwpRatingsOverview) all = awp_ratings_overview_load (f->sf.store, NULL, "2026-11", &error);
+  AwpRatingsWindow *window;
+  AwpRatingsOverview *shown;
+
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "requests.ratings", NULL));
+  window = awp_requests_page_get_ratings_window (f->page);
+  g_assert_nonnull (window);
+  wait_ratings (window);
+  /* The last 12 months by default (AWP_TODAY is 20.11.2026). */
+  shown = awp_ratings_window_get_overview (window);
+  g_assert_cmpuint (shown->likes, ==, year->likes);
+  g_assert_cmpuint (shown->dislikes, ==, year->dislikes);
+  g_assert_cmpuint (shown->late, ==, year->late);
+  g_assert_cmpuint (shown->months->len, ==, 12);
+  g_assert_cmpuint (awp_ratings_chart_get_n_bars (AWP_RATINGS_CHART (awp_ratings_window_get_chart (window))), ==, 12);
+  g_assert_cmpuint (shown->reasons->len, >, 0);
+  awp_ratings_window_set_period (window, AWP_RATINGS_PERIOD_ALL);
+  g_assert_true (awp_ratings_window_is_loading (window));
+  wait_ratings (window);
+  shown = awp_ratings_window_get_overview (window);
+  g_assert_cmpuint (shown->likes + shown->dislikes, ==, all->likes + all->dislikes);
+  g_assert_cmpuint (shown->likes + shown->dislikes, >, year->likes + year->dislikes);
+  g_assert_cmpuint (awp_ratings_chart_get_n_bars (AWP_RATINGS_CHART (awp_ratings_window_get_chart (window))), ==, all->months->len);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_assert_null (awp_requests_page_get_ratings_window (f->page));
+}
+
 /* Today gathers the overdue and the due today with their counts on the
  * sidebar; a click opens the request in the blog requests workspace. */
 static void
@@ -530,9 +853,11 @@ test_today (Fixture *f, gconstpointer data)
   g_autofree char *id = NULL;
   AwpTodayPage *today;
   AwpWindow *window;
-  GtkListBox *list;
   GtkListBoxRow *row;
   guint overdue;
+  g_autoptr(GPtrArray) others = NULL;
+  guint n_other[3] = { 0, 0, 0 }, n_notices = 0;
+  AwpDueItem *meeting = NULL, *conference = NULL;
 
   /* One received request falls due today. */
   awp_requests_page_select (f->page, find_in_status (f, "received"));
@@ -547,18 +872,67 @@ test_today (Fixture *f, gconstpointer data)
   spin ();
   today = awp_window_get_today_page (window);
   overdue = awp_requests_page_get_filter_count (f->page, AWP_QUEUE_FILTER_OVERDUE);
-  g_assert_cmpuint (awp_today_page_get_count (today, 0), ==, overdue);
-  g_assert_cmpuint (awp_today_page_get_count (today, 1), ==, 1);
-  badge = g_strdup_printf ("%u", overdue + 1);
-  g_assert_cmpstr (awp_today_page_get_badge (today), ==, badge);
+  /* The other workspaces' deadlines (awp-due) join the same groups. */
+  others = awp_due_collect (f->sf.store, NULL, "2026-11-21", AWP_DUE_DEFAULT, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < others->len; i++)
+    {
+      AwpDueItem *due = others->pdata[i];
+      int c = strcmp (due->due_on, TODAY);
 
-  /* The second list is "due today": its one row opens the request. */
-  list = GTK_LIST_BOX (find_widget (GTK_WIDGET (today), GTK_TYPE_LIST_BOX, NULL, NULL));
-  g_assert_nonnull (list);
-  list = GTK_LIST_BOX (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (GTK_WIDGET (list))));
-  row = gtk_list_box_get_row_at_index (list, 0);
+      n_other[c < 0 ? 0 : c == 0 ? 1 : 2]++;
+      /* Notices of an extension (O145-5.2) count for the blog requests. */
+      if (c <= 0 && g_str_equal (due->type, "blog_request"))
+        n_notices++;
+      if (g_str_equal (due->type, "meeting") && meeting == NULL)
+        meeting = due;
+      if (g_str_equal (due->type, "conference") && conference == NULL)
+        conference = due;
+    }
+  /* The seed has running meeting and template deadlines (O605-8, O145-7/8.1). */
+  g_assert_nonnull (meeting);
+  g_assert_nonnull (conference);
+  g_assert_cmpuint (awp_today_page_get_count (today, 0), ==, overdue + n_other[0]);
+  g_assert_cmpuint (awp_today_page_get_count (today, 1), ==, 1 + n_other[1]);
+  badge = g_strdup_printf ("%u", overdue + 1 + n_other[0] + n_other[1]);
+  g_assert_cmpstr (awp_today_page_get_badge (today), ==, badge);
+  g_clear_pointer (&badge, g_free);
+  badge = g_strdup_printf ("%u", overdue + 1 + n_notices);
+  g_assert_cmpstr (awp_today_page_get_workspace_badge (today, "requests"), ==, badge);
+
+  /* One click on a meeting or a conference: its workspace, with it open. */
+  row = find_today_row (today, meeting->key);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (row)), "row-activated", row);
+  spin ();
+  g_assert_cmpstr (awp_window_get_workspace (window), ==, "meetings");
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWindow *detail = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+        if (AWP_IS_MEETING_DETAIL (w))
+          detail = w;
+      }
+    g_assert_nonnull (detail);
+    gtk_window_destroy (detail);
+    spin ();
+  }
+  row = find_today_row (today, conference->key);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (row)), "row-activated", row);
+  spin ();
+  g_assert_cmpstr (awp_window_get_workspace (window), ==, "conferences");
+  g_assert_nonnull (awp_templates_page_get_editor (awp_window_get_conferences_page (window)));
+
+  /* Its row opens the request. */
+  row = find_today_row (today, id);
+  g_assert_nonnull (row);
   g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "awp-id"), ==, id);
-  g_signal_emit_by_name (list, "row-activated", row);
+  g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (row)), "row-activated", row);
   spin ();
   g_assert_cmpstr (awp_window_get_workspace (window), ==, "requests");
   g_assert_cmpstr (awp_request_detail_get_request_id (awp_requests_page_get_detail (awp_window_get_requests_page (window))), ==, id);
@@ -569,7 +943,7 @@ test_today (Fixture *f, gconstpointer data)
   g_assert_true (awp_store_transition (f->sf.store, id, "answer", NULL, "test-admin", &error));
   g_assert_no_error (error);
   spin ();
-  g_assert_cmpuint (awp_today_page_get_count (today, 1), ==, 0);
+  g_assert_cmpuint (awp_today_page_get_count (today, 1), ==, n_other[1]);
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();
@@ -598,6 +972,9 @@ test_applications (Fixture *f, gconstpointer data)
   AwpDeadline due;
   GDate received;
   gint64 n_conferences;
+  /* The demo seed has applications of its own (received and decided). */
+  gint64 n_seeded = awp_store_count (f->sf.store, "conference_application", NULL);
+  g_autofree char *own_id = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (topics); i++)
     {
@@ -612,6 +989,8 @@ test_applications (Fixture *f, gconstpointer data)
       json_object_set_string_member (app, "received_on", "2026-11-18");
       app_id = awp_store_create (f->sf.store, "conference_application", app, "portal", &error);
       g_assert_no_error (error);
+      if (own_id == NULL)
+        own_id = g_steal_pointer (&app_id);
     }
   page = g_object_new (AWP_TYPE_REQUESTS_PAGE, NULL);
   awp_requests_page_set_entity_type (page, "conference_application");
@@ -619,12 +998,23 @@ test_applications (Fixture *f, gconstpointer data)
   awp_requests_page_set_store (page, f->sf.store, "test-admin");
   gtk_window_present (GTK_WINDOW (window));
   spin ();
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (awp_requests_page_get_model (page))), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (awp_requests_page_get_model (page))), ==, n_seeded + 3);
 
   detail = awp_requests_page_get_detail (page);
-  awp_requests_page_select (page, 0);
+  /* One of ours, received on 18.11. */
+  {
+    GListModel *model = G_LIST_MODEL (awp_requests_page_get_model (page));
+    guint pos = G_MAXUINT;
+
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      if (g_strcmp0 (awp_queue_item_get_id (item_at (model, i)), own_id) == 0)
+        pos = i;
+    g_assert_cmpuint (pos, !=, G_MAXUINT);
+    awp_requests_page_select (page, pos);
+  }
   spin ();
   id = g_strdup (awp_request_detail_get_request_id (detail));
+  g_assert_cmpstr (id, ==, own_id);
   /* Only accept and refuse exist for applications. */
   for (guint a = 0; awp_request_actions[a] != NULL; a++)
     {
@@ -748,7 +1138,22 @@ test_screenshots (Fixture *f, gconstpointer data)
   save_screenshot (GTK_WIDGET (window), "requests-queue");
   awp_window_set_workspace (window, "today");
   save_screenshot (GTK_WIDGET (window), "today");
+  /* Further down: the other workspaces' deadlines. */
+  {
+    GtkWidget *row = find_widget (GTK_WIDGET (awp_window_get_today_page (window)), GTK_TYPE_LIST_BOX_ROW, NULL, NULL);
+    GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW));
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scroller);
+
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj));
+    save_screenshot (GTK_WIDGET (window), "today-workspaces");
+    gtk_adjustment_set_value (adj, 0);
+  }
   awp_window_set_workspace (window, "requests");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.ratings", NULL));
+  gtk_window_set_default_size (GTK_WINDOW (awp_requests_page_get_ratings_window (page)), 1000, 780);
+  wait_ratings (awp_requests_page_get_ratings_window (page));
+  save_screenshot (GTK_WIDGET (awp_requests_page_get_ratings_window (page)), "ratings");
+  gtk_window_destroy (GTK_WINDOW (awp_requests_page_get_ratings_window (page)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "request.forward", NULL));
   dialog = awp_requests_page_get_dialog (page);
@@ -802,6 +1207,9 @@ main (int   argc,
       char *argv[])
 {
   g_setenv ("AWP_TODAY", TODAY, TRUE);
+  /* The accessible names are read back through GTK's test AT context
+   * (the suite's environment turns accessibility off). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   if (g_getenv ("AWP_SCREENSHOT_DIR") == NULL)
     g_setenv ("LANGUAGE", "C", TRUE);
   awp_i18n_init ();
@@ -813,6 +1221,9 @@ main (int   argc,
   g_test_add ("/ui/requests/deadlines-per-state", Fixture, NULL, fixture_setup, test_deadlines_per_state, fixture_teardown);
   g_test_add ("/ui/requests/export-csv", Fixture, NULL, fixture_setup, test_export_csv, fixture_teardown);
   g_test_add ("/ui/requests/applications", Fixture, NULL, fixture_setup, test_applications, fixture_teardown);
+  g_test_add ("/ui/requests/export-pdf", Fixture, NULL, fixture_setup, test_export_pdf, fixture_teardown);
+  g_test_add ("/ui/requests/keyboard", Fixture, NULL, fixture_setup, test_keyboard, fixture_teardown);
+  g_test_add ("/ui/requests/ratings", Fixture, NULL, fixture_setup, test_ratings, fixture_teardown);
   g_test_add ("/ui/requests/today", Fixture, NULL, fixture_setup, test_today, fixture_teardown);
   g_test_add ("/ui/requests/screenshots", Fixture, NULL, fixture_setup, test_screenshots, fixture_teardown);
 

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "awp-application.h"
+#include "awp-deadline-notifier.h"
 #include "awp-preferences-window.h"
 #include "awp-seed.h"
 #include "awp-sync-engine.h"
@@ -21,6 +22,7 @@ struct _AwpApplication
   /* Owned References */
   GSettings *settings;
   AwpStore  *store;
+  AwpDeadlineNotifier *notifier;
   char      *db_path;      /* --db FILE, or NULL for the user data dir */
   GError    *store_error;  /* why the store could not be opened */
   gboolean   recovery_shown;
@@ -225,6 +227,7 @@ awp_application_dispose (GObject *object)
 {
   AwpApplication *self = AWP_APPLICATION (object);
 
+  g_clear_object (&self->notifier);
   g_clear_object (&self->settings);
   g_clear_object (&self->sync_engine);
   g_clear_object (&self->training);
@@ -301,7 +304,23 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* A deadline notification was clicked. */
+static void
+show_today_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  AwpApplication *self = user_data;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (AWP_IS_WINDOW (window))
+    awp_window_set_workspace (AWP_WINDOW (window), "today");
+}
+
 static const GActionEntry app_actions[] = {
+  { "show-today", show_today_action },
   { "preferences", preferences_action },
   { "about", about_action },
   { "quit", quit_action },
@@ -337,6 +356,8 @@ awp_application_startup (GApplication *app)
     }
 
   open_store (self);
+  if (self->store != NULL)
+    self->notifier = awp_deadline_notifier_new (app, self->store, self->settings);
 }
 
 static void

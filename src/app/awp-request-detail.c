@@ -105,7 +105,16 @@ add_deadline_row (AwpRequestDetail   *self,
   gtk_widget_set_margin_end (explanation, 12);
   gtk_widget_set_margin_top (explanation, 6);
   gtk_widget_set_margin_bottom (explanation, 6);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), explanation);
+  /* A row of text, not a control: not activatable, and read out whole. */
+  {
+    GtkWidget *holder = gtk_list_box_row_new ();
+
+    gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (holder), FALSE);
+    gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (holder), explanation);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (holder), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    d->explanation ? d->explanation : "", -1);
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), holder);
+  }
   gtk_widget_set_name (row, d->norm);
   gtk_list_box_append (self->deadlines_list, row);
 }

@@ -316,6 +316,9 @@ create_org_row (gpointer item,
   gtk_widget_set_margin_top (label, 4);
   gtk_widget_set_margin_bottom (label, 4);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  /* Screen readers announce the organization when the row is focused. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  awp_queue_item_get_subject (org), -1);
   g_object_set_data_full (G_OBJECT (row), "awp-org-id", g_strdup (awp_queue_item_get_id (org)), g_free);
   g_object_set_data_full (G_OBJECT (row), "awp-org-name", g_strdup (awp_queue_item_get_subject (org)), g_free);
   return row;

@@ -16,4 +16,18 @@ gboolean awp_request_export_csv (GListModel     *model,
                                  GCancellable   *cancellable,
                                  GError        **error);
 
+/* The same rows as a PDF table (A4 landscape, cairo): @title and the
+ * export date on top, the column headings in the UI language (kk, ru or
+ * en) repeated on every page, page numbers below. At most
+ * AWP_REQUEST_PDF_MAX_ROWS rows; the document says when the view had more
+ * (the CSV takes any number). */
+#define AWP_REQUEST_PDF_MAX_ROWS 5000
+
+gboolean awp_request_export_pdf (GListModel     *model,
+                                 AwpCalendar    *calendar,
+                                 const char     *title,
+                                 GOutputStream  *out,
+                                 GCancellable   *cancellable,
+                                 GError        **error);
+
 G_END_DECLS

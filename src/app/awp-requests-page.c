@@ -4,6 +4,7 @@
 
 #include "awp-request-cells.h"
 #include "awp-request-dialogs.h"
+#include "awp-ratings-window.h"
 #include "awp-request-export.h"
 #include "awp-request-format.h"
 #include "awp-requests-page.h"
@@ -30,6 +31,7 @@ struct _AwpRequestsPage
   GtkColumnViewColumn *auth_column;
   GtkLabel           *summary_label;
   AwpRequestDetail   *detail;
+  GtkWidget          *ratings_button;
 
   /* Owned */
   AwpStore           *store;
@@ -40,11 +42,13 @@ struct _AwpRequestsPage
   AwpQueryModel      *counts[N_FILTERS];   /* one per filter, for the buttons */
   GtkToggleButton    *filter_buttons[N_FILTERS];
   AdwMessageDialog   *dialog;              /* weak */
+  AwpRatingsWindow   *ratings_window;      /* weak */
   GtkColumnViewColumn *removed_column;     /* owned; see apply_entity_type */
   guint               counts_idle;         /* fills counts[] one by one */
   char               *actor;
   char               *type;                /* blog_request or conference_application */
   AwpQueueFilter      filter;
+  gboolean            export_pdf;          /* what the open file chooser is for */
 
   /* Borrowed: set while probing the column view's sorter */
   GtkColumnViewColumn *probed;
@@ -393,7 +397,11 @@ on_export_response_cb (GtkNativeDialog *chooser,
   if (file == NULL)
     return;
   out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &error);
-  if (out == NULL || !awp_requests_page_export_csv (self, G_OUTPUT_STREAM (out), &error))
+  /* The chooser says which format it was opened for. */
+  if (out == NULL
+      || !(self->export_pdf
+             ? awp_requests_page_export_pdf (self, G_OUTPUT_STREAM (out), &error)
+             : awp_requests_page_export_csv (self, G_OUTPUT_STREAM (out), &error)))
     text = g_strdup_printf (_("Not exported: %s"), error->message);
   else
     text = g_strdup (_("Exported"));
@@ -409,15 +417,40 @@ export_action (GtkWidget  *widget,
   AwpRequestsPage *self = AWP_REQUESTS_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkFileChooserNative *chooser;
+  gboolean pdf = g_str_equal (action_name, "requests.export-pdf");
 
   if (self->model == NULL)
     return;
+  self->export_pdf = pdf;
   chooser = gtk_file_chooser_native_new (_("Export Requests"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
-                                     is_application (self) ? _("conference-applications.csv") : _("blog-requests.csv"));
+  if (pdf)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
+                                       is_application (self) ? _("conference-applications.pdf") : _("blog-requests.pdf"));
+  else
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
+                                       is_application (self) ? _("conference-applications.csv") : _("blog-requests.csv"));
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* O145-6: the ratings overview, over the same store. */
+static void
+ratings_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  AwpRequestsPage *self = AWP_REQUESTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->store == NULL || is_application (self))
+    return;
+  if (self->ratings_window != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->ratings_window));
+  g_clear_weak_pointer (&self->ratings_window);
+  g_set_weak_pointer (&self->ratings_window, awp_ratings_window_new (self->store));
+  gtk_window_set_transient_for (GTK_WINDOW (self->ratings_window), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  gtk_window_present (GTK_WINDOW (self->ratings_window));
 }
 
 static void
@@ -434,6 +467,9 @@ awp_requests_page_dispose (GObject *object)
   AwpRequestsPage *self = AWP_REQUESTS_PAGE (object);
 
   g_clear_weak_pointer (&self->dialog);
+  if (self->ratings_window != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->ratings_window));
+  g_clear_weak_pointer (&self->ratings_window);
   g_clear_handle_id (&self->counts_idle, g_source_remove);
   g_clear_object (&self->model);
   if (self->selection != NULL)
@@ -491,6 +527,7 @@ awp_requests_page_class_init (AwpRequestsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwpRequestsPage, auth_column);
   gtk_widget_class_bind_template_child (widget_class, AwpRequestsPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, AwpRequestsPage, detail);
+  gtk_widget_class_bind_template_child (widget_class, AwpRequestsPage, ratings_button);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
@@ -506,6 +543,10 @@ awp_requests_page_class_init (AwpRequestsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "requests.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "requests.export", NULL, export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "requests.export", NULL);
+  gtk_widget_class_install_action (widget_class, "requests.export-pdf", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "requests.export-pdf", NULL);
+  gtk_widget_class_install_action (widget_class, "requests.ratings", NULL, ratings_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "requests.ratings", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "requests.search", NULL);
 
   g_type_ensure (AWP_TYPE_REQUEST_DETAIL);
@@ -588,6 +629,9 @@ apply_entity_type (AwpRequestsPage *self)
       g_object_set (self->search_entry, "placeholder-text", _("Search applications (Ctrl+F)"), NULL);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Conference applications"), -1);
+      /* Only answers are rated (O145-6). */
+      gtk_widget_set_visible (self->ratings_button, FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "requests.ratings", FALSE);
     }
   awp_request_detail_set_entity_type (self->detail, self->type);
   update_actions (self);
@@ -740,4 +784,27 @@ awp_requests_page_set_entity_type (AwpRequestsPage *self,
   g_free (self->type);
   self->type = g_strdup (type);
   apply_entity_type (self);
+}
+
+/* The ratings overview opened last (tests), or NULL. */
+AwpRatingsWindow *
+awp_requests_page_get_ratings_window (AwpRequestsPage *self)
+{
+  g_return_val_if_fail (AWP_IS_REQUESTS_PAGE (self), NULL);
+
+  return self->ratings_window;
+}
+
+/* The current view as a PDF table (at most AWP_REQUEST_PDF_MAX_ROWS rows). */
+gboolean
+awp_requests_page_export_pdf (AwpRequestsPage  *self,
+                              GOutputStream    *out,
+                              GError          **error)
+{
+  g_return_val_if_fail (AWP_IS_REQUESTS_PAGE (self), FALSE);
+  g_return_val_if_fail (self->model != NULL, FALSE);
+
+  return awp_request_export_pdf (G_LIST_MODEL (self->model), self->calendar,
+                                 is_application (self) ? _("Conference applications") : _("Blog requests"),
+                                 out, NULL, error);
 }

@@ -4,6 +4,7 @@
 
 #include "awp-query-model.h"
 #include "awp-request-detail.h"
+#include "awp-ratings-window.h"
 #include "awp-store.h"
 
 G_BEGIN_DECLS
@@ -36,9 +37,15 @@ void              awp_requests_page_show_request (AwpRequestsPage *self,
                                                   const char      *id);
 /* The dialog an action opened last (tests drive it), or NULL. */
 AdwMessageDialog *awp_requests_page_get_dialog   (AwpRequestsPage *self);
+/* The ratings overview (O145-6) opened last by "requests.ratings", or NULL. */
+AwpRatingsWindow *awp_requests_page_get_ratings_window (AwpRequestsPage *self);
 
 /* The current view (filters, status and search applied) as CSV. */
 gboolean          awp_requests_page_export_csv   (AwpRequestsPage *self,
+                                                  GOutputStream   *out,
+                                                  GError         **error);
+/* The same as a PDF table (kk/ru/en headings from the UI language). */
+gboolean          awp_requests_page_export_pdf   (AwpRequestsPage *self,
                                                   GOutputStream   *out,
                                                   GError         **error);
 

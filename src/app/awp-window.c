@@ -9,6 +9,7 @@
 #include "awp-templates-page.h"
 #include "awp-requests-page.h"
 #include "awp-today-page.h"
+#include "awp-due.h"
 #include "awp-sync-button.h"
 #include "awp-training-banner.h"
 #include "awp-window.h"
@@ -47,6 +48,15 @@ row_get_workspace (GtkListBoxRow *row)
   return g_object_get_data (G_OBJECT (row), "awp-workspace");
 }
 
+static void
+update_workspace_badge (GObject    *today_page,
+                        GParamSpec *pspec,
+                        GtkLabel   *badge)
+{
+  gtk_label_set_text (badge, awp_today_page_get_workspace_badge (AWP_TODAY_PAGE (today_page),
+                                                                 g_object_get_data (G_OBJECT (badge), "awp-workspace")));
+}
+
 static GtkWidget *
 create_sidebar_row (gpointer item,
                     gpointer user_data)
@@ -62,17 +72,23 @@ create_sidebar_row (gpointer item,
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), image);
   gtk_box_append (GTK_BOX (box), label);
-  /* Today counts what is overdue or due today. */
-  if (g_strcmp0 (gtk_stack_page_get_name (page), "today") == 0)
-    {
-      AwpWindow *self = user_data;
-      GtkWidget *badge = gtk_label_new (NULL);
+  /* Today counts what is overdue or due today, each workspace its own. */
+  {
+    AwpWindow *self = user_data;
+    GtkWidget *badge = gtk_label_new (NULL);
 
-      gtk_widget_add_css_class (badge, "numeric");
-      gtk_widget_add_css_class (badge, "dim-label");
+    gtk_widget_add_css_class (badge, "numeric");
+    gtk_widget_add_css_class (badge, "dim-label");
+    if (g_strcmp0 (gtk_stack_page_get_name (page), "today") == 0)
       g_object_bind_property (self->today_page, "badge", badge, "label", G_BINDING_SYNC_CREATE);
-      gtk_box_append (GTK_BOX (box), badge);
-    }
+    else
+      {
+        g_object_set_data_full (G_OBJECT (badge), "awp-workspace", g_strdup (gtk_stack_page_get_name (page)), g_free);
+        g_signal_connect_object (self->today_page, "notify::badge", G_CALLBACK (update_workspace_badge), badge, 0);
+        update_workspace_badge (G_OBJECT (self->today_page), NULL, GTK_LABEL (badge));
+      }
+    gtk_box_append (GTK_BOX (box), badge);
+  }
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_stack_page_get_title (page),
@@ -186,6 +202,26 @@ on_open_request_cb (AwpWindow  *self,
 {
   awp_window_set_workspace (self, "requests");
   awp_requests_page_show_request (self->requests_page, id);
+}
+
+/* Today's other items: the workspace that keeps the record, with it open. */
+static void
+on_open_item_cb (AwpWindow  *self,
+                 const char *type,
+                 const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  const char *workspace = awp_due_type_workspace (type);
+
+  if (workspace == NULL || !awp_window_set_workspace (self, workspace))
+    return;
+  if (g_str_equal (type, "conference_application"))
+    awp_requests_page_show_request (self->applications_page, id);
+  else if (g_str_equal (type, "meeting"))
+    awp_meeting_planner_open (self->meeting_planner, id);
+  else if (!awp_templates_page_open (g_str_equal (type, "survey") ? self->surveys_page : self->conferences_page,
+                                     id, &error))
+    g_warning ("Cannot open %s: %s", id, error->message);
 }
 
 static void
@@ -336,6 +372,7 @@ awp_window_init (AwpWindow *self)
 
   awp_requests_page_set_entity_type (self->applications_page, "conference_application");
   g_signal_connect_object (self->today_page, "open-request", G_CALLBACK (on_open_request_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->today_page, "open-item", G_CALLBACK (on_open_item_cb), self, G_CONNECT_SWAPPED);
   self->pages = gtk_stack_get_pages (self->stack);
   gtk_list_box_bind_model (self->sidebar_list, G_LIST_MODEL (self->pages),
                            create_sidebar_row, self, NULL);
@@ -444,4 +481,12 @@ awp_window_get_meeting_planner (AwpWindow *self)
   g_return_val_if_fail (AWP_IS_WINDOW (self), NULL);
 
   return self->meeting_planner;
+}
+
+AwpTemplatesPage *
+awp_window_get_conferences_page (AwpWindow *self)
+{
+  g_return_val_if_fail (AWP_IS_WINDOW (self), NULL);
+
+  return self->conferences_page;
 }

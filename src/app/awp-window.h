@@ -4,6 +4,7 @@
 
 #include "awp-application.h"
 #include "awp-meeting-planner.h"
+#include "awp-templates-page.h"
 #include "awp-requests-page.h"
 #include "awp-store.h"
 #include "awp-today-page.h"
@@ -20,6 +21,7 @@ const char  *awp_window_get_workspace   (AwpWindow      *self);
 gboolean     awp_window_set_workspace   (AwpWindow      *self,
                                          const char     *name);
 AwpMeetingPlanner *awp_window_get_meeting_planner (AwpWindow *self);
+AwpTemplatesPage  *awp_window_get_conferences_page (AwpWindow *self);
 
 AwpRequestsPage *awp_window_get_requests_page (AwpWindow *self);
 AwpTodayPage    *awp_window_get_today_page    (AwpWindow *self);
