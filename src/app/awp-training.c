@@ -81,8 +81,8 @@ start (AwpTraining  *self,
   if (self->server == NULL)
     return FALSE;
   /* A class needs a queue that looks like today's: dated before today, a
-   * few overdue, most running (docs/training.md). Beyond the calendar's
-   * years the fixed demo day still works. */
+   * few overdue, most running (docs/training.md). When today cannot anchor
+   * it (a clock set before the rules were in force), the fixed demo day does. */
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
