@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
+#include <sqlite3.h>
 
 #include "awp-protocol.h"
 #include "awp-server.h"
@@ -127,6 +128,73 @@ test_embed (void)
   g_rmdir (dir);
 }
 
+static gint64
+count_rows (sqlite3    *db,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* Training seeds with today as the anchor (awp_server_seed_demo_at): the
+ * queue then holds requests received up to the anchor, a few overdue and
+ * most running, each with a unique number; seeding again adds nothing. */
+static void
+test_seed_at (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("awp-embed-XXXXXX", &error);
+  g_autofree char *db_path = g_build_filename (dir, "training.db", NULL);
+  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+  g_autoptr(AwpServer) server = NULL;
+  sqlite3 *db = NULL;
+  GDate anchor;
+
+  g_assert_no_error (error);
+  g_date_clear (&anchor, 1);
+  g_date_set_dmy (&anchor, 1, G_DATE_DECEMBER, 2026);
+  server = awp_server_new (db_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (awp_server_seed_demo_at (server, &anchor, &error));
+  g_assert_no_error (error);
+  g_assert_true (awp_server_seed_demo_at (server, &anchor, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+#define REQ "FROM records WHERE entity_type = 'blog_request'"
+#define OPEN REQ " AND json_extract(data, '$.status') NOT IN ('answered', 'refused')"
+  g_assert_cmpint (count_rows (db, "SELECT COUNT(*) " REQ), ==, 150);
+  g_assert_cmpint (count_rows (db, "SELECT COUNT(DISTINCT json_extract(data, '$.number')) " REQ), ==, 150);
+  g_assert_cmpint (count_rows (db, "SELECT COUNT(*) " REQ " AND json_extract(data, '$.number') NOT LIKE 'БЛ-2026-%'"), ==, 0);
+  g_assert_cmpint (count_rows (db, "SELECT COUNT(*) " REQ " AND json_extract(data, '$.received_on') > '2026-12-01'"), ==, 0);
+  g_assert_cmpint (count_rows (db, "SELECT COUNT(*) " REQ " AND json_extract(data, '$.received_on') = '2026-12-01'"), >, 0);
+  {
+    gint64 open = count_rows (db, "SELECT COUNT(*) " OPEN);
+    gint64 overdue = count_rows (db, "SELECT COUNT(*) " OPEN " AND json_extract(data, '$.due_on') < '2026-12-01'");
+    gint64 today = count_rows (db, "SELECT COUNT(*) " OPEN " AND json_extract(data, '$.due_on') = '2026-12-01'");
+
+    g_assert_cmpint (overdue, >, 0);
+    g_assert_cmpint (today, >, 0);
+    g_assert_cmpint (overdue * 3, <=, open);
+  }
+#undef OPEN
+#undef REQ
+  sqlite3_close (db);
+
+  g_clear_object (&server);
+  g_unlink (db_path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (dir);
+}
+
 static void
 test_bad_config (void)
 {
@@ -219,6 +287,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/server/embed", test_embed);
+  g_test_add_func ("/server/seed-at", test_seed_at);
   g_test_add_func ("/server/bad-config", test_bad_config);
   g_test_add_func ("/server/bad-db", test_bad_db);
   g_test_add_func ("/server/state-names", test_state_names);

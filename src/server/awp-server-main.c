@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "awp-calendar.h"
 #include "awp-i18n.h"
 #include "awp-server.h"
 
@@ -42,12 +43,14 @@ main (int   argc,
   g_autofree char *tls_key = NULL;
   g_autofree char *fault_plan = NULL;
   g_autofree char *seed_org = NULL;
+  g_autofree char *seed_date = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *tmp_dir = NULL;
   gboolean version = FALSE;
   gboolean listen_all = FALSE;
   int port = 0;
   int seed_requests = 0;
+  GDate parsed_date;
   gboolean ok;
   const GOptionEntry entries[] = {
     { "port", 'p', 0, G_OPTION_ARG_INT, &port, N_("Port to listen on (0 picks a free one)"), N_("PORT") },
@@ -56,6 +59,7 @@ main (int   argc,
     { "config", 0, 0, G_OPTION_ARG_FILENAME, &config_path, N_("Configuration file"), N_("FILE") },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed, N_("Load sample data: “demo”"), N_("NAME") },
     { "seed-requests", 0, 0, G_OPTION_ARG_INT, &seed_requests, N_("Add this many generated requests"), N_("N") },
+    { "seed-date", 0, 0, G_OPTION_ARG_STRING, &seed_date, N_("Date the sample data in the weeks before this day (default: 2026-03-02)"), N_("YYYY-MM-DD") },
     { "seed-org", 0, 0, G_OPTION_ARG_STRING, &seed_org, N_("Give all generated requests to this organization"), N_("ID") },
     { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert, N_("TLS certificate (PEM)"), N_("FILE") },
     { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key, N_("TLS private key (PEM)"), N_("FILE") },
@@ -96,6 +100,11 @@ main (int   argc,
       g_printerr ("awp-server: %s\n", _("Seed requests: must be between 0 and 10000000"));
       return 2;
     }
+  if (seed_date != NULL && !awp_calendar_parse_date (seed_date, _("Seed date"), &parsed_date, &error))
+    {
+      g_printerr ("awp-server: %s\n", error->message);
+      return 2;
+    }
   if ((tls_cert == NULL) != (tls_key == NULL))
     {
       g_printerr ("awp-server: %s\n", _("TLS: give both a certificate and a key"));
@@ -113,6 +122,12 @@ main (int   argc,
       if (config == NULL)
         config = g_key_file_new ();
       g_key_file_set_string (config, "seed", "scale-org", seed_org);
+    }
+  if (seed_date != NULL)
+    {
+      if (config == NULL)
+        config = g_key_file_new ();
+      g_key_file_set_string (config, "seed", "date", seed_date);
     }
   if (fault_plan != NULL)
     {

@@ -6,9 +6,10 @@
 #include "awp-server-db.h"
 #include "awp-server-seed.h"
 
-/* The demo world is fixed: same ids, texts and dates on every run, so a
- * classroom's screenshots and exercises match. Dates start from a fixed
- * day and due dates come from the real deadline rules. */
+/* The demo world is fixed: same ids, texts and dates on every run with the
+ * same anchor day, so a classroom's screenshots and exercises match. Every
+ * date lies around the anchor (received in the weeks before it, meetings and
+ * conferences after it); due dates come from the real deadline rules. */
 #define SEED_BASE_YEAR 2026
 #define SEED_BASE_MONTH 3
 #define SEED_BASE_DAY 2
@@ -87,12 +88,36 @@ static const char *const statuses[] = {
   "answered", "refused", "extended",
 };
 
+/* Where an open request's due date lands, in working days from the anchor:
+ * a few overdue, some due today and tomorrow, most still running. */
+static const int due_offsets[] = { -5, -1, 0, 0, 1, 1, 2, 3, 5, 7, 9, 11 };
+
+/* The norms an open request's due date can come from (seed_request). */
+static const char *const open_norms[] = { "O145-5.1", "O145-4.2", "O145-4.3" };
+
 typedef struct
 {
   AwpServer *server;
   guint      counter;
   GError   **error;
+  GDate      anchor;
+  /* Receipt day per (norm, due offset): the search is the same for each. */
+  GDate      received_for[G_N_ELEMENTS (open_norms)][G_N_ELEMENTS (due_offsets)];
 } Seeder;
+
+static void
+seeder_init (Seeder      *s,
+             AwpServer   *server,
+             const GDate *anchor,
+             GError     **error)
+{
+  memset (s, 0, sizeof *s);
+  s->server = server;
+  s->error = error;
+  s->anchor = *anchor;
+  for (guint i = 0; i < G_N_ELEMENTS (open_norms); i++)
+    g_date_clear (s->received_for[i], G_N_ELEMENTS (due_offsets));
+}
 
 /* A stable UUID-shaped id from a name. */
 static char *
@@ -106,11 +131,11 @@ seed_id (const char *kind,
 }
 
 static void
-date_plus (GDate *d,
-           int    days)
+date_plus (const Seeder *s,
+           GDate        *d,
+           int           days)
 {
-  g_date_clear (d, 1);
-  g_date_set_dmy (d, SEED_BASE_DAY, SEED_BASE_MONTH, SEED_BASE_YEAR);
+  *d = s->anchor;
   if (days >= 0)
     g_date_add_days (d, days);
   else
@@ -159,20 +184,82 @@ put (Seeder     *s,
   return awp_server_db_put_record (s->server->db, &r, s->error);
 }
 
+/* The latest receipt day whose due date by @norm falls on or before the
+ * working day @offset working days from the anchor (today's or the next
+ * working day for 0). The due date itself always comes from the rules. */
+static gboolean
+received_for_due (Seeder     *s,
+                  guint       norm,
+                  guint       offset,
+                  GDate      *out)
+{
+  GDate *cached = &s->received_for[norm][offset];
+  GDate target;
+
+  if (g_date_valid (cached))
+    {
+      *out = *cached;
+      return TRUE;
+    }
+  if (due_offsets[offset] >= 0
+      ? !awp_calendar_next_working_day (s->server->calendar, &s->anchor, &target)
+        || !awp_calendar_add_working_days (s->server->calendar, &target, due_offsets[offset], &target)
+      : !awp_calendar_add_working_days (s->server->calendar, &s->anchor, due_offsets[offset], &target))
+    {
+      g_autofree char *day = awp_protocol_format_date (&s->anchor);
+
+      g_set_error (s->error, AWP_DEADLINE_ERROR, AWP_DEADLINE_ERROR_OUT_OF_RANGE,
+                   "Seed date %s: outside the working-day calendar", day);
+      return FALSE;
+    }
+  for (int back = 0; back <= 120; back++)
+    {
+      AwpDeadline dl;
+
+      date_plus (s, out, -back);
+      if (!awp_deadline_compute (s->server->rules, s->server->calendar, open_norms[norm], out, &dl, s->error))
+        return FALSE;
+      if (g_date_compare (&dl.date, &target) <= 0)
+        {
+          *cached = *out;
+          return TRUE;
+        }
+    }
+  /* No rule of these is longer than 120 days: the target day itself. */
+  *out = target;
+  *cached = target;
+  return TRUE;
+}
+
 static gboolean
 seed_request (Seeder     *s,
               const char *org_id,
               guint       n,
+              guint       seq,
               const char *kind)
 {
   g_autoptr(JsonObject) o = json_object_new ();
   g_autofree char *id = seed_id (kind, n);
+  g_autofree char *number = NULL;
   gboolean kk = n % 2 == 0;
   const char *status = statuses[n % G_N_ELEMENTS (statuses)];
-  const char *norm = "O145-5.1";
+  gboolean closed = g_str_equal (status, "answered") || g_str_equal (status, "refused");
+  guint norm = 0;
   GDate received;
 
-  date_plus (&received, -(int) (n % 40));
+  /* Each state carries the deadline of its own norm. */
+  if (g_str_equal (status, "forwarded"))
+    norm = 1;
+  else if (g_str_equal (status, "returned"))
+    norm = 2;
+  if (closed)
+    date_plus (s, &received, -(int) (4 + n % 30));
+  else if (!received_for_due (s, norm, (n * 7 + n / 100) % G_N_ELEMENTS (due_offsets), &received))
+    return FALSE;
+
+  /* The queue's Number column, in the local seed's style (awp-seed.c). */
+  number = g_strdup_printf ("БЛ-%u-%06u", g_date_get_year (&received), seq);
+  json_object_set_string_member (o, "number", number);
   json_object_set_string_member (o, "subject", kk ? subjects_kk[n % G_N_ELEMENTS (subjects_kk)]
                                                   : subjects_ru[n % G_N_ELEMENTS (subjects_ru)]);
   json_object_set_string_member (o, "text", kk ? texts_kk[n % G_N_ELEMENTS (texts_kk)]
@@ -182,17 +269,19 @@ seed_request (Seeder     *s,
   json_object_set_string_member (o, "requester", names[n % G_N_ELEMENTS (names)]);
   json_object_set_string_member (o, "auth_method", n % 3 == 0 ? "eds" : "egov");
   json_object_set_string_member (o, "lang", kk ? "kk" : "ru");
-  /* Each state carries the deadline of its own norm. */
-  if (g_str_equal (status, "forwarded"))
-    norm = "O145-4.2";
-  else if (g_str_equal (status, "returned"))
-    norm = "O145-4.3";
-  else if (g_str_equal (status, "refused"))
-    norm = "O145-5.3";
-  set_due (s, o, norm, &received);
+  set_due (s, o, g_str_equal (status, "refused") ? "O145-5.3" : open_norms[norm], &received);
   if (g_str_equal (status, "answered"))
-    json_object_set_string_member (o, "answer", kk ? "Сұрауыңыз қаралды, жұмыс жоспарға енгізілді."
-                                                   : "Ваше обращение рассмотрено, работы включены в план.");
+    {
+      GDate answered = received;
+
+      /* Answered a few days after receipt, never after the anchor. */
+      g_date_add_days (&answered, 2 + n % 9);
+      if (g_date_compare (&answered, &s->anchor) > 0)
+        answered = s->anchor;
+      set_date (o, "answered_on", &answered);
+      json_object_set_string_member (o, "answer", kk ? "Сұрауыңыз қаралды, жұмыс жоспарға енгізілді."
+                                                     : "Ваше обращение рассмотрено, работы включены в план.");
+    }
   if (g_str_equal (status, "refused") || g_str_equal (status, "returned"))
     json_object_set_string_member (o, "reason", kk ? "Заңның 11-бабына сәйкес келмейді."
                                                    : "Не соответствует статье 11 Закона.");
@@ -207,7 +296,7 @@ seed_body (Seeder     *s,
            const char *org_id)
 {
   for (guint i = 0; i < 30; i++)
-    if (!seed_request (s, org_id, b * 100 + i, "request"))
+    if (!seed_request (s, org_id, b * 100 + i, b * 100 + i + 1, "request"))
       return FALSE;
 
   for (guint i = 0; i < 6; i++)
@@ -216,7 +305,7 @@ seed_body (Seeder     *s,
       g_autofree char *id = seed_id ("application", b * 100 + i);
       GDate received;
 
-      date_plus (&received, -(int) (i * 3));
+      date_plus (s, &received, -(int) (i * 3));
       json_object_set_string_member (o, "topic", i % 2 ? "Цифрлық қызметтердің қолжетімділігі" : "Доступность цифровых услуг в регионах");
       json_object_set_string_member (o, "text", i % 2 ? "Осы тақырыпта интернет-конференция өткізуді ұсынамын."
                                                       : "Предлагаю провести интернет-конференцию на эту тему.");
@@ -236,8 +325,8 @@ seed_body (Seeder     *s,
       g_autofree char *id = seed_id ("conference", b * 100 + i);
       GDate opens, closes;
 
-      date_plus (&opens, 7 + 14 * (int) i);
-      date_plus (&closes, 14 + 14 * (int) i);
+      date_plus (s, &opens, 7 + 14 * (int) i);
+      date_plus (s, &closes, 14 + 14 * (int) i);
       json_object_set_string_member (o, "title_kk", "Халықпен ашық диалог: өңірдің даму жоспары");
       json_object_set_string_member (o, "title_ru", "Открытый диалог с населением: план развития региона");
       json_object_set_string_member (o, "description_kk", "Тұрғындардың сұрақтарына жауап беру.");
@@ -251,7 +340,7 @@ seed_body (Seeder     *s,
         {
           GDate submitted;
 
-          date_plus (&submitted, 0);
+          date_plus (s, &submitted, 0);
           set_date (o, "submitted_on", &submitted);
         }
       if (!put (s, "conference", id, org_id, o))
@@ -264,14 +353,15 @@ seed_body (Seeder     *s,
       g_autofree char *id = seed_id ("survey", b * 100 + i);
       g_autoptr(JsonArray) qs = json_array_new ();
       JsonObject *q = json_object_new ();
+      g_autofree char *number = g_strdup_printf ("%u-%02u", g_date_get_year (&s->anchor), i + 1);
       GDate launch, close;
 
-      date_plus (&launch, 3 + 10 * (int) i);
-      date_plus (&close, 3 + 10 * (int) i + 30);
+      date_plus (s, &launch, 3 + 10 * (int) i);
+      date_plus (s, &close, 3 + 10 * (int) i + 30);
       json_object_set_string_member (q, "title_kk", "Қызмет сапасын бағалаңыз");
       json_object_set_string_member (q, "title_ru", "Оцените качество услуг");
       json_array_add_object_element (qs, q);
-      json_object_set_string_member (o, "number", i == 0 ? "2026-01" : "2026-02");
+      json_object_set_string_member (o, "number", number);
       json_object_set_string_member (o, "title_kk", "Мемлекеттік қызметтерге қанағаттану");
       json_object_set_string_member (o, "title_ru", "Удовлетворённость государственными услугами");
       set_date (o, "launch_on", &launch);
@@ -290,7 +380,7 @@ seed_body (Seeder     *s,
       g_autofree char *cid = seed_id ("channel", b * 100 + i);
       GDate held;
 
-      date_plus (&held, 10 + 7 * (int) i);
+      date_plus (s, &held, 10 + 7 * (int) i);
       json_object_set_string_member (meeting, "title_kk", "Тұрғындармен кездесу");
       json_object_set_string_member (meeting, "title_ru", "Встреча с населением");
       set_date (meeting, "held_on", &held);
@@ -379,12 +469,26 @@ make_bin (guint n)
   return g_strdup (d);
 }
 
+void
+awp_server_seed_default_date (AwpServer *server,
+                              GDate     *out)
+{
+  g_date_clear (out, 1);
+  if (g_date_valid (&server->seed_date))
+    *out = server->seed_date;
+  else
+    g_date_set_dmy (out, SEED_BASE_DAY, SEED_BASE_MONTH, SEED_BASE_YEAR);
+}
+
 gboolean
-awp_server_seed_demo_data (AwpServer  *server,
-                           GError    **error)
+awp_server_seed_demo_data (AwpServer    *server,
+                           const GDate  *anchor,
+                           GError      **error)
 {
   g_autoptr(sqlite3_stmt) exists = awp_server_db_prepare (server->db, "SELECT 1 FROM orgs WHERE id = 'operator'", error);
-  Seeder s = { server, 0, error };
+  Seeder s;
+
+  seeder_init (&s, server, anchor, error);
 
   if (exists == NULL)
     return FALSE;
@@ -443,14 +547,16 @@ fail:
 }
 
 gboolean
-awp_server_seed_scale (AwpServer  *server,
-                       guint       count,
-                       GError    **error)
+awp_server_seed_scale (AwpServer    *server,
+                       guint         count,
+                       const GDate  *anchor,
+                       GError      **error)
 {
-  Seeder s = { server, 0, error };
+  Seeder s;
   guint start = 0;
 
-  if (!awp_server_seed_demo_data (server, error))
+  seeder_init (&s, server, anchor, error);
+  if (!awp_server_seed_demo_data (server, anchor, error))
     return FALSE;
   {
     g_autoptr(sqlite3_stmt) stmt = awp_server_db_prepare (server->db,
@@ -464,7 +570,8 @@ awp_server_seed_scale (AwpServer  *server,
     return FALSE;
   for (guint i = start; i < start + count; i++)
     {
-      if (!seed_request (&s, server->scale_org ? server->scale_org : orgs[i % N_BODIES].id, i, "scale-request"))
+      if (!seed_request (&s, server->scale_org ? server->scale_org : orgs[i % N_BODIES].id, i,
+                          N_BODIES * 100 + i + 1, "scale-request"))
         goto fail;
       /* Mark them so a second run continues the numbering. */
       {

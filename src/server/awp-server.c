@@ -436,6 +436,18 @@ apply_config (AwpServer  *self,
   c->max_batch = max_batch;
   if (kf != NULL && g_key_file_has_key (kf, "seed", "scale-org", NULL))
     self->scale_org = g_key_file_get_string (kf, "seed", "scale-org", NULL);
+  g_date_clear (&self->seed_date, 1);
+  if (kf != NULL && g_key_file_has_key (kf, "seed", "date", NULL))
+    {
+      g_autofree char *day = g_key_file_get_string (kf, "seed", "date", NULL);
+
+      if (day == NULL || !awp_calendar_parse_date (day, "date", &self->seed_date, NULL))
+        {
+          g_set_error (error, AWP_SERVER_ERROR, AWP_SERVER_ERROR_CONFIG,
+                       "[seed] date: must be a date YYYY-MM-DD");
+          return FALSE;
+        }
+    }
   if (kf != NULL && g_key_file_has_key (kf, "test", "fault-plan", NULL))
     self->fault_plan = g_key_file_get_string (kf, "test", "fault-plan", NULL);
   if (kf != NULL && g_key_file_has_key (kf, "server", "log-requests", NULL))
@@ -564,8 +576,21 @@ gboolean
 awp_server_seed_demo (AwpServer  *self,
                       GError    **error)
 {
+  GDate anchor;
+
   g_return_val_if_fail (AWP_IS_SERVER (self), FALSE);
-  return awp_server_seed_demo_data (self, error);
+  awp_server_seed_default_date (self, &anchor);
+  return awp_server_seed_demo_data (self, &anchor, error);
+}
+
+gboolean
+awp_server_seed_demo_at (AwpServer    *self,
+                         const GDate  *anchor_date,
+                         GError      **error)
+{
+  g_return_val_if_fail (AWP_IS_SERVER (self), FALSE);
+  g_return_val_if_fail (anchor_date != NULL && g_date_valid (anchor_date), FALSE);
+  return awp_server_seed_demo_data (self, anchor_date, error);
 }
 
 gboolean
@@ -573,6 +598,9 @@ awp_server_seed_requests (AwpServer  *self,
                           guint       count,
                           GError    **error)
 {
+  GDate anchor;
+
   g_return_val_if_fail (AWP_IS_SERVER (self), FALSE);
-  return awp_server_seed_scale (self, count, error);
+  awp_server_seed_default_date (self, &anchor);
+  return awp_server_seed_scale (self, count, &anchor, error);
 }

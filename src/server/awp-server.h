@@ -23,8 +23,15 @@ G_DECLARE_FINAL_TYPE (AwpServer, awp_server, AWP, SERVER, GObject)
 AwpServer  *awp_server_new          (const char  *db_path,
                                      GKeyFile    *options,
                                      GError     **error);
-/* Loads the deterministic demo organizations, users and records. */
+/* Loads the deterministic demo organizations, users and records, dated
+ * around the configured [seed] date or else the fixed day 2 March 2026. */
 gboolean    awp_server_seed_demo    (AwpServer   *server,
+                                     GError     **error);
+/* The same demo world dated in the weeks before @anchor_date (training
+ * uses today): open requests a few overdue, some due today and tomorrow,
+ * most running; meetings and conferences ahead. Same anchor, same data. */
+gboolean    awp_server_seed_demo_at (AwpServer   *server,
+                                     const GDate *anchor_date,
                                      GError     **error);
 /* Adds @count generated blog requests (scale data). */
 gboolean    awp_server_seed_requests (AwpServer  *server,
