@@ -16,6 +16,7 @@ static const AwpctlCommand commands[] = {
   { "calendar", "YEAR", N_("List the days off on weekdays and the working weekend days of a year"), awpctl_cmd_calendar },
   { "check", "iin|bin|phone|email VALUE", N_("Check an IIN, BIN, phone number or e-mail address: prints “valid” (for a phone, with its +7 form) and exits 0, or prints the reason and exits 1"), awpctl_cmd_check },
   { "deadline", "NORM DATE", N_("Print YYYY-MM-DD: the due date when DATE is the event; for “at least N days before” norms the latest allowed day before the start DATE; for “lasts at least” norms (O145-9.1, O145-11) the earliest allowed last day when DATE is the first day. Exit 2 on a bad norm or date, 1 when the norm was not in force"), awpctl_cmd_deadline },
+  { "edit", "random --db FILE [--seed S] [--count N] | resolve --db FILE [--mine|--theirs]", N_("Make N random changes in the store DB as a person would (edits, new and deleted channels, resolutions of held conflicts), or resolve every held change; prints one line per outbox change (made, gone, resolve, discard). For the soak test"), awpctl_cmd_edit },
   { "explain", "NORM DATE", N_("Explain a deadline day by day"), awpctl_cmd_explain },
   { "help", "", N_("Show the commands"), cmd_help },
   { "seed", "[--requests N] [--seed S] DB", N_("Fill DB with deterministic demo data in Kazakh and Russian (default 1000 requests)"), awpctl_cmd_seed },
