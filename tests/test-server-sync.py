@@ -73,6 +73,8 @@ with Server() as s:
     res = r["results"][0]
     ok(res["status"] == "conflict" and res["fields"] == ["name"] and res["server"]["version"] == 3
        and res["server"]["data"]["name"] == "Тікелей эфир", "same field changed differently is a conflict", res)
+    org = db.execute("SELECT org_id FROM records WHERE id='ch-1'").fetchone()[0]
+    ok(res["server"]["data"].get("org_id") == org, "the conflict's server copy names its body, as a pull does", res)
     ver = db.execute("SELECT version FROM records WHERE id='ch-1'").fetchone()[0]
     ok(ver == 3, "a conflict changes nothing", ver)
     st, r = s.push(a2, "ws-b", [mutation("m-5", CH, "ch-1", "update", {"name": "Тікелей эфир"}, 1, {"name": "Эфир"})])
