@@ -21,7 +21,7 @@ static const AwpctlCommand commands[] = {
   { "help", "", N_("Show the commands"), cmd_help },
   { "seed", "[--requests N] [--seed S] DB", N_("Fill DB with deterministic demo data in Kazakh and Russian (default 1000 requests)"), awpctl_cmd_seed },
   { "portal", "submit-request|submit-application|rate|register|comment --server URL --org ORG …", N_("Act as a citizen on the portal: send a request, an application, a rating, a registration or a comment; prints the new record’s id"), awpctl_cmd_portal },
-  { "sync", "--server URL --user U [--db FILE] [--no-keyring] [--timeout S] [--batch N]", N_("Sync the local store with the server once: push the changes made offline, then pull; prints “pushed N applied N conflicts N rejected N pulled N”. The password comes from the keyring, the terminal (not shown) or one line of standard input"), awpctl_cmd_sync },
+  { "sync", "--server URL --user U [--db FILE] [--no-keyring] [--timeout S] [--batch N] [--ca-file PEM]", N_("Sync the local store with the server once: push the changes made offline, then pull; prints “pushed N applied N conflicts N rejected N pulled N”. The password comes from the keyring, the terminal (not shown) or one line of standard input. HTTPS certificates are checked against the system’s CAs, or only against those in --ca-file"), awpctl_cmd_sync },
   { "version", "", N_("Print the version"), cmd_version },
   { "workdays", "FROM TO", N_("Count the working days from FROM to TO, both included"), awpctl_cmd_workdays },
 };
