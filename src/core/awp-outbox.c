@@ -851,6 +851,10 @@ resolve (AwpStore       *store,
       if (record != NULL)
         merge_into (whole, json_object_get_object_member (record, "data"));
       merge_into (whole, patch);
+      /* The body travels beside the data (apply_change copies it in); the
+       * server sets it, and refuses it as a field. */
+      if (json_object_has_member (whole, "org_id"))
+        json_object_remove_member (whole, "org_id");
       json_object_unref (patch);
       patch = whole;
       op = "create";
