@@ -309,6 +309,34 @@ test_pull_delete_vs_local (StoreFixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+/* Deleted on the server while a local edit waits: the record still shows
+ * every field, not only the edited one, so resolving "mine" brings back the
+ * whole record (found by tests/soak.py: a re-created channel lacked "kind"). */
+static void
+test_pull_delete_keeps_whole (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = create_org (f, "{\"name_ru\":\"А\",\"name_kk\":\"Ә\"}");
+  g_autoptr(GPtrArray) list = pending (f);
+  g_autoptr(JsonArray) p = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(JsonObject) d = NULL;
+
+  g_assert_true (awp_outbox_mark_inflight (f->store, ((AwpOutboxEntry *) list->pdata[0])->mutation_id, &error));
+  g_assert_true (awp_outbox_mark_acked (f->store, ((AwpOutboxEntry *) list->pdata[0])->mutation_id, 1, &error));
+  update (f, a, "{\"name_ru\":\"Моё\"}");
+  json = g_strdup_printf ("[{\"entity_type\":\"organization\",\"id\":\"%s\",\"version\":2,\"deleted\":true}]", a);
+  p = page (json);
+  g_assert_true (awp_outbox_apply_pull (f->store, p, "c", &error));
+  g_assert_no_error (error);
+  /* A second rebuild (another pull, an answer) keeps it whole too. */
+  g_assert_true (awp_outbox_rebuild_record (f->store, a, &error));
+  g_assert_no_error (error);
+  d = data_of (f, a, NULL, NULL);
+  g_assert_cmpstr (json_object_get_string_member (d, "name_ru"), ==, "Моё");
+  g_assert_cmpstr (json_object_get_string_member_with_default (d, "name_kk", NULL), ==, "Ә");
+}
+
 /* A kind of record a newer server knows and this version does not is kept,
  * and the pull goes on. */
 static void
@@ -345,6 +373,7 @@ main (int argc, char *argv[])
   ADD ("rejected-kept", test_rejected_kept);
   ADD ("pull-rebuild", test_pull_rebuild);
   ADD ("pull-delete-vs-local", test_pull_delete_vs_local);
+  ADD ("pull-delete-keeps-whole", test_pull_delete_keeps_whole);
   ADD ("pull-unknown-type", test_pull_unknown_type);
   return g_test_run ();
 }

@@ -73,6 +73,8 @@ with Server() as s:
     res = r["results"][0]
     ok(res["status"] == "conflict" and res["fields"] == ["name"] and res["server"]["version"] == 3
        and res["server"]["data"]["name"] == "Тікелей эфир", "same field changed differently is a conflict", res)
+    org = db.execute("SELECT org_id FROM records WHERE id='ch-1'").fetchone()[0]
+    ok(res["server"]["data"].get("org_id") == org, "the conflict's server copy names its body, as a pull does", res)
     ver = db.execute("SELECT version FROM records WHERE id='ch-1'").fetchone()[0]
     ok(ver == 3, "a conflict changes nothing", ver)
     st, r = s.push(a2, "ws-b", [mutation("m-5", CH, "ch-1", "update", {"name": "Тікелей эфир"}, 1, {"name": "Эфир"})])
@@ -91,6 +93,13 @@ with Server() as s:
     res = r["results"][0]
     ok(res["status"] == "conflict" and res["server"]["deleted"] and res["server"]["data"] is None,
        "editing a deleted record is a conflict", res)
+    # The person keeps their edit ("mine"): the client creates the record again.
+    s.push(a, "ws-a", [mutation("m-t1", CH, "ch-3", "create", {"name": "Қайта", "kind": "news"})])
+    s.push(a, "ws-a", [mutation("m-t2", CH, "ch-3", "delete", {}, 1)])
+    st, r = s.push(a2, "ws-b", [mutation("m-t3", CH, "ch-3", "create", {"name": "Қайта", "kind": "blog"})])
+    ok(r["results"][0] == {"mutation_id": "m-t3", "status": "applied", "new_version": 3, "merged": False},
+       "a create over a tombstone brings the record back at the next version", r)
+    ok(db.execute("SELECT deleted FROM records WHERE id='ch-3'").fetchone()[0] == 0, "… no longer deleted")
 
     # A client id belongs to one user.
     h = s.login("admin.health")

@@ -431,6 +431,14 @@ awp_application_get_sync_engine (AwpApplication *self)
       store = self->db_path ? g_strdup (self->db_path) : awp_sync_default_store_path ();
       self->sync_engine = awp_sync_engine_new (store, server, user);
       watch_engine (self, self->sync_engine);
+      {
+        g_autofree char *ca = g_settings_get_string (self->settings, "sync-ca-file");
+        g_autoptr(GError) error = NULL;
+
+        /* Unreadable: the system's CAs stay, and the sync says it is not trusted. */
+        if (*ca != '\0' && !awp_sync_engine_set_tls_ca_file (self->sync_engine, ca, &error))
+          g_warning ("%s", error->message);
+      }
       awp_sync_engine_sync_now (self->sync_engine);
     }
   return self->sync_engine;

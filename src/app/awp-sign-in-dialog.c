@@ -88,7 +88,8 @@ sign_in_done (GObject      *source,
       set_busy (self, FALSE);
       show_error (self,
                   g_error_matches (error, AWP_SYNC_ERROR, AWP_SYNC_ERROR_UNAUTHORIZED) ? self->password_row
-                  : g_error_matches (error, AWP_SYNC_ERROR, AWP_SYNC_ERROR_NETWORK) ? self->server_row : NULL,
+                  : g_error_matches (error, AWP_SYNC_ERROR, AWP_SYNC_ERROR_NETWORK)
+                    || g_error_matches (error, AWP_SYNC_ERROR, AWP_SYNC_ERROR_CERTIFICATE) ? self->server_row : NULL,
                   error->message);
       return;
     }
@@ -136,6 +137,21 @@ on_sign_in_clicked_cb (AwpSignInDialog *self)
   set_busy (self, TRUE);
   store_path = awp_sync_default_store_path ();
   self->engine = awp_sync_engine_new (store_path, server, user);
+  /* A private CA or the server's own certificate, set by the administrator
+   * (docs/SECURITY.md); otherwise the system's CAs. */
+  if (self->settings != NULL)
+    {
+      g_autofree char *ca = g_settings_get_string (self->settings, "sync-ca-file");
+      g_autoptr(GError) error = NULL;
+
+      if (*ca != '\0' && !awp_sync_engine_set_tls_ca_file (self->engine, ca, &error))
+        {
+          g_clear_object (&self->engine);
+          set_busy (self, FALSE);
+          show_error (self, self->server_row, error->message);
+          return;
+        }
+    }
   awp_sync_engine_sign_in_async (self->engine, password, self->cancellable, sign_in_done, g_object_ref (self));
   /* The password leaves the form as soon as it is sent. */
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");

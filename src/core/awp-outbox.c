@@ -197,6 +197,7 @@ awp_outbox_rebuild_record (AwpStore    *store,
     "  FROM record_base b LEFT JOIN record r ON r.id = b.id WHERE b.id = ?", error);
   g_autoptr(AwpCachedStmt) local = NULL;
   g_autoptr(JsonObject) data = NULL;
+  g_autoptr(JsonObject) shown = NULL;
   g_autofree char *type = NULL;
   const char *state = "synced";
   gint64 version = 0;
@@ -215,6 +216,9 @@ awp_outbox_rebuild_record (AwpStore    *store,
         data = awp_json_object_from_string ((const char *) sqlite3_column_text (base, 3), error);
       if (exists && data == NULL)
         return FALSE;
+      /* A tombstone has no data: coalesce gave the copy shown until now. */
+      if (!exists && sqlite3_column_type (base, 3) != SQLITE_NULL)
+        shown = awp_json_object_from_string ((const char *) sqlite3_column_text (base, 3), NULL);
     }
   sqlite3_reset (base);
 
@@ -239,7 +243,9 @@ awp_outbox_rebuild_record (AwpStore    *store,
           if (data == NULL || g_str_equal (m->op, "create"))
             {
               g_clear_pointer (&data, json_object_unref);
-              data = json_object_new ();
+              /* Deleted on the server while edits waited: they stay edits of
+               * the whole record last shown, so "mine" brings all of it back. */
+              data = shown != NULL && !g_str_equal (m->op, "create") ? json_object_ref (shown) : json_object_new ();
             }
           merge_into (data, m->patch);
           exists = TRUE;
@@ -864,6 +870,10 @@ resolve (AwpStore       *store,
       if (record != NULL)
         merge_into (whole, json_object_get_object_member (record, "data"));
       merge_into (whole, patch);
+      /* The body travels beside the data (apply_change copies it in); the
+       * server sets it, and refuses it as a field. */
+      if (json_object_has_member (whole, "org_id"))
+        json_object_remove_member (whole, "org_id");
       json_object_unref (patch);
       patch = whole;
       op = "create";

@@ -277,7 +277,16 @@ awp_store_migrate (AwpStore    *self,
 
       if (!awp_store_begin (self, error))
         return FALSE;
-      if (!migrations[v - 1] (self, error)
+      /* Another process opening the same new file (the app's sync worker,
+       * awpctl) may have migrated it while this one waited for the lock. */
+      current = user_version (self);
+      if (current >= (int) v)
+        {
+          if (!awp_store_commit (self, error))
+            return FALSE;
+          continue;
+        }
+      if (current < 0 || !migrations[v - 1] (self, error)
           || !awp_store_exec (self, set_version, error))
         {
           awp_store_rollback (self);

@@ -409,7 +409,7 @@ load_client_id (AwpStore    *self,
   fresh = awp_uuid_v7 ();
   {
     g_autoptr(AwpCachedStmt) put = awp_store_prepare (self,
-      "INSERT INTO sync_state (singleton, client_id, schema_version) VALUES (1, ?, ?)", error);
+      "INSERT OR IGNORE INTO sync_state (singleton, client_id, schema_version) VALUES (1, ?, ?)", error);
 
     if (put == NULL)
       return FALSE;
@@ -418,7 +418,11 @@ load_client_id (AwpStore    *self,
     if (!awp_store_step_done (self, put, error))
       return FALSE;
   }
-  self->client_id = g_steal_pointer (&fresh);
+  /* Another process opening the same new file may have made the id first. */
+  sqlite3_reset (get);
+  if (sqlite3_step (get) != SQLITE_ROW)
+    return awp_store_fail (self, "client_id", error);
+  self->client_id = g_strdup ((const char *) sqlite3_column_text (get, 0));
   return TRUE;
 }
 

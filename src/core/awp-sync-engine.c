@@ -580,6 +580,19 @@ awp_sync_engine_set_timeout (AwpSyncEngine *self,
   g_mutex_unlock (&self->lock);
 }
 
+gboolean
+awp_sync_engine_set_tls_ca_file (AwpSyncEngine  *self,
+                                 const char     *path,
+                                 GError        **error)
+{
+  gboolean ok;
+
+  g_mutex_lock (&self->lock);
+  ok = awp_sync_set_tls_ca_file (self->sync, path, error);
+  g_mutex_unlock (&self->lock);
+  return ok;
+}
+
 void
 awp_sync_engine_set_max_attempts (AwpSyncEngine *self,
                                   guint          attempts)

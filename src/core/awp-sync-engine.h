@@ -37,6 +37,11 @@ void           awp_sync_engine_set_timeout    (AwpSyncEngine        *self,
 void           awp_sync_engine_set_max_attempts (AwpSyncEngine      *self,
                                                  guint               attempts);
 
+/* HTTPS: trust only the certificates in @path (awp_sync_set_tls_ca_file). */
+gboolean       awp_sync_engine_set_tls_ca_file (AwpSyncEngine       *self,
+                                                const char          *path,
+                                                GError             **error);
+
 const char    *awp_sync_engine_get_server_url (AwpSyncEngine        *self);
 /* The local store file the engine syncs. */
 const char    *awp_sync_engine_get_store_path (AwpSyncEngine        *self);

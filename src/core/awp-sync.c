@@ -140,6 +140,33 @@ awp_sync_set_use_keyring (AwpSync  *self,
   self->use_keyring = use_keyring;
 }
 
+gboolean
+awp_sync_set_tls_ca_file (AwpSync     *self,
+                          const char  *path,
+                          GError     **error)
+{
+  g_autoptr(GTlsDatabase) db = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *absolute = NULL;
+
+  if (path == NULL)
+    {
+      soup_session_set_tls_database (self->session, NULL);  /* the system's */
+      return TRUE;
+    }
+  /* glib-networking takes only absolute anchor paths. */
+  absolute = g_canonicalize_filename (path, NULL);
+  db = g_tls_file_database_new (absolute, &local_error);
+  if (db == NULL)
+    {
+      g_set_error (error, AWP_SYNC_ERROR, AWP_SYNC_ERROR_CERTIFICATE,
+                   _("Cannot read the CA file “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+  soup_session_set_tls_database (self->session, db);
+  return TRUE;
+}
+
 guint64
 awp_sync_get_retry_after (AwpSync *self)
 {
@@ -211,6 +238,18 @@ send_once (AwpSync       *self,
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_propagate_error (error, g_steal_pointer (&local_error));
+      /* An untrusted certificate is no network trouble: retrying cannot
+       * help, and the person has to decide whether to trust it. */
+      else if (g_error_matches (local_error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE)
+               || g_error_matches (local_error, G_TLS_ERROR, G_TLS_ERROR_CERTIFICATE_REQUIRED))
+        g_set_error (error, AWP_SYNC_ERROR, AWP_SYNC_ERROR_CERTIFICATE,
+                     _("The certificate of %s is not trusted (%s). If it is your organization’s own "
+                       "certificate, name it or its CA as the trusted CA file"),
+                     self->base, local_error->message);
+      else if (g_error_matches (local_error, G_TLS_ERROR, G_TLS_ERROR_UNAVAILABLE))
+        g_set_error (error, AWP_SYNC_ERROR, AWP_SYNC_ERROR_CERTIFICATE,
+                     _("This system cannot make secure connections (no TLS support installed): %s"),
+                     local_error->message);
       else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
         g_set_error (error, AWP_SYNC_ERROR, AWP_SYNC_ERROR_NETWORK,
                      _("The server did not answer in time"));

@@ -21,6 +21,7 @@ typedef enum
   AWP_SYNC_ERROR_FORBIDDEN,     /* this account may not do that */
   AWP_SYNC_ERROR_PROTOCOL,      /* an answer outside the contract; never retried */
   AWP_SYNC_ERROR_KEYRING,       /* the tokens cannot be kept: no keyring reachable */
+  AWP_SYNC_ERROR_CERTIFICATE,   /* TLS: the server's certificate is not trusted; never retried */
 } AwpSyncError;
 
 typedef struct
@@ -64,6 +65,14 @@ void        awp_sync_set_page_size    (AwpSync     *self,
  * FALSE keeps them in memory only (training mode, tests). */
 void        awp_sync_set_use_keyring  (AwpSync     *self,
                                        gboolean     use_keyring);
+/* HTTPS: the server's certificate is checked against the system's CAs
+ * (the default) or, once this is called, against the certificates in
+ * @path (PEM) only: a private CA, or the server's own self-signed
+ * certificate to trust just that one. The host name must match either way.
+ * NULL goes back to the system's CAs. FALSE when @path cannot be read. */
+gboolean    awp_sync_set_tls_ca_file  (AwpSync     *self,
+                                       const char  *path,
+                                       GError     **error);
 /* The server's last Retry-After in ms (0: none), for the engine's backoff. */
 guint64     awp_sync_get_retry_after  (AwpSync     *self);
 

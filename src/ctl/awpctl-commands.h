@@ -21,6 +21,7 @@ int awpctl_cmd_audit    (int argc, char **argv);
 int awpctl_cmd_calendar (int argc, char **argv);
 int awpctl_cmd_check    (int argc, char **argv);
 int awpctl_cmd_deadline (int argc, char **argv);
+int awpctl_cmd_edit     (int argc, char **argv);
 int awpctl_cmd_explain  (int argc, char **argv);
 int awpctl_cmd_seed     (int argc, char **argv);
 int awpctl_cmd_portal   (int argc, char **argv);

@@ -12,12 +12,15 @@
 #include "awpctl-commands.h"
 
 /* awpctl sync --server URL --user U [--db FILE] [--no-keyring] [--timeout S]
- * [--batch N]: one sync cycle for scripts, tests and administrators. The
+ * [--batch N] [--ca-file PEM]: one sync cycle for scripts, tests and
+ * administrators. HTTPS certificates are checked against the system's CAs,
+ * or only against those in --ca-file (a private CA, or the server's own
+ * self-signed certificate). The
  * sign-in comes from the keyring; when there is none (or it has ended) the
  * password is asked on the terminal without echo, or read as one line from
  * standard input when that is not a terminal. */
 
-#define SYNC_USAGE "--server URL --user U [--db FILE] [--no-keyring] [--timeout S] [--batch N]"
+#define SYNC_USAGE "--server URL --user U [--db FILE] [--no-keyring] [--timeout S] [--batch N] [--ca-file PEM]"
 
 static char *
 read_password (const char *user)
@@ -80,7 +83,7 @@ awpctl_cmd_sync (int    argc,
   g_autoptr(AwpStore) store = NULL;
   g_autoptr(AwpSync) sync = NULL;
   g_autofree char *db = NULL;
-  const char *server = NULL, *user = NULL;
+  const char *server = NULL, *user = NULL, *ca_file = NULL;
   gboolean keyring = TRUE;
   guint64 timeout = 30, batch = 500;
   AwpSyncStats stats = { 0 };
@@ -104,6 +107,8 @@ awpctl_cmd_sync (int    argc,
         user = val;
       else if (g_str_equal (opt, "--db"))
         db = g_strdup (val);
+      else if (g_str_equal (opt, "--ca-file"))
+        ca_file = val;
       else if (g_str_equal (opt, "--timeout") || g_str_equal (opt, "--batch"))
         {
           if (!g_ascii_string_to_unsigned (val, 10, 1, g_str_equal (opt, "--batch") ? 1000 : 3600,
@@ -132,6 +137,11 @@ awpctl_cmd_sync (int    argc,
   awp_sync_set_use_keyring (sync, keyring);
   awp_sync_set_timeout (sync, (guint) timeout);
   awp_sync_set_batch_size (sync, (guint) batch);
+  if (ca_file != NULL && !awp_sync_set_tls_ca_file (sync, ca_file, &error))
+    {
+      g_printerr ("awpctl: --ca-file: %s\n", error->message);
+      return 2;
+    }
 
   ok = awp_sync_has_tokens (sync, NULL, &error);
   if (!ok && g_error_matches (error, AWP_SYNC_ERROR, AWP_SYNC_ERROR_UNAUTHORIZED))

@@ -130,8 +130,17 @@ result_conflict (const char *mutation_id,
   else
     {
       JsonNode *n = json_node_new (JSON_NODE_OBJECT);
+      g_autoptr(JsonObject) data = json_object_new ();
+      GList *names = json_object_get_members (record->data);
 
-      json_node_set_object (n, record->data);
+      /* The copy as a pull gives it to the client, body included: a person
+       * who takes "theirs" keeps the record where the queues look for it. */
+      for (GList *l = names; l != NULL; l = l->next)
+        json_object_set_member (data, l->data, json_node_copy (json_object_get_member (record->data, l->data)));
+      g_list_free (names);
+      if (!json_object_has_member (data, "org_id") && record->org_id != NULL)
+        json_object_set_string_member (data, "org_id", record->org_id);
+      json_node_set_object (n, data);
       json_builder_add_value (b, n);
     }
   json_builder_end_object (b);
@@ -222,7 +231,9 @@ decide (AwpServer           *server,
     case AWP_MUTATION_CREATE:
       if (!awp_server_may_write (user, m->entity_type, user->org_id))
         return result_rejected (m->mutation_id, "forbidden", "You may not create this record", NULL);
-      if (cur != NULL)
+      /* A create over a tombstone brings the record back: a person chose
+       * "mine" for an edit the server had deleted (awp_outbox_resolve_conflict). */
+      if (cur != NULL && !cur->deleted)
         {
           g_ptr_array_add (errors, awp_field_error_new ("entity_id", "duplicate_id", "entity_id: already exists"));
           return result_rejected (m->mutation_id, "duplicate_id", "A record with this id exists", errors);
