@@ -1202,6 +1202,62 @@ test_screenshots (Fixture *f, gconstpointer data)
   g_object_unref (window);
 }
 
+/* Issue 10 item 7: the text typed in an action dialog is journalled beside
+ * the store, comes back in the next dialog for the same request (after a
+ * crash or a Cancel), and is forgotten once the action is saved. */
+static void
+test_drafts (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) req = json_object_new ();
+  g_autofree char *id = NULL;
+  g_autofree char *key = NULL;
+  AwpDraftJournal *journal = awp_request_drafts (f->sf.store);
+  AdwMessageDialog *dialog;
+  GtkTextView *text;
+  GtkTextIter start, end;
+  g_autofree char *shown = NULL;
+  g_autoptr(AwpDraft) draft = NULL;
+
+  g_assert_nonnull (journal);
+  json_object_set_string_member (req, "subject", "Жолды жөндеу");
+  json_object_set_string_member (req, "text", "Ауылдағы жол");
+  id = awp_store_create (f->sf.store, "blog_request", req, "test-admin", &error);
+  g_assert_no_error (error);
+  key = g_strdup_printf ("record/%s/refuse", id);
+
+  dialog = awp_request_dialog_new (f->window, f->sf.store, NULL, NULL, id, "refuse", "test-admin");
+  text = GTK_TEXT_VIEW (find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, "refusal_reasons", NULL));
+  g_assert_nonnull (text);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text), "Сұрау Заңның 11-бабына сәйкес келмейді.", -1);
+  g_assert_true (awp_draft_journal_flush (journal, &error));
+  g_assert_no_error (error);
+  draft = awp_draft_journal_get (journal, key, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (draft);
+  g_assert_cmpstr (json_object_get_string_member (draft->fields, "text"), ==, "Сұрау Заңның 11-бабына сәйкес келмейді.");
+  /* Closed without saving, as a crash would: the next dialog has the text. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+
+  dialog = awp_request_dialog_new (f->window, f->sf.store, NULL, NULL, id, "refuse", "test-admin");
+  text = GTK_TEXT_VIEW (find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, "refusal_reasons", NULL));
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (text), &start, &end);
+  shown = gtk_text_buffer_get_text (gtk_text_view_get_buffer (text), &start, &end, FALSE);
+  g_assert_cmpstr (shown, ==, "Сұрау Заңның 11-бабына сәйкес келмейді.");
+  g_assert_null (awp_request_dialog_get_problem (dialog));
+  adw_message_dialog_response (dialog, "refuse");
+  g_assert_no_error ((GError *) awp_request_dialog_get_error (dialog));
+  g_assert_true (awp_request_dialog_get_done (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  /* Saved: the draft is gone. */
+  g_clear_pointer (&draft, awp_draft_free);
+  draft = awp_draft_journal_get (journal, key, &error);
+  g_assert_no_error (error);
+  g_assert_null (draft);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1225,6 +1281,7 @@ main (int   argc,
   g_test_add ("/ui/requests/keyboard", Fixture, NULL, fixture_setup, test_keyboard, fixture_teardown);
   g_test_add ("/ui/requests/ratings", Fixture, NULL, fixture_setup, test_ratings, fixture_teardown);
   g_test_add ("/ui/requests/today", Fixture, NULL, fixture_setup, test_today, fixture_teardown);
+  g_test_add ("/ui/requests/drafts", Fixture, NULL, fixture_setup, test_drafts, fixture_teardown);
   g_test_add ("/ui/requests/screenshots", Fixture, NULL, fixture_setup, test_screenshots, fixture_teardown);
 
   return g_test_run ();

@@ -4,6 +4,7 @@
 
 #include "awp-conference-application.h"
 #include "awp-query-model.h"
+#include "awp-draft.h"
 #include "awp-request-dialogs.h"
 #include "awp-request-format.h"
 #include "awp-state-machine.h"
@@ -30,6 +31,8 @@ typedef struct
   GtkLabel      *preview;     /* extend: the new dates */
   GtkLabel      *problem_label;
 
+  char          *draft_key;   /* "record/<id>/<action>": the text typed so far */
+
   char          *problem;
   gboolean       closing;     /* being torn down: its children emit changes */
   gboolean       done;
@@ -51,6 +54,7 @@ form_free (Form *f)
   g_free (f->action);
   g_free (f->actor);
   g_free (f->problem);
+  g_free (f->draft_key);
   g_clear_error (&f->error);
   g_free (f);
 }
@@ -227,6 +231,74 @@ collect_fields (Form *f)
   return fields;
 }
 
+/* One draft journal per store, next to its file: the text of an answer,
+ * reasons or comment survives a crash of the workstation (issue 10 item 7). */
+AwpDraftJournal *
+awp_request_drafts (AwpStore *store)
+{
+  static GQuark quark;
+  AwpDraftJournal *journal;
+
+  g_return_val_if_fail (AWP_IS_STORE (store), NULL);
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("awp-request-drafts");
+  journal = g_object_get_qdata (G_OBJECT (store), quark);
+  if (journal == NULL && awp_store_get_path (store) != NULL)
+    {
+      g_autofree char *dir = awp_draft_journal_dir_for_store (awp_store_get_path (store));
+      g_autoptr(GError) error = NULL;
+
+      journal = awp_draft_journal_new (dir, &error);
+      if (journal == NULL)
+        {
+          g_warning ("Drafts are not kept: %s", error->message);
+          return NULL;
+        }
+      g_object_set_qdata_full (G_OBJECT (store), quark, journal, g_object_unref);
+    }
+  return journal;
+}
+
+static void
+on_text_changed_cb (AdwMessageDialog *dialog)
+{
+  Form *f = form_of (dialog);
+  AwpDraftJournal *journal = awp_request_drafts (f->store);
+  g_autoptr(JsonObject) fields = NULL;
+  g_autofree char *text = NULL;
+
+  if (f->closing || f->done || journal == NULL || f->draft_key == NULL)
+    return;
+  text = text_of (f->text);
+  if (*text == '\0')
+    {
+      awp_draft_journal_discard (journal, f->draft_key, NULL);
+      return;
+    }
+  fields = json_object_new ();
+  json_object_set_string_member (fields, "text", text);
+  awp_draft_journal_set (journal, f->draft_key, fields);
+}
+
+/* The text typed before a crash (or a Cancel) comes back. */
+static void
+restore_draft (Form *f)
+{
+  AwpDraftJournal *journal = awp_request_drafts (f->store);
+  g_autoptr(AwpDraft) draft = NULL;
+  const char *text;
+
+  if (journal == NULL || f->text == NULL)
+    return;
+  f->draft_key = g_strdup_printf ("record/%s/%s", f->id, f->action);
+  draft = awp_draft_journal_get (journal, f->draft_key, NULL);
+  if (draft == NULL)
+    return;
+  text = json_object_get_string_member_with_default (draft->fields, "text", "");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (f->text), text, -1);
+}
+
 static void
 on_response_cb (AdwMessageDialog *dialog,
                 const char       *response)
@@ -264,6 +336,8 @@ on_response_cb (AdwMessageDialog *dialog,
     }
   fields = collect_fields (f);
   f->done = awp_store_transition (f->store, f->id, f->action, fields, f->actor, &f->error);
+  if (f->done && f->draft_key != NULL && awp_request_drafts (f->store) != NULL)
+    awp_draft_journal_discard (awp_request_drafts (f->store), f->draft_key, NULL);
 }
 
 static void
@@ -558,6 +632,12 @@ awp_request_dialog_new (GtkWindow   *parent,
     build_application_refuse (f, GTK_BOX (box));
   else if (g_str_equal (action, "refuse"))
     f->text = add_text (GTK_BOX (box), "refusal_reasons", _("_Reasons"), NULL);
+  if (f->text != NULL && !f->application)
+    {
+      restore_draft (f);
+      g_signal_connect_object (gtk_text_view_get_buffer (f->text), "changed",
+                               G_CALLBACK (on_text_changed_cb), dialog, G_CONNECT_SWAPPED);
+    }
   if (f->text != NULL)
     g_signal_connect_object (gtk_text_view_get_buffer (f->text), "changed",
                              G_CALLBACK (validate), dialog, G_CONNECT_SWAPPED);

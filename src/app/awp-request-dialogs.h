@@ -4,6 +4,7 @@
 
 #include "awp-calendar.h"
 #include "awp-deadline.h"
+#include "awp-draft.h"
 #include "awp-store.h"
 
 G_BEGIN_DECLS
@@ -25,5 +26,9 @@ const char       *awp_request_dialog_get_problem (AdwMessageDialog *dialog);
 /* After the response: whether the action ran; if not, why (NULL on cancel). */
 gboolean          awp_request_dialog_get_done    (AdwMessageDialog *dialog);
 const GError     *awp_request_dialog_get_error   (AdwMessageDialog *dialog);
+
+/* The journal keeping the text typed in these dialogs, beside @store's
+ * file; NULL for a store without a file. */
+AwpDraftJournal  *awp_request_drafts             (AwpStore *store);
 
 G_END_DECLS
