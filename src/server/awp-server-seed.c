@@ -389,6 +389,20 @@ seed_body (Seeder     *s,
       json_object_set_string_member (meeting, "status", "announced");
       json_object_set_string_member (channel, "name", i == 0 ? "Тікелей эфир" : "Прямой эфир");
       json_object_set_string_member (channel, "kind", "broadcast");
+      /* Its Annex 2 columns, so the Registry (O93-8) every body pulls shows
+       * the demo channels like accredited ones. */
+      {
+        g_autofree char *number = g_strdup_printf ("%u", b * 2 + i + 1);
+        GDate included;
+
+        date_plus (s, &included, -60 - 30 * (int) b);
+        json_object_set_string_member (channel, "number", number);
+        json_object_set_string_member (channel, "name_kk", "Тікелей эфир");
+        json_object_set_string_member (channel, "name_ru", "Прямой эфир");
+        json_object_set_string_member (channel, "owner_kk", orgs[b].name_kk);
+        json_object_set_string_member (channel, "owner_ru", orgs[b].name_ru);
+        set_date (channel, "included_on", &included);
+      }
       if (!put (s, "meeting", mid, org_id, meeting) || !put (s, "channel", cid, org_id, channel))
         return FALSE;
       for (guint j = 0; j < 2; j++)
