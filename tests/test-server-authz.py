@@ -24,8 +24,10 @@ with Server() as s:
     trainer = s.login("trainer")
 
     edu_changes, _, _ = s.pull_all(edu)
-    ok(edu_changes and all(c["org_id"] == "min-edu" for c in edu_changes),
-       "an administrator pulls only their own organization's records", {c["org_id"] for c in edu_changes})
+    ok(edu_changes and all(c["org_id"] == "min-edu" or c["entity_type"] in ("channel", "channel_history")
+                           for c in edu_changes),
+       "an administrator pulls only their own organization's records and the Registry (O93-8)",
+       {c["org_id"] for c in edu_changes if c["entity_type"] not in ("channel", "channel_history")})
     health_changes, _, _ = s.pull_all(health)
     health_names = {c["data"].get("requester") for c in health_changes
                     if c["entity_type"] == "blog_request" and c["data"]}
@@ -106,7 +108,8 @@ with Server() as s:
     auth_changes, _, _ = s.pull_all(auth)
     ok(next(c for c in auth_changes if c["id"] == aid)["data"]["status"] == "refused",
        "a rejected accreditation application is refused, the client's state (O93-5)")
-    ok(all(c["entity_type"] == "accreditation_application" or c["org_id"] == "authorized-body" for c in auth_changes),
+    decided = ("accreditation_application", "change_request", "termination_notice", "channel", "channel_history")
+    ok(all(c["entity_type"] in decided or c["org_id"] == "authorized-body" for c in auth_changes),
        "the authorized body pulls no other records of other bodies")
 
     # Reference data is scoped too.

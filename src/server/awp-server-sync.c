@@ -52,11 +52,42 @@ is_cross_org (const AwpServerUser *user,
   return FALSE;
 }
 
-/* Only the authorized body keeps the Registry (O93-8 … O93-10). */
-static gboolean
-is_registry (const char *entity_type)
+/* Only the authorized body keeps the Registry (O93-8 … O93-10): it writes
+ * the history and every Annex 2 field of an entry. A body still keeps its
+ * own broadcast channels (name, kind: O605) as "channel" records; those
+ * fields are all it may set (registry_untouched). */
+static const char *const registry_fields[] = {
+  "number", "name_kk", "name_ru", "owner_kk", "owner_ru", "included_on", "excluded_on", "application_id", NULL
+};
+
+static JsonObject *
+empty_object (void)
 {
-  return g_strcmp0 (entity_type, "channel") == 0 || g_strcmp0 (entity_type, "channel_history") == 0;
+  static JsonObject *empty;
+
+  if (g_once_init_enter (&empty))
+    g_once_init_leave (&empty, json_object_new ());
+  return empty;
+}
+
+static gboolean
+registry_untouched (const char *entity_type,
+                    JsonObject *before,
+                    JsonObject *after)
+{
+  if (g_strcmp0 (entity_type, "channel") != 0 || after == NULL)
+    return TRUE;
+  for (guint i = 0; registry_fields[i] != NULL; i++)
+    {
+      JsonNode *a = json_object_get_member (after, registry_fields[i]);
+      JsonNode *b = before != NULL ? json_object_get_member (before, registry_fields[i]) : NULL;
+
+      if (a == NULL && b == NULL)
+        continue;
+      if (a == NULL || b == NULL || !json_node_equal (a, b))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -75,8 +106,10 @@ awp_server_may_write (const AwpServerUser *user,
   /* Trainers show the system; they change nothing. */
   if (user->role == AWP_ROLE_TRAINER)
     return FALSE;
-  if (is_registry (entity_type))
-    return user->role == AWP_ROLE_AUTHORIZED_BODY;
+  if (user->role == AWP_ROLE_AUTHORIZED_BODY && g_str_has_prefix (entity_type, "channel"))
+    return TRUE;
+  if (g_strcmp0 (entity_type, "channel_history") == 0)
+    return FALSE;
   if (g_strcmp0 (user->org_id, org_id) == 0)
     return TRUE;
   /* The Operator reads other bodies' efficiency reports, changes none. */
@@ -351,6 +384,11 @@ decide (AwpServer           *server,
 
   if (!may_reach (user, m->entity_type, next))
     return result_rejected (m->mutation_id, "forbidden", "Only the authorized body decides on this document (O93-5, O93-13)", NULL);
+  /* A delete takes every field away: a Registry entry stays. */
+  if (user->role != AWP_ROLE_AUTHORIZED_BODY
+      && !registry_untouched (m->entity_type, cur != NULL && !cur->deleted ? cur->data : NULL,
+                              m->op == AWP_MUTATION_DELETE ? empty_object () : next))
+    return result_rejected (m->mutation_id, "forbidden", "Only the authorized body writes the Registry (O93-8)", NULL);
   if (!awp_server_validate_mutation (server, m->entity_type, m->op, next, errors))
     return result_rejected (m->mutation_id, "validation_failed", "Some fields are not valid", errors);
 
