@@ -112,8 +112,11 @@ awp_server_may_write (const AwpServerUser *user,
     return FALSE;
   if (g_strcmp0 (user->org_id, org_id) == 0)
     return TRUE;
-  /* The Operator reads other bodies' efficiency reports, changes none. */
-  return is_cross_org (user, entity_type) && g_strcmp0 (entity_type, "efficiency_report") != 0;
+  /* Other bodies' records only where the role decides on them: the
+   * Operator's review (O145-7), the authorized body's decisions (O93-5,
+   * O93-13). Reports and the Registry are read across bodies, not written. */
+  return is_cross_org (user, entity_type) && g_strcmp0 (entity_type, "efficiency_report") != 0
+         && !g_str_has_prefix (entity_type, "channel");
 }
 
 /* The decisions of Order 93 are the authorized body's (O93-5, O93-13): an
