@@ -453,6 +453,29 @@ seed_body (Seeder     *s,
     json_object_set_string_member (o, "position", "Бас маман / Главный специалист");
     json_object_set_string_member (o, "requested_role", "administrator");
     json_object_set_string_member (o, "status", "sent");
+    /* Annex 1 (O93-3), as the workstation writes it, for the authorized
+     * body's review (O93-4). */
+    {
+      GDate sent;
+
+      date_plus (s, &sent, -2);
+      json_object_set_string_member (o, "to_body", orgs[N_BODIES + 1].name_ru);
+      json_object_set_string_member (o, "from_body_kk", orgs[b].name_kk);
+      json_object_set_string_member (o, "from_body_ru", orgs[b].name_ru);
+      json_object_set_string_member (o, "channel_name_kk", "Азаматтарды қабылдаудың онлайн-бөлмесі");
+      json_object_set_string_member (o, "channel_name_ru", "Онлайн-приемная для граждан");
+      json_object_set_string_member (o, "regulating_act", "Приказ руководителя № 17 / Басшының № 17 бұйрығы");
+      json_object_set_string_member (o, "purpose", "Прием обращений граждан онлайн");
+      json_object_set_string_member (o, "coverage", "republican");
+      json_object_set_string_member (o, "format", "online");
+      json_object_set_string_member (o, "resources", "Два сотрудника, видеосвязь");
+      json_object_set_string_member (o, "justification", "Рост числа обращений в 2025 году");
+      json_object_set_string_member (o, "signer", names[(b + 5) % G_N_ELEMENTS (names)]);
+      json_object_set_string_member (o, "subject", "Онлайн-приемная для граждан");
+      json_object_set_string_member (o, "requester", orgs[b].name_ru);
+      set_date (o, "signed_on", &sent);
+      set_date (o, "received_on", &sent);
+    }
     if (!put (s, "accreditation_application", id, org_id, o))
       return FALSE;
   }
