@@ -24,8 +24,10 @@ with Server() as s:
     trainer = s.login("trainer")
 
     edu_changes, _, _ = s.pull_all(edu)
-    ok(edu_changes and all(c["org_id"] == "min-edu" for c in edu_changes),
-       "an administrator pulls only their own organization's records", {c["org_id"] for c in edu_changes})
+    ok(edu_changes and all(c["org_id"] == "min-edu" or c["entity_type"] in ("channel", "channel_history")
+                           for c in edu_changes),
+       "an administrator pulls only their own organization's records and the Registry (O93-8)",
+       {c["org_id"] for c in edu_changes if c["entity_type"] not in ("channel", "channel_history")})
     health_changes, _, _ = s.pull_all(health)
     health_names = {c["data"].get("requester") for c in health_changes
                     if c["entity_type"] == "blog_request" and c["data"]}
@@ -50,8 +52,12 @@ with Server() as s:
        "an administrator cannot push into another body's record", r)
     st, r = s.push(edu, "edu-ws", [mutation("x-2", "blog_request", b_rec["id"], "delete", {}, b_rec["version"])])
     ok(r["results"][0]["code"] == "forbidden", "nor delete it", r)
-    st, r = s.push(edu, "edu-ws", [mutation("x-3", "channel", "edu-ch", "create", {"name": "n", "kind": "news"})])
+    st, r = s.push(edu, "edu-ws", [mutation("x-3", "meeting", "edu-ch", "create",
+                                            {"title_kk": "Кездесу", "title_ru": "Встреча", "held_on": "2026-12-20"})])
     ok(r["results"][0]["status"] == "applied", "a create lands in the pusher's own organization", r)
+    # Only the authorized body writes the Registry (O93-8 … O93-10).
+    st, r = s.push(edu, "edu-ws", [mutation("x-4", "channel", "edu-reg", "create", {"number": "99", "name_ru": "n"})])
+    ok(r["results"][0]["code"] == "forbidden", "an administrator may not write a Registry entry", r)
     health_after, _, _ = s.pull_all(health)
     ok(all(c["id"] != "edu-ch" for c in health_after), "and is not visible to another body")
 
@@ -59,13 +65,18 @@ with Server() as s:
     st, r = s.push(trainer, "tr-ws", [mutation("t-1", "channel", "tr-ch", "create", {"name": "n", "kind": "news"})])
     ok(st == 403 and r["error"]["code"] == "forbidden", "a trainer may not push", r)
     tr_changes, _, _ = s.pull_all(trainer)
-    ok(all(c["org_id"] == "operator" for c in tr_changes), "a trainer pulls only their own organization")
+    registry = ("channel", "channel_history")
+    ok(all(c["org_id"] == "operator" or c["entity_type"] in registry for c in tr_changes),
+       "a trainer pulls only their own organization, and the Registry everyone reads (O93-8)")
+    ok(len({c["org_id"] for c in tr_changes if c["entity_type"] == "channel"}) == 5,
+       "the Registry holds every body's channels")
 
     # Operator: templates of every body, nothing else of theirs.
     op_changes, _, _ = s.pull_all(op)
     kinds = {(c["entity_type"], c["org_id"] == "operator") for c in op_changes}
     templates = ("conference", "survey")
-    ok(op_changes and all(c["entity_type"] in templates or c["org_id"] == "operator" for c in op_changes),
+    ok(op_changes and all(c["entity_type"] in templates + registry + ("efficiency_report",)
+                          or c["org_id"] == "operator" for c in op_changes),
        "the Operator pulls every body's templates and nothing else of theirs", kinds)
     ok(len({c["org_id"] for c in op_changes if c["entity_type"] in templates}) == 5,
        "templates of all five bodies reach the Operator")
@@ -97,7 +108,8 @@ with Server() as s:
     auth_changes, _, _ = s.pull_all(auth)
     ok(next(c for c in auth_changes if c["id"] == aid)["data"]["status"] == "refused",
        "a rejected accreditation application is refused, the client's state (O93-5)")
-    ok(all(c["entity_type"] == "accreditation_application" or c["org_id"] == "authorized-body" for c in auth_changes),
+    decided = ("accreditation_application", "change_request", "termination_notice", "channel", "channel_history")
+    ok(all(c["entity_type"] in decided or c["org_id"] == "authorized-body" for c in auth_changes),
        "the authorized body pulls no other records of other bodies")
 
     # Reference data is scoped too.

@@ -389,6 +389,20 @@ seed_body (Seeder     *s,
       json_object_set_string_member (meeting, "status", "announced");
       json_object_set_string_member (channel, "name", i == 0 ? "Тікелей эфир" : "Прямой эфир");
       json_object_set_string_member (channel, "kind", "broadcast");
+      /* Its Annex 2 columns, so the Registry (O93-8) every body pulls shows
+       * the demo channels like accredited ones. */
+      {
+        g_autofree char *number = g_strdup_printf ("%u", b * 2 + i + 1);
+        GDate included;
+
+        date_plus (s, &included, -60 - 30 * (int) b);
+        json_object_set_string_member (channel, "number", number);
+        json_object_set_string_member (channel, "name_kk", "Тікелей эфир");
+        json_object_set_string_member (channel, "name_ru", "Прямой эфир");
+        json_object_set_string_member (channel, "owner_kk", orgs[b].name_kk);
+        json_object_set_string_member (channel, "owner_ru", orgs[b].name_ru);
+        set_date (channel, "included_on", &included);
+      }
       if (!put (s, "meeting", mid, org_id, meeting) || !put (s, "channel", cid, org_id, channel))
         return FALSE;
       for (guint j = 0; j < 2; j++)
@@ -439,6 +453,29 @@ seed_body (Seeder     *s,
     json_object_set_string_member (o, "position", "Бас маман / Главный специалист");
     json_object_set_string_member (o, "requested_role", "administrator");
     json_object_set_string_member (o, "status", "sent");
+    /* Annex 1 (O93-3), as the workstation writes it, for the authorized
+     * body's review (O93-4). */
+    {
+      GDate sent;
+
+      date_plus (s, &sent, -2);
+      json_object_set_string_member (o, "to_body", orgs[N_BODIES + 1].name_ru);
+      json_object_set_string_member (o, "from_body_kk", orgs[b].name_kk);
+      json_object_set_string_member (o, "from_body_ru", orgs[b].name_ru);
+      json_object_set_string_member (o, "channel_name_kk", "Азаматтарды қабылдаудың онлайн-бөлмесі");
+      json_object_set_string_member (o, "channel_name_ru", "Онлайн-приемная для граждан");
+      json_object_set_string_member (o, "regulating_act", "Приказ руководителя № 17 / Басшының № 17 бұйрығы");
+      json_object_set_string_member (o, "purpose", "Прием обращений граждан онлайн");
+      json_object_set_string_member (o, "coverage", "republican");
+      json_object_set_string_member (o, "format", "online");
+      json_object_set_string_member (o, "resources", "Два сотрудника, видеосвязь");
+      json_object_set_string_member (o, "justification", "Рост числа обращений в 2025 году");
+      json_object_set_string_member (o, "signer", names[(b + 5) % G_N_ELEMENTS (names)]);
+      json_object_set_string_member (o, "subject", "Онлайн-приемная для граждан");
+      json_object_set_string_member (o, "requester", orgs[b].name_ru);
+      set_date (o, "signed_on", &sent);
+      set_date (o, "received_on", &sent);
+    }
     if (!put (s, "accreditation_application", id, org_id, o))
       return FALSE;
   }

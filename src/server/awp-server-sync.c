@@ -6,25 +6,88 @@
 #include "awp-server-sync.h"
 #include "awp-server-validate.h"
 
-/* Record types a role sees and changes across organizations: the Operator
- * reviews every body's conference and survey templates (O145-7), the
- * authorized body decides on accreditation applications (O93-5). Everything
- * else stays in the user's own organization. Two slots; "" is none. */
+/* Record types a role sees across organizations: the Operator reviews every
+ * body's conference and survey templates (O145-7) and reads the efficiency
+ * reports (O118-4); the authorized body decides on accreditation
+ * applications, change requests and termination notices (O93-5, O93-13);
+ * everyone reads the Registry (O93-8). Everything else stays in the user's
+ * own organization. "" pads the list to CROSS_ORG_SLOTS. */
+#define CROSS_ORG_SLOTS 5
+
+static const char *const operator_reads[CROSS_ORG_SLOTS] = {
+  "conference", "survey", "efficiency_report", "channel", "channel_history"
+};
+static const char *const authorized_reads[CROSS_ORG_SLOTS] = {
+  "accreditation_application", "change_request", "termination_notice", "channel", "channel_history"
+};
+static const char *const others_read[CROSS_ORG_SLOTS] = {
+  "channel", "channel_history", "", "", ""
+};
+
 static const char *
 cross_org_type (const AwpServerUser *user,
                 guint                slot)
 {
+  g_assert (slot < CROSS_ORG_SLOTS);
   switch (user->role)
     {
     case AWP_ROLE_OPERATOR:
-      return slot == 0 ? "conference" : "survey";
+      return operator_reads[slot];
     case AWP_ROLE_AUTHORIZED_BODY:
-      return slot == 0 ? "accreditation_application" : "";
+      return authorized_reads[slot];
     case AWP_ROLE_ADMINISTRATOR:
     case AWP_ROLE_TRAINER:
     default:
-      return "";
+      return others_read[slot];
     }
+}
+
+static gboolean
+is_cross_org (const AwpServerUser *user,
+              const char          *entity_type)
+{
+  for (guint i = 0; i < CROSS_ORG_SLOTS; i++)
+    if (g_str_equal (cross_org_type (user, i), entity_type))
+      return TRUE;
+  return FALSE;
+}
+
+/* Only the authorized body keeps the Registry (O93-8 … O93-10): it writes
+ * the history and every Annex 2 field of an entry. A body still keeps its
+ * own broadcast channels (name, kind: O605) as "channel" records; those
+ * fields are all it may set (registry_untouched). */
+static const char *const registry_fields[] = {
+  "number", "name_kk", "name_ru", "owner_kk", "owner_ru", "included_on", "excluded_on", "application_id", NULL
+};
+
+static JsonObject *
+empty_object (void)
+{
+  static JsonObject *empty;
+
+  if (g_once_init_enter (&empty))
+    g_once_init_leave (&empty, json_object_new ());
+  return empty;
+}
+
+static gboolean
+registry_untouched (const char *entity_type,
+                    JsonObject *before,
+                    JsonObject *after)
+{
+  if (g_strcmp0 (entity_type, "channel") != 0 || after == NULL)
+    return TRUE;
+  for (guint i = 0; registry_fields[i] != NULL; i++)
+    {
+      JsonNode *a = json_object_get_member (after, registry_fields[i]);
+      JsonNode *b = before != NULL ? json_object_get_member (before, registry_fields[i]) : NULL;
+
+      if (a == NULL && b == NULL)
+        continue;
+      if (a == NULL || b == NULL || !json_node_equal (a, b))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -32,9 +95,7 @@ awp_server_may_read (const AwpServerUser *user,
                      const char          *entity_type,
                      const char          *org_id)
 {
-  return g_strcmp0 (user->org_id, org_id) == 0
-         || g_str_equal (cross_org_type (user, 0), entity_type)
-         || g_str_equal (cross_org_type (user, 1), entity_type);
+  return g_strcmp0 (user->org_id, org_id) == 0 || is_cross_org (user, entity_type);
 }
 
 gboolean
@@ -45,7 +106,35 @@ awp_server_may_write (const AwpServerUser *user,
   /* Trainers show the system; they change nothing. */
   if (user->role == AWP_ROLE_TRAINER)
     return FALSE;
-  return awp_server_may_read (user, entity_type, org_id);
+  if (user->role == AWP_ROLE_AUTHORIZED_BODY && g_str_has_prefix (entity_type, "channel"))
+    return TRUE;
+  if (g_strcmp0 (entity_type, "channel_history") == 0)
+    return FALSE;
+  if (g_strcmp0 (user->org_id, org_id) == 0)
+    return TRUE;
+  /* Other bodies' records only where the role decides on them: the
+   * Operator's review (O145-7), the authorized body's decisions (O93-5,
+   * O93-13). Reports and the Registry are read across bodies, not written. */
+  return is_cross_org (user, entity_type) && g_strcmp0 (entity_type, "efficiency_report") != 0
+         && !g_str_has_prefix (entity_type, "channel");
+}
+
+/* The decisions of Order 93 are the authorized body's (O93-5, O93-13): an
+ * applicant writes and sends its documents, never their outcome. */
+static gboolean
+may_reach (const AwpServerUser *user,
+           const char          *entity_type,
+           JsonObject          *next)
+{
+  const char *status;
+
+  if (user->role == AWP_ROLE_AUTHORIZED_BODY || next == NULL)
+    return TRUE;
+  if (!g_str_equal (entity_type, "accreditation_application") && !g_str_equal (entity_type, "change_request")
+      && !g_str_equal (entity_type, "termination_notice"))
+    return TRUE;
+  status = json_object_get_string_member_with_default (next, "status", "draft");
+  return g_str_equal (status, "draft") || g_str_equal (status, "sent");
 }
 
 static char *
@@ -296,6 +385,13 @@ decide (AwpServer           *server,
       g_assert_not_reached ();
     }
 
+  if (!may_reach (user, m->entity_type, next))
+    return result_rejected (m->mutation_id, "forbidden", "Only the authorized body decides on this document (O93-5, O93-13)", NULL);
+  /* A delete takes every field away: a Registry entry stays. */
+  if (user->role != AWP_ROLE_AUTHORIZED_BODY
+      && !registry_untouched (m->entity_type, cur != NULL && !cur->deleted ? cur->data : NULL,
+                              m->op == AWP_MUTATION_DELETE ? empty_object () : next))
+    return result_rejected (m->mutation_id, "forbidden", "Only the authorized body writes the Registry (O93-8)", NULL);
   if (!awp_server_validate_mutation (server, m->entity_type, m->op, next, errors))
     return result_rejected (m->mutation_id, "validation_failed", "Some fields are not valid", errors);
 
@@ -576,7 +672,7 @@ awp_server_sync_changes (AwpServerRequest *req)
                                 "    WHERE org_id = ?2 AND seq > ?1 ORDER BY seq LIMIT ?4)"
                                 "  UNION ALL"
                                 "  SELECT * FROM (SELECT seq, " AWP_RECORD_JSON_SQL " AS j FROM records"
-                                "    WHERE entity_type IN (?3, ?5) AND org_id <> ?2 AND seq > ?1 ORDER BY seq LIMIT ?4))"
+                                "    WHERE entity_type IN (?3, ?5, ?6, ?7, ?8) AND org_id <> ?2 AND seq > ?1 ORDER BY seq LIMIT ?4))"
                                 " ORDER BY seq LIMIT ?4", &error);
   if (stmt == NULL)
     {
@@ -587,6 +683,8 @@ awp_server_sync_changes (AwpServerRequest *req)
   sqlite3_bind_text (stmt, 2, req->user->org_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, cross_org_type (req->user, 0), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, cross_org_type (req->user, 1), -1, SQLITE_STATIC);
+  for (guint i = 2; i < CROSS_ORG_SLOTS; i++)
+    sqlite3_bind_text (stmt, 4 + i, cross_org_type (req->user, i), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, (gint64) limit + 1);
 
   out = g_string_new ("{\"changes\":[");

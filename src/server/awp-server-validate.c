@@ -129,21 +129,143 @@ static const FieldSpec meeting[] = {
   END
 };
 
+/* Order 93 and Order 118 records (docs/channels.md): the field names are
+ * the client's (awp-accreditation.c, awp-registry.c, awp-channel-request.c,
+ * awp-efficiency-report.c), so its actions sync as made. Drafts may be
+ * incomplete; the client validates a document before sending it (O93-3). */
+#define O93_TEXT 4000
+#define O93_NAME 500
+
+/* O93 Annex 2: a Registry entry. "name" and "kind" are the older demo
+ * channels' fields, still in seeded databases. */
 static const FieldSpec channel[] = {
-  { "name", T_STRING, TRUE, 300, NULL },
-  { "kind", T_ENUM, TRUE, 0, "broadcast blog news" },
+  { "number", T_STRING, FALSE, 20, NULL },
+  { "name_kk", T_STRING, FALSE, O93_NAME, NULL },
+  { "name_ru", T_STRING, FALSE, O93_NAME, NULL },
+  { "owner_kk", T_STRING, FALSE, O93_NAME, NULL },
+  { "owner_ru", T_STRING, FALSE, O93_NAME, NULL },
+  { "included_on", T_DATE, FALSE, 0, NULL },
+  { "excluded_on", T_DATE, FALSE, 0, NULL },
+  { "application_id", T_STRING, FALSE, 64, NULL },
+  { "requester", T_STRING, FALSE, O93_NAME, NULL },
+  { "subject", T_STRING, FALSE, O93_NAME, NULL },
+  { "name", T_STRING, FALSE, 300, NULL },
+  { "kind", T_ENUM, FALSE, 0, "broadcast blog news" },
   END
 };
 
-/* O93 Annex 1: applications for accreditation, decided by the authorized body. */
+/* O93-8 … O93-10: the entry's history lines, append-only. */
+static const FieldSpec channel_history[] = {
+  { "parent_id", T_STRING, TRUE, 64, NULL },
+  { "kind", T_ENUM, TRUE, 0, "included changed excluded" },
+  { "on", T_DATE, TRUE, 0, NULL },
+  { "norm", T_STRING, FALSE, 20, NULL },
+  { "source_id", T_STRING, FALSE, 64, NULL },
+  { "field", T_ENUM, FALSE, 0, "name_kk name_ru owner_kk owner_ru" },
+  { "old_value", T_STRING, FALSE, O93_NAME, NULL },
+  { "new_value", T_STRING, FALSE, O93_NAME, NULL },
+  { "grounds", T_STRING, FALSE, O93_TEXT, NULL },
+  { "requester", T_STRING, FALSE, O93_NAME, NULL },
+  { "subject", T_STRING, FALSE, O93_NAME, NULL },
+  END
+};
+
+/* O93 Annex 1: applications for accreditation, decided by the authorized
+ * body (O93-4, O93-5). The last four fields are the older demo seed's. */
 static const FieldSpec accreditation_application[] = {
-  { "applicant_name", T_STRING, TRUE, 300, NULL },
-  { "position", T_STRING, FALSE, 300, NULL },
-  { "requested_role", T_ENUM, TRUE, 0, "administrator trainer" },
+  { "to_body", T_STRING, FALSE, O93_NAME, NULL },
+  { "from_body_kk", T_STRING, FALSE, O93_NAME, NULL },
+  { "from_body_ru", T_STRING, FALSE, O93_NAME, NULL },
+  { "channel_name_kk", T_STRING, FALSE, O93_NAME, NULL },
+  { "channel_name_ru", T_STRING, FALSE, O93_NAME, NULL },
+  { "instruction", T_STRING, FALSE, O93_TEXT, NULL },
+  { "regulating_act", T_STRING, FALSE, O93_TEXT, NULL },
+  { "purpose", T_STRING, FALSE, O93_TEXT, NULL },
+  { "coverage", T_ENUM, FALSE, 0, "republican regional" },
+  { "format", T_ENUM, FALSE, 0, "online offline hybrid" },
+  { "resources", T_STRING, FALSE, O93_TEXT, NULL },
+  { "justification", T_STRING, FALSE, O93_TEXT, NULL },
+  { "other_info", T_STRING, FALSE, O93_TEXT, NULL },
+  { "attachments", T_ARRAY, FALSE, 50, NULL },
+  { "signer", T_STRING, FALSE, 300, NULL },
+  { "signed_on", T_DATE, FALSE, 0, NULL },
+  { "subject", T_STRING, FALSE, O93_NAME, NULL },
   { "status", T_ENUM, TRUE, 0, "draft sent accredited refused" },
-  { "received_on", T_DATE, FALSE, 0, NULL },
   { "events", T_ARRAY, FALSE, 200, NULL },  /* the store's action history */
+  { "requester", T_STRING, FALSE, 300, NULL },  /* who sent it, for the lists */
+  { "received_on", T_DATE, FALSE, 0, NULL },
+  { "due_on", T_DATE, FALSE, 0, NULL },
+  { "deadlines", T_OBJECT, FALSE, 10, NULL },
+  { "review", T_OBJECT, FALSE, 10, NULL },
+  { "decided_on", T_DATE, FALSE, 0, NULL },
+  { "decision_reason", T_STRING, FALSE, O93_TEXT, NULL },
+  { "notified_on", T_DATE, FALSE, 0, NULL },
+  { "channel_id", T_STRING, FALSE, 64, NULL },
+  { "applicant_name", T_STRING, FALSE, 300, NULL },
+  { "position", T_STRING, FALSE, 300, NULL },
+  { "requested_role", T_ENUM, FALSE, 0, "administrator trainer" },
   { "decision_note", T_STRING, FALSE, 5000, NULL },
+  END
+};
+
+/* O93 Annex 3 and O93-11, O93-13: a change to an entry. */
+static const FieldSpec change_request[] = {
+  { "channel_id", T_STRING, TRUE, 64, NULL },
+  { "field", T_ENUM, TRUE, 0, "name_kk name_ru owner_kk owner_ru" },
+  { "current_value", T_STRING, FALSE, O93_NAME, NULL },
+  { "new_value", T_STRING, FALSE, O93_NAME, NULL },
+  { "grounds", T_STRING, FALSE, O93_TEXT, NULL },
+  { "signer", T_STRING, FALSE, 300, NULL },
+  { "signed_on", T_DATE, FALSE, 0, NULL },
+  { "subject", T_STRING, FALSE, O93_NAME, NULL },
+  { "status", T_ENUM, TRUE, 0, "draft sent applied refused" },
+  { "events", T_ARRAY, FALSE, 200, NULL },
+  { "requester", T_STRING, FALSE, 300, NULL },  /* who sent it, for the lists */
+  { "received_on", T_DATE, FALSE, 0, NULL },
+  { "due_on", T_DATE, FALSE, 0, NULL },
+  { "deadlines", T_OBJECT, FALSE, 10, NULL },
+  { "applied_on", T_DATE, FALSE, 0, NULL },
+  { "decision_reason", T_STRING, FALSE, O93_TEXT, NULL },
+  END
+};
+
+/* O93-12, O93-13: the owner ends its channel. */
+static const FieldSpec termination_notice[] = {
+  { "channel_id", T_STRING, TRUE, 64, NULL },
+  { "text", T_STRING, FALSE, O93_TEXT, NULL },
+  { "signer", T_STRING, FALSE, 300, NULL },
+  { "signed_on", T_DATE, FALSE, 0, NULL },
+  { "subject", T_STRING, FALSE, O93_NAME, NULL },
+  { "status", T_ENUM, TRUE, 0, "draft sent applied" },
+  { "events", T_ARRAY, FALSE, 200, NULL },
+  { "requester", T_STRING, FALSE, 300, NULL },  /* who sent it, for the lists */
+  { "received_on", T_DATE, FALSE, 0, NULL },
+  { "due_on", T_DATE, FALSE, 0, NULL },
+  { "deadlines", T_OBJECT, FALSE, 10, NULL },
+  { "applied_on", T_DATE, FALSE, 0, NULL },
+  { "decision_reason", T_STRING, FALSE, O93_TEXT, NULL },
+  END
+};
+
+/* O118-4 … O118-7: a body's report on the efficiency of its channels. */
+static const FieldSpec efficiency_report[] = {
+  { "body_kind", T_ENUM, FALSE, 0, "central local" },
+  { "body_kk", T_STRING, FALSE, O93_NAME, NULL },
+  { "body_ru", T_STRING, FALSE, O93_NAME, NULL },
+  { "year", T_INT, FALSE, 2100, NULL },
+  { "title", T_STRING, FALSE, O93_NAME, NULL },
+  { "document", T_STRING, FALSE, O93_NAME, NULL },
+  { "no_restricted_info", T_BOOL, FALSE, 0, NULL },
+  { "subject", T_STRING, FALSE, O93_NAME, NULL },
+  { "status", T_ENUM, TRUE, 0, "draft requested published" },
+  { "events", T_ARRAY, FALSE, 200, NULL },
+  { "due_on", T_DATE, FALSE, 0, NULL },
+  { "deadlines", T_OBJECT, FALSE, 10, NULL },
+  { "requested_on", T_DATE, FALSE, 0, NULL },
+  { "requester", T_STRING, FALSE, 300, NULL },
+  { "late", T_BOOL, FALSE, 0, NULL },
+  { "link", T_STRING, FALSE, 2000, NULL },
+  { "published_on", T_DATE, FALSE, 0, NULL },
   END
 };
 
@@ -175,18 +297,23 @@ static const EntitySpec entities[] = {
   { "accreditation_application", accreditation_application },
   { "blog_request", blog_request },
   { "blog_request_rating", blog_request_rating },
+  { "change_request", change_request },
   { "channel", channel },
+  { "channel_history", channel_history },
   { "conference", conference },
   { "conference_application", conference_application },
+  { "efficiency_report", efficiency_report },
   { "meeting", meeting },
   { "meeting_comment", meeting_comment },
   { "meeting_registration", meeting_registration },
   { "survey", survey },
+  { "termination_notice", termination_notice },
 };
 
 static const char *const entity_names[] = {
-  "accreditation_application", "blog_request", "blog_request_rating", "channel", "conference",
-  "conference_application", "meeting", "meeting_comment", "meeting_registration", "survey", NULL
+  "accreditation_application", "blog_request", "blog_request_rating", "change_request", "channel",
+  "channel_history", "conference", "conference_application", "efficiency_report", "meeting",
+  "meeting_comment", "meeting_registration", "survey", "termination_notice", NULL
 };
 
 const char *const *
@@ -475,6 +602,11 @@ awp_server_validate_mutation (AwpServer     *server,
     }
   for (const FieldSpec *f = spec; f->name != NULL; f++)
     check_field (f, data, errors);
+  /* A body's broadcast channel (O605) is named; a Registry entry has its
+   * number and Annex 2 names instead. */
+  if (g_str_equal (entity_type, "channel") && !json_object_has_member (data, "number")
+      && is_blank (json_object_get_string_member_with_default (data, "name", "")))
+    add (errors, "name", "required", "name: required, must not be blank");
   if (errors->len > before)
     return FALSE;
 
