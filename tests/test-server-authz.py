@@ -52,8 +52,8 @@ with Server() as s:
        "an administrator cannot push into another body's record", r)
     st, r = s.push(edu, "edu-ws", [mutation("x-2", "blog_request", b_rec["id"], "delete", {}, b_rec["version"])])
     ok(r["results"][0]["code"] == "forbidden", "nor delete it", r)
-    st, r = s.push(edu, "edu-ws", [mutation("x-3", "meeting", "edu-ch", "create",
-                                            {"title_kk": "Кездесу", "title_ru": "Встреча", "held_on": "2026-12-20"})])
+    st, r = s.push(edu, "edu-ws", [mutation("x-3", "conference", "edu-ch", "create",
+                                            {"status": "draft", "title_kk": "Кездесу", "title_ru": "Встреча"})])
     ok(r["results"][0]["status"] == "applied", "a create lands in the pusher's own organization", r)
     # Only the authorized body writes the Registry (O93-8 … O93-10).
     st, r = s.push(edu, "edu-ws", [mutation("x-4", "channel", "edu-reg", "create", {"number": "99", "name_ru": "n"})])

@@ -71,8 +71,8 @@ with Server(args=["--seed-requests", "1000"]) as s:
 with tempfile.TemporaryDirectory() as tmp:
     db = os.path.join(tmp, "crash.db")
     body = {"client_id": "crash-ws", "mutations": [
-        {"mutation_id": "crash-1", "entity_type": "meeting", "entity_id": "crash-ch", "op": "create",
-         "patch": {"title_kk": "Эфир", "title_ru": "Эфир", "held_on": "2026-12-20"}}]}
+        {"mutation_id": "crash-1", "entity_type": "conference", "entity_id": "crash-ch", "op": "create",
+         "patch": {"status": "draft", "title_kk": "Эфир", "title_ru": "Эфир"}}]}
     with Server(db=db) as s:
         a = s.login("admin.edu")
         st, _, first = s.request("POST", "/api/v1/sync/push", body, token=a, headers={"Idempotency-Key": "crash-batch"})

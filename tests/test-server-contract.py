@@ -111,6 +111,22 @@ with Server() as s:
     check(s, "POST", "/api/v1/portal/comments", "/api/v1/portal/comments", 400,
           body={"org": "min-edu", "meeting_id": "missing", "text": "?"})
 
+    # Meetings, their children and templates, seeded and from the portal,
+    # have the shapes the contract documents (the client store's).
+    data_schemas = {"meeting": "MeetingData", "meeting_registration": "MeetingRegistrationData",
+                    "meeting_comment": "MeetingCommentData", "conference": "ConferenceData",
+                    "survey": "SurveyData"}
+    changes, _, _ = s.pull_all(a)
+    for entity, name in data_schemas.items():
+        recs = [c["data"] for c in changes if c["entity_type"] == entity and c["data"] is not None]
+        v = jsonschema.Draft202012Validator(spec["components"]["schemas"][name], resolver=resolver)
+        bad = [e.message for d in recs for e in v.iter_errors(d)]
+        ok(recs and not bad, f"{entity} records match {name}", bad[:5])
+    portal = [c["data"] for c in changes if c["entity_type"] == "meeting_registration"
+              and c["data"].get("name") == "Айгүл"]
+    ok(portal and portal[0].get("parent_id") == meeting["id"] and portal[0].get("channel") == "electronic",
+       "a portal registration is stored under parent_id, channel electronic (O605-9)", portal)
+
     op = s.login("operator")
     q = check(s, "GET", "/api/v1/operator/templates", "/api/v1/operator/templates", 200, token=op)
     check(s, "GET", "/api/v1/operator/templates", "/api/v1/operator/templates", 403, token=a)

@@ -82,8 +82,26 @@ with Server() as s:
     r = push_one("survey", dict(survey, close_on=deadline("O145-11", "2026-03-02")))
     ok(r["status"] == "applied", "a survey of exactly 10 working days is accepted", r)
 
+    # Past draft, the core's own template check runs on the whole record
+    # (awp_conference_template_validate), naming each missing field.
+    full = dict(conf, brief_kk="Кездесу", brief_ru="Встреча", description_kk="Сұрақтарға жауап.",
+                description_ru="Ответы на вопросы.", moderator_surname="Сейітқали", moderator_name="Әсем",
+                moderator_iin="901123300258", moderator_position="Бас маман",
+                moderator_email="a.seitkali@gov.kz", moderator_phone="+77011234567", public_discussion=True)
     latest = deadline("O145-7", "2026-03-23")
-    tpl = dict(conf, status="submitted", opens_on="2026-03-23", closes_on="2026-03-27")
+    r = push_one("conference", dict(conf, status="submitted", opens_on="2026-03-23", closes_on="2026-03-27",
+                                    submitted_on=latest))
+    named = [f for f, _ in fields(r)]
+    ok(r["status"] == "rejected" and "moderator_iin" in named and "brief_kk" in named,
+       "a submitted conference without its moderator and brief is refused naming the fields", r)
+    r = push_one("conference", {"status": "draft", "title_kk": "Жоба"})
+    ok(r["status"] == "applied", "a half-filled draft autosaves", r)
+    r = push_one("meeting", {"title": "Кездесу", "date": "2026-03-23", "format": "offline", "status": "planned"})
+    named = [f for f, _ in fields(r)]
+    ok(r["status"] == "rejected" and "responsible.phone" in named and "agenda" in named,
+       "an O605 meeting without its responsible person and agenda is refused naming the fields", r)
+
+    tpl = dict(full, status="submitted", opens_on="2026-03-23", closes_on="2026-03-27")
     r = push_one("conference", dict(tpl, submitted_on=latest))
     ok(r["status"] == "applied", "a conference template submitted 3 working days before the start", r)
     too_late = (datetime.date.fromisoformat(latest) + datetime.timedelta(days=1)).isoformat()

@@ -89,7 +89,7 @@ with Server(args=["--seed-date", ANCHOR]) as a, Server(args=["--seed-date", ANCH
        [x for x in numbers if not (isinstance(x, str) and NUMBER.match(x))][:5])
     ok(len(set(numbers)) == len(numbers), "request numbers are unique")
 
-    ahead = [r["held_on"] for _, _, r in records(a.db, "meeting")]
+    ahead = [r["date"] for _, _, r in records(a.db, "meeting")]
     ok(ahead and all(ANCHOR < d <= "2027-01-31" for d in ahead), "meetings come in the weeks after the anchor", ahead)
     opens = [r["opens_on"] for _, _, r in records(a.db, "conference")]
     ok(all(ANCHOR < d <= "2027-01-31" for d in opens), "conferences open in the weeks after the anchor", opens)

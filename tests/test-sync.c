@@ -6,9 +6,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "awp-conference-template.h"
+#include "awp-meeting-store.h"
 #include "awp-outbox.h"
 #include "awp-protocol.h"
 #include "awp-sync-engine.h"
+#include "awp-survey-template.h"
 #include "awp-sync.h"
 #include "awp-test-store.h"
 
@@ -487,6 +490,156 @@ test_store_actions (void)
   data = record_data (b, nid, NULL, NULL);
   g_assert_cmpstr (field (data, "status"), ==, "received");
   g_assert_nonnull (field (data, "due_on"));
+}
+
+static void
+expect_no_rejections (Client *c)
+{
+  AwpSyncStats stats = sync_ok (c);
+  g_autoptr(GPtrArray) rejected = awp_outbox_list (c->store, "rejected", NULL);
+
+  for (guint i = 0; i < rejected->len; i++)
+    g_test_message ("rejected: %s", ((AwpOutboxEntry *) rejected->pdata[i])->last_error);
+  g_assert_cmpuint (stats.rejected, ==, 0);
+  g_assert_cmpuint (rejected->len, ==, 0);
+  g_assert_cmpint (outbox_count (c, "pending"), ==, 0);
+}
+
+static JsonObject *
+object_from (const char *text)
+{
+  g_autoptr(JsonNode) node = json_from_string (text, NULL);
+
+  g_assert_nonnull (node);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  return json_object_ref (json_node_get_object (node));
+}
+
+static char *
+day_from_today (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+/* Meetings (O605) and templates (O145-A1, O145-A2) made through the core's
+ * own APIs sync without rejection: the server knows the client's shapes. */
+static void
+test_meeting_template_shapes (void)
+{
+  g_autoptr(Client) a = client_new ("admin.kazpost");
+  g_autoptr(Client) b = client_new ("admin.kazpost");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = day_from_today (21);
+  g_autofree char *opens = day_from_today (28);
+  g_autofree char *closes = day_from_today (30);
+  g_autofree char *launch = day_from_today (28);
+  g_autofree char *close = day_from_today (60);
+  g_autofree char *meeting_text = g_strdup_printf ("{"
+    "\"org_id\": \"kazpost\", \"region\": \"astana\","
+    "\"body\": \"Қоғамдық кеңес\", \"title\": \"Жол жөндеу / Ремонт дорог\","
+    "\"place\": \"Мәжіліс залы\", \"date\": \"%s\", \"time\": \"15:00\", \"format\": \"hybrid\","
+    "\"languages\": [\"kk\", \"ru\"], \"agenda\": [\"Жол жөндеу жоспары\"],"
+    "\"responsible\": {\"name\": \"Нұрланов Ерлан\", \"phone\": \"+7 701 111 22 33\", \"email\": \"e.nurlanov@gov.kz\"},"
+    "\"capacity\": 50, \"broadcast_url\": \"https://live.gov.kz/1\", \"closed\": false}", date);
+  g_autofree char *conference_text = g_strdup_printf (
+    "{\"opens_on\":\"%s\",\"closes_on\":\"%s\","
+    "\"title_kk\":\"Өңірдің даму жоспары\",\"title_ru\":\"План развития региона\",\"title_en\":\"\","
+    "\"brief_kk\":\"Тұрғындармен кездесу\",\"brief_ru\":\"Встреча с жителями\","
+    "\"description_kk\":\"Тұрғындардың сұрақтарына жауап беру.\",\"description_ru\":\"Ответы на вопросы жителей.\","
+    "\"moderator_surname\":\"Сейітқали\",\"moderator_name\":\"Әсем\",\"moderator_patronymic\":\"\","
+    "\"moderator_iin\":\"901123300258\",\"moderator_position\":\"Бас маман\","
+    "\"moderator_email\":\"a.seitkali@gov.kz\",\"moderator_phone\":\"+7 701 123 45 67\","
+    "\"public_discussion\":true}", opens, closes);
+  g_autofree char *survey_text = g_strdup_printf (
+    "{\"number\":\"1\",\"category\":\"Мемлекеттік қызметтер\","
+    "\"title_kk\":\"Қызмет сапасы\",\"title_ru\":\"Качество услуг\","
+    "\"launch_on\":\"%s\",\"close_on\":\"%s\","
+    "\"questions\":[{\"title_kk\":\"Қанағаттанасыз ба?\",\"title_ru\":\"Вы довольны?\",\"choice\":\"single\","
+    "\"options\":[{\"title_kk\":\"Иә\",\"title_ru\":\"Да\"},{\"title_kk\":\"Жоқ\",\"title_ru\":\"Нет\"}]}]}",
+    launch, close);
+  g_autoptr(JsonObject) meeting = object_from (meeting_text);
+  g_autoptr(JsonObject) conference = object_from (conference_text);
+  g_autoptr(JsonObject) survey = object_from (survey_text);
+  g_autoptr(JsonObject) draft = json_object_new ();
+  g_autoptr(JsonObject) application = json_object_new ();
+  g_autoptr(JsonObject) data = NULL;
+  g_autofree char *mid = NULL;
+  g_autofree char *rid = NULL;
+  g_autofree char *kid = NULL;
+  g_autofree char *cid = NULL;
+  g_autofree char *did = NULL;
+  g_autofree char *sid = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
+
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now), g_date_time_get_year (now));
+  g_assert_nonnull (meeting);
+  g_assert_nonnull (conference);
+  g_assert_nonnull (survey);
+  sync_ok (a);
+
+  mid = awp_meeting_save (a->store, NULL, meeting, "test", &error);
+  g_assert_no_error (error);
+  json_object_set_string_member (application, "surname", "Әбілов");
+  json_object_set_string_member (application, "name", "Арман");
+  json_object_set_int_member (application, "birth_year", 1985);
+  json_object_set_string_member (application, "contact", "+7 705 000 00 01");
+  json_object_set_string_member (application, "channel", "paper");
+  rid = awp_meeting_register (a->store, mid, application, "test", &error);
+  g_assert_no_error (error);
+  kid = awp_meeting_add_comment (a->store, mid, "Айгүл", "Эфир қашан басталады?", "test", &error);
+  g_assert_no_error (error);
+  g_assert_true (awp_meeting_answer_comment (a->store, kid, "Сағат 15:00-де.", "test", &error));
+  g_assert_no_error (error);
+
+  /* A draft autosaves half-filled (O145-7 checks come at submission). */
+  json_object_set_string_member (draft, "title_kk", "Жоба");
+  did = awp_store_create (a->store, "conference", draft, "test", &error);
+  g_assert_no_error (error);
+  cid = awp_store_create (a->store, "conference", conference, "test", &error);
+  g_assert_no_error (error);
+  g_assert_true (awp_conference_template_submit (a->store, cid, &today, "test", &error));
+  g_assert_no_error (error);
+  sid = awp_store_create (a->store, "survey", survey, "test", &error);
+  g_assert_no_error (error);
+  g_assert_true (awp_survey_template_submit (a->store, sid, &today, "test", &error));
+  g_assert_no_error (error);
+  expect_no_rejections (a);
+
+  /* Announced and held later: the updates sync too (O605-8, O605-5). */
+  g_assert_true (awp_meeting_announce (a->store, mid, "https://gov.kz/meeting", &today, "test", NULL, &error));
+  g_assert_no_error (error);
+  expect_no_rejections (a);
+
+  sync_ok (b);
+  data = record_data (b, mid, NULL, NULL);
+  g_assert_nonnull (data);
+  g_assert_cmpstr (field (data, "title"), ==, "Жол жөндеу / Ремонт дорог");
+  g_assert_cmpstr (field (data, "status"), ==, "announced");
+  g_clear_pointer (&data, json_object_unref);
+  data = record_data (b, rid, NULL, NULL);
+  g_assert_nonnull (data);
+  g_assert_cmpstr (field (data, "parent_id"), ==, mid);
+  g_clear_pointer (&data, json_object_unref);
+  data = record_data (b, kid, NULL, NULL);
+  g_assert_nonnull (data);
+  g_assert_cmpstr (field (data, "answer"), ==, "Сағат 15:00-де.");
+  g_clear_pointer (&data, json_object_unref);
+  data = record_data (b, cid, NULL, NULL);
+  g_assert_nonnull (data);
+  g_assert_cmpstr (field (data, "status"), ==, "submitted");
+  g_assert_cmpstr (field (data, "moderator_iin"), ==, "901123300258");
+  g_clear_pointer (&data, json_object_unref);
+  data = record_data (b, did, NULL, NULL);
+  g_assert_nonnull (data);
+  g_assert_cmpstr (field (data, "status"), ==, "draft");
+  g_clear_pointer (&data, json_object_unref);
+  data = record_data (b, sid, NULL, NULL);
+  g_assert_nonnull (data);
+  g_assert_cmpstr (field (data, "status"), ==, "submitted");
 }
 
 static char *
@@ -1253,6 +1406,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sync/merge-different-fields", test_merge_different_fields);
   g_test_add_func ("/sync/delete-vs-edit", test_delete_vs_edit);
   g_test_add_func ("/sync/store-actions", test_store_actions);
+  g_test_add_func ("/sync/meeting-template-shapes", test_meeting_template_shapes);
   g_test_add_func ("/sync/resolve", test_resolve);
   g_test_add_func ("/sync/resolve-mine-after-delete", test_resolve_mine_after_delete);
   g_test_add_func ("/sync/replay", test_replay);

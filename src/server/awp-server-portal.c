@@ -271,6 +271,11 @@ portal_ref (AwpServerRequest  *req,
   if (!check_ref (req, in, org, ref_field, ref_type))
     return;
   copy_strings (in, patch, names);
+  /* The portal's form names, the client store's (awp-meeting-store.h). */
+  rename_member (patch, "meeting_id", "parent_id");
+  rename_member (patch, "author_name", "author");
+  if (g_str_equal (entity_type, "meeting_registration"))
+    json_object_set_string_member (patch, "channel", "electronic");  /* O605-9 */
   submit (req, org, entity_type, patch);
 }
 

@@ -6,6 +6,8 @@
 #include "awp-server-db.h"
 #include "awp-server-seed.h"
 
+#include "awp-meeting.h"
+
 /* The demo world is fixed: same ids, texts and dates on every run with the
  * same anchor day, so a classroom's screenshots and exercises match. Every
  * date lies around the anchor (received in the weeks before it, meetings and
@@ -327,13 +329,24 @@ seed_body (Seeder     *s,
 
       date_plus (s, &opens, 7 + 14 * (int) i);
       date_plus (s, &closes, 14 + 14 * (int) i);
+      /* The Annex 1 template in full (awp-conference-template.h). */
+      json_object_set_string_member (o, "org_id", org_id);
       json_object_set_string_member (o, "title_kk", "Халықпен ашық диалог: өңірдің даму жоспары");
       json_object_set_string_member (o, "title_ru", "Открытый диалог с населением: план развития региона");
+      json_object_set_string_member (o, "subject", "Открытый диалог с населением: план развития региона");
+      json_object_set_string_member (o, "brief_kk", "Тұрғындармен даму жоспары туралы кездесу");
+      json_object_set_string_member (o, "brief_ru", "Встреча с жителями о плане развития");
       json_object_set_string_member (o, "description_kk", "Тұрғындардың сұрақтарына жауап беру.");
       json_object_set_string_member (o, "description_ru", "Ответы на вопросы жителей.");
       set_date (o, "opens_on", &opens);
       set_date (o, "closes_on", &closes);
-      json_object_set_string_member (o, "moderator_name", users[b].full_name);
+      json_object_set_string_member (o, "moderator_surname", "Сейітқали");
+      json_object_set_string_member (o, "moderator_name", "Әсем");
+      json_object_set_string_member (o, "moderator_iin", "901123300258");
+      json_object_set_string_member (o, "moderator_position", "Бас маман");
+      json_object_set_string_member (o, "moderator_email", "a.seitkali@gov.kz");
+      json_object_set_string_member (o, "moderator_phone", "+77011234567");
+      json_object_set_boolean_member (o, "public_discussion", TRUE);
       /* The third waits in the Operator's review queue (O145-7). */
       json_object_set_string_member (o, "status", i == 0 ? "published" : i == 1 ? "accepted" : "submitted");
       if (i == 2)
@@ -358,10 +371,30 @@ seed_body (Seeder     *s,
 
       date_plus (s, &launch, 3 + 10 * (int) i);
       date_plus (s, &close, 3 + 10 * (int) i + 30);
+      /* The Annex 2 template in full (awp-survey-template.h). */
       json_object_set_string_member (q, "title_kk", "Қызмет сапасын бағалаңыз");
       json_object_set_string_member (q, "title_ru", "Оцените качество услуг");
+      json_object_set_string_member (q, "choice", "single");
+      {
+        static const char *const answers[][2] = { { "Жақсы", "Хорошо" }, { "Қанағаттанарлық", "Удовлетворительно" },
+                                                  { "Нашар", "Плохо" } };
+        JsonArray *options = json_array_new ();
+
+        for (guint k = 0; k < G_N_ELEMENTS (answers); k++)
+          {
+            JsonObject *opt = json_object_new ();
+
+            json_object_set_string_member (opt, "title_kk", answers[k][0]);
+            json_object_set_string_member (opt, "title_ru", answers[k][1]);
+            json_array_add_object_element (options, opt);
+          }
+        json_object_set_array_member (q, "options", options);
+      }
       json_array_add_object_element (qs, q);
+      json_object_set_string_member (o, "org_id", org_id);
       json_object_set_string_member (o, "number", number);
+      json_object_set_string_member (o, "category", "Мемлекеттік қызметтер");
+      json_object_set_string_member (o, "subject", "Удовлетворённость государственными услугами");
       json_object_set_string_member (o, "title_kk", "Мемлекеттік қызметтерге қанағаттану");
       json_object_set_string_member (o, "title_ru", "Удовлетворённость государственными услугами");
       set_date (o, "launch_on", &launch);
@@ -381,12 +414,36 @@ seed_body (Seeder     *s,
       GDate held;
 
       date_plus (s, &held, 10 + 7 * (int) i);
-      json_object_set_string_member (meeting, "title_kk", "Тұрғындармен кездесу");
-      json_object_set_string_member (meeting, "title_ru", "Встреча с населением");
-      set_date (meeting, "held_on", &held);
-      json_object_set_string_member (meeting, "place", i == 0 ? "Мәдениет үйі" : "Дом культуры");
-      json_object_set_int_member (meeting, "capacity", 120);
-      json_object_set_string_member (meeting, "status", "announced");
+      /* An Order 605 meeting as awp-meeting.h keeps it, deadlines filled. */
+      {
+        g_autoptr(JsonObject) person = json_object_new ();
+        g_autoptr(JsonArray) languages = json_array_new ();
+        g_autoptr(JsonArray) agenda = json_array_new ();
+
+        json_object_set_string_member (person, "name", "Нұрланов Ерлан");
+        json_object_set_string_member (person, "phone", "+77011112233");
+        json_object_set_string_member (person, "email", "e.nurlanov@gov.kz");
+        json_array_add_string_element (languages, "kk");
+        json_array_add_string_element (languages, "ru");
+        json_array_add_string_element (agenda, i == 0 ? "Өңірдің даму жоспары" : "Қоғамдық көліктің жұмысы");
+        json_object_set_string_member (meeting, "org_id", org_id);
+        json_object_set_string_member (meeting, "region", "astana");
+        json_object_set_string_member (meeting, "body", "Қоғамдық кеңес");
+        json_object_set_string_member (meeting, "title", "Тұрғындармен кездесу / Встреча с населением");
+        set_date (meeting, "date", &held);
+        json_object_set_string_member (meeting, "time", "15:00");
+        json_object_set_string_member (meeting, "format", "hybrid");
+        json_object_set_string_member (meeting, "place", i == 0 ? "Мәдениет үйі" : "Дом культуры");
+        json_object_set_array_member (meeting, "languages", g_steal_pointer (&languages));
+        json_object_set_array_member (meeting, "agenda", g_steal_pointer (&agenda));
+        json_object_set_object_member (meeting, "responsible", g_steal_pointer (&person));
+        json_object_set_int_member (meeting, "capacity", 120);
+        json_object_set_string_member (meeting, "broadcast_url", "https://live.gov.kz/meeting");
+        json_object_set_boolean_member (meeting, "closed", FALSE);
+        json_object_set_string_member (meeting, "status", "planned");
+        if (!awp_meeting_fill_deadlines (s->server->rules, s->server->calendar, meeting, s->error))
+          return FALSE;
+      }
       json_object_set_string_member (channel, "name", i == 0 ? "Тікелей эфир" : "Прямой эфир");
       json_object_set_string_member (channel, "kind", "broadcast");
       /* Its Annex 2 columns, so the Registry (O93-8) every body pulls shows
@@ -412,11 +469,24 @@ seed_body (Seeder     *s,
           g_autofree char *rid = seed_id ("registration", b * 100 + i * 10 + j);
           g_autofree char *kid = seed_id ("comment", b * 100 + i * 10 + j);  /* O605 broadcast */
 
-          json_object_set_string_member (reg, "meeting_id", mid);
+          GDate received;
+
+          date_plus (s, &received, -(int) j);
+          json_object_set_string_member (reg, "parent_id", mid);
+          json_object_set_string_member (reg, "org_id", org_id);
+          json_object_set_string_member (reg, "surname", j == 0 ? "Әбілов" : "Ким");
           json_object_set_string_member (reg, "name", names[(i + j + b) % G_N_ELEMENTS (names)]);
-          json_object_set_string_member (com, "meeting_id", mid);
+          json_object_set_string_member (reg, "requester", names[(i + j + b) % G_N_ELEMENTS (names)]);
+          json_object_set_int_member (reg, "birth_year", 1980 + (int) j);
+          json_object_set_string_member (reg, "contact", "+77050000001");
+          set_date (reg, "received_on", &received);
+          json_object_set_string_member (reg, "channel", j == 0 ? "paper" : "electronic");
+          json_object_set_boolean_member (reg, "late", FALSE);
+          json_object_set_string_member (com, "parent_id", mid);
+          json_object_set_string_member (com, "org_id", org_id);
           json_object_set_string_member (com, "text", j == 0 ? "Рахмет, өте пайдалы эфир!" : "Спасибо, когда будет следующий эфир?");
-          json_object_set_string_member (com, "author_name", names[(i + j + b + 3) % G_N_ELEMENTS (names)]);
+          json_object_set_string_member (com, "author", names[(i + j + b + 3) % G_N_ELEMENTS (names)]);
+          json_object_set_string_member (com, "requester", names[(i + j + b + 3) % G_N_ELEMENTS (names)]);
           json_object_set_string_member (com, "status", "visible");
           if (!put (s, "meeting_registration", rid, org_id, reg) || !put (s, "meeting_comment", kid, org_id, com))
             return FALSE;

@@ -4,6 +4,10 @@
 
 #include "awp-server-validate.h"
 
+#include "awp-conference-template.h"
+#include "awp-meeting.h"
+#include "awp-survey-template.h"
+
 typedef enum
 {
   T_STRING,
@@ -80,50 +84,92 @@ static const FieldSpec conference_application[] = {
  * surveys are the templates the Operator reviews (O145-7). */
 #define APPROVAL_STATES "draft submitted returned accepted published closed"
 
-/* O145-A1, O145-9. */
+/* O145-A1, O145-9: the fields of awp-conference-template.h. Drafts autosave
+ * incomplete, so nothing but the status is required here; past draft the
+ * core's awp_conference_template_validate() runs on the whole record. */
 static const FieldSpec conference[] = {
-  { "title_kk", T_STRING, TRUE, 500, NULL },
-  { "title_ru", T_STRING, TRUE, 500, NULL },
+  { "org_id", T_STRING, FALSE, 64, NULL },
+  { "opens_on", T_DATE, FALSE, 0, NULL },
+  { "closes_on", T_DATE, FALSE, 0, NULL },
+  { "title_kk", T_STRING, FALSE, 500, NULL },
+  { "title_ru", T_STRING, FALSE, 500, NULL },
   { "title_en", T_STRING, FALSE, 500, NULL },
+  { "brief_kk", T_STRING, FALSE, 1000, NULL },
+  { "brief_ru", T_STRING, FALSE, 1000, NULL },
+  { "brief_en", T_STRING, FALSE, 1000, NULL },
   { "description_kk", T_STRING, FALSE, 20000, NULL },
   { "description_ru", T_STRING, FALSE, 20000, NULL },
-  { "opens_on", T_DATE, TRUE, 0, NULL },
-  { "closes_on", T_DATE, TRUE, 0, NULL },
-  { "moderator_name", T_STRING, FALSE, 300, NULL },
+  { "description_en", T_STRING, FALSE, 20000, NULL },
+  { "moderator_surname", T_STRING, FALSE, 100, NULL },
+  { "moderator_name", T_STRING, FALSE, 100, NULL },
+  { "moderator_patronymic", T_STRING, FALSE, 100, NULL },
+  { "moderator_iin", T_STRING, FALSE, 12, NULL },
   { "moderator_position", T_STRING, FALSE, 300, NULL },
+  { "moderator_email", T_STRING, FALSE, 254, NULL },
+  { "moderator_phone", T_STRING, FALSE, 50, NULL },
+  { "public_discussion", T_BOOL, FALSE, 0, NULL },  /* O118-7 */
+  { "subject", T_STRING, FALSE, 500, NULL },
   { "submitted_on", T_DATE, FALSE, 0, NULL },
   { "review_note", T_STRING, FALSE, 5000, NULL },
+  { "notices", T_ARRAY, FALSE, 100, NULL },  /* O145-8.1 notices posted */
   { "received_on", T_DATE, FALSE, 0, NULL },
+  { "due_on", T_DATE, FALSE, 0, NULL },
+  { "closed_on", T_DATE, FALSE, 0, NULL },
   { "events", T_ARRAY, FALSE, 200, NULL },  /* the store's action history */
   { "status", T_ENUM, TRUE, 0, APPROVAL_STATES },
   END
 };
 
-/* O145-A2, O145-11. */
+/* O145-A2, O145-11: the fields of awp-survey-template.h; as for conferences. */
 static const FieldSpec survey[] = {
+  { "org_id", T_STRING, FALSE, 64, NULL },
   { "number", T_STRING, FALSE, 50, NULL },
   { "category", T_STRING, FALSE, 200, NULL },
-  { "title_kk", T_STRING, TRUE, 500, NULL },
-  { "title_ru", T_STRING, TRUE, 500, NULL },
+  { "title_kk", T_STRING, FALSE, 500, NULL },
+  { "title_ru", T_STRING, FALSE, 500, NULL },
   { "title_en", T_STRING, FALSE, 500, NULL },
-  { "launch_on", T_DATE, TRUE, 0, NULL },
-  { "close_on", T_DATE, TRUE, 0, NULL },
-  { "questions", T_ARRAY, FALSE, 200, NULL },
+  { "launch_on", T_DATE, FALSE, 0, NULL },
+  { "close_on", T_DATE, FALSE, 0, NULL },
+  { "questions", T_ARRAY, FALSE, 200, NULL },  /* AWP_SURVEY_MAX_QUESTIONS */
+  { "subject", T_STRING, FALSE, 500, NULL },
   { "submitted_on", T_DATE, FALSE, 0, NULL },
   { "review_note", T_STRING, FALSE, 5000, NULL },
+  { "notices", T_ARRAY, FALSE, 100, NULL },  /* O145-8.2 notices posted */
   { "received_on", T_DATE, FALSE, 0, NULL },
+  { "due_on", T_DATE, FALSE, 0, NULL },
+  { "closed_on", T_DATE, FALSE, 0, NULL },
   { "events", T_ARRAY, FALSE, 200, NULL },  /* the store's action history */
   { "status", T_ENUM, TRUE, 0, APPROVAL_STATES },
   END
 };
 
+/* O605: the fields of awp-meeting.h and awp-meeting-store.c; the core's
+ * awp_meeting_check() then runs on the whole record. */
 static const FieldSpec meeting[] = {
-  { "title_kk", T_STRING, TRUE, 500, NULL },
-  { "title_ru", T_STRING, TRUE, 500, NULL },
-  { "held_on", T_DATE, TRUE, 0, NULL },
-  { "place", T_STRING, FALSE, 500, NULL },
-  { "capacity", T_INT, FALSE, 100000, NULL },
-  { "status", T_ENUM, FALSE, 0, "planned announced held results_published" },  /* O605 */
+  { "org_id", T_STRING, FALSE, 64, NULL },
+  { "region", T_STRING, FALSE, 64, NULL },
+  { "body", T_STRING, FALSE, 500, NULL },
+  { "title", T_STRING, TRUE, 500, NULL },
+  { "place", T_STRING, FALSE, 1000, NULL },
+  { "date", T_DATE, TRUE, 0, NULL },
+  { "time", T_STRING, FALSE, 5, NULL },
+  { "format", T_ENUM, TRUE, 0, "offline online hybrid" },  /* O605-5 */
+  { "languages", T_ARRAY, FALSE, 3, NULL },  /* O605-7 */
+  { "agenda", T_ARRAY, FALSE, 50, NULL },
+  { "responsible", T_OBJECT, FALSE, 3, NULL },  /* O605-8 */
+  { "capacity", T_INT, FALSE, 100000, NULL },  /* O605-10 */
+  { "broadcast_url", T_STRING, FALSE, 2000, NULL },  /* O605-12 */
+  { "closed", T_BOOL, FALSE, 0, NULL },  /* O605-3 */
+  { "closed_ground", T_STRING, FALSE, 1000, NULL },  /* O605-4 */
+  { "deadlines", T_OBJECT, FALSE, 3, NULL },
+  { "due_on", T_DATE, FALSE, 0, NULL },
+  { "announcement_url", T_STRING, FALSE, 2000, NULL },  /* O605-8 */
+  { "announced_on", T_DATE, FALSE, 0, NULL },
+  { "announcement_late", T_BOOL, FALSE, 0, NULL },
+  { "results", T_OBJECT, FALSE, 4, NULL },  /* O605-14 */
+  { "results_late", T_BOOL, FALSE, 0, NULL },
+  { "emergency", T_OBJECT, FALSE, 6, NULL },  /* O605-6 */
+  { "status", T_ENUM, FALSE, 0, "planned announced held results_published" },
   { "received_on", T_DATE, FALSE, 0, NULL },
   { "events", T_ARRAY, FALSE, 200, NULL },  /* the store's action history */
   END
@@ -277,18 +323,34 @@ static const FieldSpec blog_request_rating[] = {
   END
 };
 
-/* O605: registrations for and comments on an open meeting's broadcast. */
+/* O605-9, O605-13: registrations for and comments on an open meeting
+ * (children with parent_id = the meeting, awp-meeting-store.h). The portal
+ * sends name and contact only; the workstation the whole application. */
 static const FieldSpec meeting_registration[] = {
-  { "meeting_id", T_STRING, TRUE, 64, NULL },
-  { "name", T_STRING, TRUE, 300, NULL },
+  { "parent_id", T_STRING, TRUE, 64, NULL },
+  { "org_id", T_STRING, FALSE, 64, NULL },
+  { "surname", T_STRING, FALSE, 100, NULL },
+  { "name", T_STRING, TRUE, 100, NULL },
+  { "patronymic", T_STRING, FALSE, 100, NULL },
+  { "birth_year", T_INT, FALSE, 9999, NULL },
   { "contact", T_STRING, FALSE, 300, NULL },
+  { "requester", T_STRING, FALSE, 300, NULL },
+  { "received_on", T_DATE, FALSE, 0, NULL },
+  { "channel", T_ENUM, FALSE, 0, "paper electronic import" },
+  { "late", T_BOOL, FALSE, 0, NULL },
   END
 };
 
 static const FieldSpec meeting_comment[] = {
-  { "meeting_id", T_STRING, TRUE, 64, NULL },
+  { "parent_id", T_STRING, TRUE, 64, NULL },
+  { "org_id", T_STRING, FALSE, 64, NULL },
+  { "author", T_STRING, FALSE, 300, NULL },
+  { "requester", T_STRING, FALSE, 300, NULL },
   { "text", T_STRING, TRUE, 5000, NULL },
-  { "author_name", T_STRING, FALSE, 300, NULL },
+  { "received_at", T_STRING, FALSE, 40, NULL },
+  { "answer", T_STRING, FALSE, 5000, NULL },
+  { "answered_on", T_DATE, FALSE, 0, NULL },
+  { "answered_by", T_STRING, FALSE, 300, NULL },
   { "status", T_ENUM, FALSE, 0, "visible hidden" },
   END
 };
@@ -566,6 +628,50 @@ check_due (AwpServer  *server,
     add (errors, "due_on", "date_order", "due_on: must not be before received_on");
 }
 
+/* O605: the core's own check of a meeting, each problem naming its field. */
+static void
+check_meeting (JsonObject *data,
+               GPtrArray  *errors)
+{
+  g_autoptr(GPtrArray) issues = awp_meeting_check (data);
+
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const AwpMeetingIssue *issue = g_ptr_array_index (issues, i);
+
+      add (errors, issue->field, "invalid", "%s: %s", issue->field, issue->message);
+    }
+}
+
+/* O145-A1, O145-A2: past draft (or returned) a template is complete, so the
+ * core's field checks run on it; drafts autosave half-filled. */
+static void
+check_template_fields (AwpServer  *server,
+                       const char *entity_type,
+                       JsonObject *data,
+                       GPtrArray  *errors)
+{
+  const char *status = json_object_get_string_member_with_default (data, "status", "draft");
+  AwpTemplateContext ctx = { server->calendar, server->rules, { 0 } };
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (g_str_equal (status, "draft") || g_str_equal (status, "returned"))
+    return;
+  g_date_set_dmy (&ctx.today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  if (g_str_equal (entity_type, "conference"))
+    issues = awp_conference_template_validate (data, &ctx);
+  else
+    issues = awp_survey_template_validate (data, &ctx);
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const AwpFieldError *e = g_ptr_array_index (issues, i);
+
+      add (errors, e->field, e->code, "%s: %s", e->field, e->message);
+    }
+}
+
 gboolean
 awp_server_validate_mutation (AwpServer     *server,
                               const char    *entity_type,
@@ -612,14 +718,18 @@ awp_server_validate_mutation (AwpServer     *server,
 
   if (g_str_equal (entity_type, "conference"))
     {
+      check_template_fields (server, entity_type, data, errors);
       check_lasts (server, "O145-9.1", data, "opens_on", "closes_on", errors);
       check_template (server, data, "opens_on", errors);
     }
   else if (g_str_equal (entity_type, "survey"))
     {
+      check_template_fields (server, entity_type, data, errors);
       check_lasts (server, "O145-11", data, "launch_on", "close_on", errors);
       check_template (server, data, "launch_on", errors);
     }
+  else if (g_str_equal (entity_type, "meeting"))
+    check_meeting (data, errors);
   else if (g_str_equal (entity_type, "blog_request") || g_str_equal (entity_type, "conference_application"))
     check_due (server, entity_type, data, errors);
   else if (g_str_equal (entity_type, "blog_request_rating")
