@@ -41,7 +41,8 @@ add_row (AwpOperatorPage *self,
          const char      *id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) data = awp_store_get_record (self->store, id, &error);
+  g_autoptr(JsonObject) record = awp_store_get_record (self->store, id, &error);
+  JsonObject *data = record ? json_object_get_object_member (record, "data") : NULL;
   GtkWidget *row, *box, *title, *line;
   g_autofree char *deadline = NULL;
   g_autofree char *text = NULL;
@@ -147,19 +148,22 @@ awp_operator_page_open (AwpOperatorPage  *self,
                         const char       *id,
                         GError          **error)
 {
-  g_autoptr(JsonObject) data = NULL;
+  g_autoptr(JsonObject) record = NULL;
 
   g_return_val_if_fail (AWP_IS_OPERATOR_PAGE (self), FALSE);
   g_return_val_if_fail (self->store != NULL, FALSE);
 
-  data = awp_store_get_record (self->store, id, error);
-  if (data == NULL)
+  record = awp_store_get_record (self->store, id, error);
+  if (record == NULL)
     return FALSE;
-  g_free (self->open_id);
-  self->open_id = g_strdup (id);
+  if (id != self->open_id)
+    {
+      g_free (self->open_id);
+      self->open_id = g_strdup (id);
+    }
   gtk_label_set_text (self->error, "");
   gtk_widget_set_visible (GTK_WIDGET (self->error), FALSE);
-  show (self, data);
+  show (self, json_object_get_object_member (record, "data"));
   return TRUE;
 }
 
