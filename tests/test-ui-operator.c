@@ -15,7 +15,8 @@
  * real store: the workspace exists only for the operator role, lists the
  * submitted template with the time left before it opens, refuses a return
  * without remarks naming the field, and accept, return and publish change
- * the state through the store (outbox and audit log written). */
+ * the state through the store (outbox and audit log written). With
+ * AWP_SCREENSHOT_DIR set, the review is saved as a PNG (docs/screenshots). */
 
 typedef struct
 {
@@ -28,6 +29,58 @@ spin (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+static gboolean
+count_frame (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  guint *frames = data;
+
+  return ++*frames < 40 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* Style, layout and CSS transitions settle on frame-clock ticks, not on
+ * idle: wait some frames so the picture shows the current state. */
+static void
+wait_frames (GtkWidget *window)
+{
+  guint frames = 0;
+
+  gtk_widget_queue_draw (window);
+  gtk_widget_add_tick_callback (window, count_frame, &frames, NULL);
+  while (frames < 40)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+screenshot (GtkWidget *window, const char *name)
+{
+  const char *dir = g_getenv ("AWP_SCREENSHOT_DIR");
+  const char *lang = g_getenv ("LANGUAGE");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int w, h;
+
+  if (dir == NULL)
+    return;
+  wait_frames (window);
+  w = gtk_widget_get_width (window);
+  h = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  file = g_strdup_printf ("%s-%s.png", name, lang ? lang : "en");
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot %s", path);
 }
 
 static void
@@ -205,6 +258,7 @@ test_review (Fixture *f, gconstpointer data)
 
   /* With remarks: returned, the remarks kept for the administrator. */
   set_remarks (page, "Укажите телефон модератора");
+  screenshot (GTK_WIDGET (f->window), "operator-review");
   act (page, "operator.return");
   g_assert_null (awp_operator_page_get_error (page));
   g_clear_pointer (&status, g_free);

@@ -118,7 +118,7 @@ show (AwpOperatorPage *self,
 
   gtk_label_set_text (self->title, json_object_get_string_member_with_default (data, "subject", ""));
   gtk_label_set_text (self->deadline, deadline);
-  append_line (text, _("Status"), data, "status");
+  g_string_append_printf (text, "%s: %s\n", _("Status"), awp_state_label (status));
   append_line (text, _("Name (Kazakh)"), data, "title_kk");
   append_line (text, _("Name (Russian)"), data, "title_ru");
   append_line (text, _("Name (English)"), data, "title_en");
@@ -135,7 +135,6 @@ show (AwpOperatorPage *self,
   if (json_object_has_member (data, "questions"))
     g_string_append_printf (text, _("Questions: %u\n"),
                             json_array_get_length (json_object_get_array_member (data, "questions")));
-  (void) status;
   gtk_label_set_text (self->view, text->str);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "operator.accept", g_str_equal (status, "submitted"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "operator.return", g_str_equal (status, "submitted"));
@@ -326,6 +325,8 @@ awp_operator_page_init (AwpOperatorPage *self)
   gtk_paned_set_start_child (GTK_PANED (paned), scroll);
   gtk_paned_set_end_child (GTK_PANED (paned), detail_scroll);
   gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_resize_start_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_position (GTK_PANED (paned), 340);
   gtk_widget_set_parent (paned, GTK_WIDGET (self));
 }
 

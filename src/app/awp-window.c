@@ -70,6 +70,9 @@ create_sidebar_row (gpointer item,
   GtkWidget *image = gtk_image_new_from_icon_name (gtk_stack_page_get_icon_name (page));
   GtkWidget *label = gtk_label_new (gtk_stack_page_get_title (page));
 
+  /* A page added at run time (Operator review) gets its icon after its row. */
+  g_object_bind_property (page, "icon-name", image, "icon-name", G_BINDING_DEFAULT);
+
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
@@ -492,7 +495,7 @@ awp_window_set_role (AwpWindow  *self,
       self->operator_page = awp_operator_page_new ();
       page = gtk_stack_add_titled (self->stack, GTK_WIDGET (self->operator_page), "operator",
                                    _("Operator review"));
-      gtk_stack_page_set_icon_name (page, "emblem-ok-symbolic");
+      gtk_stack_page_set_icon_name (page, "emblem-default-symbolic");
       if (self->store != NULL)
         awp_operator_page_set_store (self->operator_page, self->store);
     }
