@@ -278,6 +278,26 @@ test_training (void)
   g_assert_cmpint (awp_store_count (store, "channel", NULL), ==, 10);
 }
 
+/* awp --training --training-user operator: the server's login answer says
+ * the role, and the engine keeps it (the window shows Operator review). */
+static void
+test_training_operator (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwpTraining) training = awp_training_new_for_user ("operator", &error);
+  AwpSyncEngine *engine;
+  g_autofree char *role = NULL;
+
+  g_assert_no_error (error);
+  engine = awp_training_get_engine (training);
+  g_assert_cmpstr (awp_sync_engine_get_username (engine), ==, "operator");
+  g_assert_cmpstr (awp_training_get_username (training), ==, "operator");
+  wait_for (engine_online, training, "the operator's sign-in");
+  g_assert_cmpstr (awp_sync_engine_get_role (engine), ==, "operator");
+  g_object_get (engine, "role", &role, NULL);
+  g_assert_cmpstr (role, ==, "operator");
+}
+
 static GtkWidget *
 find_widget (GtkWidget  *root,
              GType       type,
@@ -436,6 +456,7 @@ main (int argc, char **argv)
   server_start ();
   g_test_add_func ("/ui/sync/sign-in-and-sync", test_sign_in_and_sync);
   g_test_add_func ("/ui/sync/training", test_training);
+  g_test_add_func ("/ui/sync/training-operator", test_training_operator);
   g_test_add_func ("/ui/sync/held-changes", test_held_changes);
   rc = g_test_run ();
   server_stop ();

@@ -24,6 +24,7 @@ struct _AwpApplication
   AwpStore  *store;
   AwpDeadlineNotifier *notifier;
   char      *db_path;      /* --db FILE, or NULL for the user data dir */
+  char      *training_user; /* --training-user NAME, or NULL */
   GError    *store_error;  /* why the store could not be opened */
   gboolean   recovery_shown;
   AwpSyncEngine *sync_engine;
@@ -40,6 +41,8 @@ static const GOptionEntry option_entries[] = {
     N_("Use the local store in FILE instead of the one in the user data folder"), N_("FILE") },
   { "training", 't', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Training mode: demo data on a server inside the application; nothing reaches the real portal"), NULL },
+  { "training-user", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("In training mode, sign in as the demo user NAME (e.g. operator to review templates)"), N_("NAME") },
   { NULL }
 };
 
@@ -61,6 +64,8 @@ awp_application_handle_local_options (GApplication *app,
       self->db_path = g_canonicalize_filename (db, NULL);
     }
   if (g_variant_dict_contains (options, "training"))
+    self->training_requested = TRUE;
+  if (g_variant_dict_lookup (options, "training-user", "s", &self->training_user))
     self->training_requested = TRUE;
 
   return -1;
@@ -99,13 +104,28 @@ on_engine_synced (AwpApplication *self)
     awp_store_reload_views (self->store);
 }
 
+/* The server said who signed in: an Operator gets the review workspace. */
+static void
+on_engine_role (AwpApplication *self,
+                GParamSpec     *pspec,
+                AwpSyncEngine  *engine)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (AWP_IS_WINDOW (l->data))
+      awp_window_set_role (AWP_WINDOW (l->data), awp_sync_engine_get_role (engine),
+                           awp_sync_engine_get_username (engine));
+}
+
 static void
 watch_engine (AwpApplication *self,
               AwpSyncEngine  *engine)
 {
-  if (engine != NULL)
-    g_signal_connect_object (engine, "notify::last-sync",
-                             G_CALLBACK (on_engine_synced), self, G_CONNECT_SWAPPED);
+  if (engine == NULL)
+    return;
+  g_signal_connect_object (engine, "notify::last-sync",
+                           G_CALLBACK (on_engine_synced), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (engine, "notify::role", G_CALLBACK (on_engine_role), self, G_CONNECT_SWAPPED);
+  on_engine_role (self, NULL, engine);
 }
 
 /* The store of the real account (user data folder), of --db FILE, or in
@@ -242,6 +262,7 @@ awp_application_finalize (GObject *object)
   AwpApplication *self = AWP_APPLICATION (object);
 
   g_free (self->db_path);
+  g_free (self->training_user);
   g_clear_error (&self->store_error);
 
   G_OBJECT_CLASS (awp_application_parent_class)->finalize (object);
@@ -344,7 +365,7 @@ awp_application_startup (GApplication *app)
     {
       g_autoptr(GError) error = NULL;
 
-      self->training = awp_training_new (&error);
+      self->training = awp_training_new_for_user (self->training_user, &error);
       if (self->training == NULL)
         g_printerr ("awp: %s: %s\n", _("Training mode"), error->message);
       else

@@ -16,6 +16,7 @@ struct _AwpTraining
   AwpServer     *server;
   char          *url;
   AwpSyncEngine *engine;
+  char          *username;  /* the demo user signed in */
 };
 
 G_DEFINE_FINAL_TYPE (AwpTraining, awp_training, G_TYPE_OBJECT)
@@ -101,7 +102,7 @@ start (AwpTraining  *self,
   self->url = awp_server_get_uri (self->server);
   g_free (self->store_path);
   self->store_path = g_strdup (store);
-  self->engine = awp_sync_engine_new (store, self->url, AWP_TRAINING_USER);
+  self->engine = awp_sync_engine_new (store, self->url, self->username);
   awp_sync_engine_set_use_keyring (self->engine, FALSE);
   awp_sync_engine_sign_in_async (self->engine, AWP_TRAINING_PASSWORD, NULL, signed_in, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
@@ -111,7 +112,23 @@ start (AwpTraining  *self,
 AwpTraining *
 awp_training_new (GError **error)
 {
+  return awp_training_new_for_user (NULL, error);
+}
+
+const char *
+awp_training_get_username (AwpTraining *self)
+{
+  g_return_val_if_fail (AWP_IS_TRAINING (self), NULL);
+  return self->username;
+}
+
+AwpTraining *
+awp_training_new_for_user (const char  *username,
+                           GError     **error)
+{
   g_autoptr(AwpTraining) self = g_object_new (AWP_TYPE_TRAINING, NULL);
+
+  self->username = g_strdup (username != NULL && username[0] != '\0' ? username : AWP_TRAINING_USER);
 
   self->dir = g_dir_make_tmp ("awp-training-XXXXXX", error);
   if (self->dir == NULL || !start (self, error))
@@ -162,6 +179,7 @@ awp_training_finalize (GObject *object)
     g_rmdir (self->dir);
   g_free (self->dir);
   g_free (self->store_path);
+  g_free (self->username);
   G_OBJECT_CLASS (awp_training_parent_class)->finalize (object);
 }
 

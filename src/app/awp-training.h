@@ -19,6 +19,11 @@ G_DECLARE_FINAL_TYPE (AwpTraining, awp_training, AWP, TRAINING, GObject)
 
 /* Starts the server (seeded) and signs the engine in as AWP_TRAINING_USER. */
 AwpTraining   *awp_training_new        (GError      **error);
+/* As awp_training_new, signed in as the demo user @username (NULL:
+ * AWP_TRAINING_USER), e.g. "operator", so a class plays both sides (O145-7). */
+AwpTraining   *awp_training_new_for_user (const char *username,
+                                          GError    **error);
+const char    *awp_training_get_username (AwpTraining *self);
 AwpSyncEngine *awp_training_get_engine (AwpTraining  *self);
 const char    *awp_training_get_url    (AwpTraining  *self);
 const char    *awp_training_get_store_path (AwpTraining *self);

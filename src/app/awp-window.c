@@ -6,6 +6,7 @@
 #include "awp-meeting-calendar.h"
 #include "awp-meeting-planner.h"
 #include "awp-reports-page.h"
+#include "awp-operator-page.h"
 #include "awp-templates-page.h"
 #include "awp-requests-page.h"
 #include "awp-today-page.h"
@@ -38,6 +39,8 @@ struct _AwpWindow
   /* Owned References */
   GSettings       *settings;
   GtkSelectionModel *pages;
+  AwpStore        *store;
+  AwpOperatorPage *operator_page;  /* borrowed, in the stack for operators */
 };
 
 G_DEFINE_FINAL_TYPE (AwpWindow, awp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -66,6 +69,9 @@ create_sidebar_row (gpointer item,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *image = gtk_image_new_from_icon_name (gtk_stack_page_get_icon_name (page));
   GtkWidget *label = gtk_label_new (gtk_stack_page_get_title (page));
+
+  /* A page added at run time (Operator review) gets its icon after its row. */
+  g_object_bind_property (page, "icon-name", image, "icon-name", G_BINDING_DEFAULT);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -282,6 +288,8 @@ awp_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), AWP_TYPE_WINDOW);
   g_clear_object (&self->pages);
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  self->operator_page = NULL;
 
   G_OBJECT_CLASS (awp_window_parent_class)->dispose (object);
 }
@@ -390,6 +398,12 @@ awp_window_new (AwpApplication *application)
    * sets it only after constructed() has run. */
   if (application != NULL && awp_application_get_store (application) != NULL)
     awp_window_set_store (self, awp_application_get_store (application));
+  if (application != NULL && awp_application_get_sync_engine (application) != NULL)
+    {
+      AwpSyncEngine *engine = awp_application_get_sync_engine (application);
+
+      awp_window_set_role (self, awp_sync_engine_get_role (engine), awp_sync_engine_get_username (engine));
+    }
   return self;
 }
 
@@ -457,6 +471,48 @@ awp_window_set_store (AwpWindow *self,
   awp_templates_page_set_store (self->surveys_page, store);
   awp_channels_page_set_store (self->channels_page, store);
   awp_reports_page_set_store (self->reports_page, store);
+  g_set_object (&self->store, store);
+  if (self->operator_page != NULL)
+    awp_operator_page_set_store (self->operator_page, store);
+}
+
+void
+awp_window_set_role (AwpWindow  *self,
+                     const char *role,
+                     const char *actor)
+{
+  gboolean operator;
+
+  g_return_if_fail (AWP_IS_WINDOW (self));
+
+  /* Only the Operator reviews templates (O145-7); the workspace exists
+   * for that role alone, so nobody else sees its sidebar row. */
+  operator = g_strcmp0 (role, "operator") == 0;
+  if (operator && self->operator_page == NULL)
+    {
+      GtkStackPage *page;
+
+      self->operator_page = awp_operator_page_new ();
+      page = gtk_stack_add_titled (self->stack, GTK_WIDGET (self->operator_page), "operator",
+                                   _("Operator review"));
+      gtk_stack_page_set_icon_name (page, "emblem-default-symbolic");
+      if (self->store != NULL)
+        awp_operator_page_set_store (self->operator_page, self->store);
+    }
+  else if (!operator && self->operator_page != NULL)
+    {
+      gtk_stack_remove (self->stack, GTK_WIDGET (self->operator_page));
+      self->operator_page = NULL;
+    }
+  if (self->operator_page != NULL && actor != NULL)
+    awp_operator_page_set_actor (self->operator_page, actor);
+}
+
+AwpOperatorPage *
+awp_window_get_operator_page (AwpWindow *self)
+{
+  g_return_val_if_fail (AWP_IS_WINDOW (self), NULL);
+  return self->operator_page;
 }
 
 AwpTodayPage *

@@ -4,6 +4,7 @@
 
 #include "awp-application.h"
 #include "awp-meeting-planner.h"
+#include "awp-operator-page.h"
 #include "awp-templates-page.h"
 #include "awp-requests-page.h"
 #include "awp-store.h"
@@ -29,5 +30,11 @@ AwpRequestsPage *awp_window_get_applications_page (AwpWindow *self);
 /* Shows the workspaces over @store (the application does it on start). */
 void             awp_window_set_store         (AwpWindow *self,
                                                AwpStore  *store);
+/* The signed-in user's role: "operator" adds the Operator review
+ * workspace; @actor signs its actions in the audit log. */
+void             awp_window_set_role          (AwpWindow  *self,
+                                               const char *role,
+                                               const char *actor);
+AwpOperatorPage *awp_window_get_operator_page (AwpWindow *self);
 
 G_END_DECLS

@@ -28,6 +28,7 @@ struct _AwpSyncEngine
   GMainContext    *context;
   GDateTime       *last_sync;
   char            *last_error;
+  char            *role;           /* copied from @sync after sign-in */
   AwpSyncStats     stats;
 
   AwpSyncState     state;
@@ -60,6 +61,7 @@ enum
   PROP_LAST_SYNC,
   PROP_LAST_ERROR,
   PROP_PROGRESS,
+  PROP_ROLE,
   N_PROPS
 };
 
@@ -466,6 +468,17 @@ sign_in_done (GObject      *source,
 
   if (g_task_propagate_boolean (G_TASK (result), &error))
     {
+      g_autofree char *role = NULL;
+
+      g_mutex_lock (&self->lock);
+      role = g_strdup (awp_sync_get_role (self->sync));
+      g_mutex_unlock (&self->lock);
+      if (g_strcmp0 (role, self->role) != 0)
+        {
+          g_free (self->role);
+          self->role = g_steal_pointer (&role);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
+        }
       set_error (self, NULL);
       set_state (self, AWP_SYNC_STATE_ONLINE);
       self->attempt = 0;
@@ -615,6 +628,13 @@ awp_sync_engine_get_store_path (AwpSyncEngine *self)
 }
 
 const char *
+awp_sync_engine_get_role (AwpSyncEngine *self)
+{
+  g_return_val_if_fail (AWP_IS_SYNC_ENGINE (self), NULL);
+  return self->role ? self->role : "administrator";
+}
+
+const char *
 awp_sync_engine_get_username (AwpSyncEngine *self)
 {
   return awp_sync_get_username (self->sync);
@@ -687,6 +707,7 @@ awp_sync_engine_finalize (GObject *object)
   g_clear_pointer (&self->last_sync, g_date_time_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_free (self->last_error);
+  g_free (self->role);
   g_free (self->store_path);
   g_mutex_clear (&self->lock);
   G_OBJECT_CLASS (awp_sync_engine_parent_class)->finalize (object);
@@ -720,6 +741,9 @@ awp_sync_engine_get_property (GObject    *object,
     case PROP_PROGRESS:
       g_value_set_double (value, self->progress);
       break;
+    case PROP_ROLE:
+      g_value_set_string (value, awp_sync_engine_get_role (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -751,6 +775,10 @@ awp_sync_engine_class_init (AwpSyncEngineClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PROGRESS] =
     g_param_spec_double ("progress", NULL, NULL, 0.0, 1.0, 0.0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The signed-in user's role: "administrator" until the server says. */
+  properties[PROP_ROLE] =
+    g_param_spec_string ("role", NULL, NULL, "administrator",
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

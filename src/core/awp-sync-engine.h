@@ -46,6 +46,9 @@ const char    *awp_sync_engine_get_server_url (AwpSyncEngine        *self);
 /* The local store file the engine syncs. */
 const char    *awp_sync_engine_get_store_path (AwpSyncEngine        *self);
 const char    *awp_sync_engine_get_username   (AwpSyncEngine        *self);
+/* The role the server gave at sign-in ("operator", …), "administrator"
+ * while unknown (a session resumed from the keyring). */
+const char    *awp_sync_engine_get_role       (AwpSyncEngine        *self);
 AwpSyncState   awp_sync_engine_get_state      (AwpSyncEngine        *self);
 gint64         awp_sync_engine_get_pending    (AwpSyncEngine        *self);
 /* Changes held for a person: conflicts and rejections (DESIGN §4). */

@@ -32,6 +32,8 @@ struct _AwpSync
   guint        page_size;
   guint64      retry_after_ms;
   gboolean     use_keyring;
+  char        *role;          /* from the login answer's user, or NULL */
+  char        *org_id;
 };
 
 /* One answer: the status and, for a JSON body, the parsed node. */
@@ -81,6 +83,8 @@ awp_sync_free (AwpSync *self)
     return;
   g_free (self->base);
   g_free (self->username);
+  g_free (self->role);
+  g_free (self->org_id);
   g_clear_object (&self->session);
   g_rand_free (self->rand);
   /* Tokens are secrets: do not leave them in freed memory. */
@@ -103,6 +107,18 @@ const char *
 awp_sync_get_username (AwpSync *self)
 {
   return self->username;
+}
+
+const char *
+awp_sync_get_role (AwpSync *self)
+{
+  return self->role ? self->role : "administrator";
+}
+
+const char *
+awp_sync_get_org_id (AwpSync *self)
+{
+  return self->org_id;
 }
 
 void
@@ -437,6 +453,24 @@ store_tokens (AwpSync       *self,
   g_free (self->refresh);
   self->access = g_strdup (access);
   self->refresh = g_strdup (refresh);
+  /* The login and refresh answers name the user's role (openapi TokenPair). */
+  if (json_object_has_member (o, "user") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (o, "user")))
+    {
+      JsonObject *user = json_object_get_object_member (o, "user");
+      const char *role = awp_json_get_string (user, "role");
+      const char *org = awp_json_get_string (user, "org_id");
+
+      if (role != NULL)
+        {
+          g_free (self->role);
+          self->role = g_strdup (role);
+        }
+      if (org != NULL)
+        {
+          g_free (self->org_id);
+          self->org_id = g_strdup (org);
+        }
+    }
   if (!self->use_keyring)
     return TRUE;
   if (!awp_secret_store (self->base, self->username, AWP_SECRET_ACCESS_TOKEN, access, cancellable, &local_error)

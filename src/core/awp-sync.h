@@ -48,6 +48,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AwpSync, awp_sync_free)
 
 const char *awp_sync_get_server_url   (AwpSync     *self);
 const char *awp_sync_get_username     (AwpSync     *self);
+/* The signed-in user's role ("operator", …) as the server said at sign-in;
+ * "administrator" until then. The organization, or NULL. */
+const char *awp_sync_get_role         (AwpSync     *self);
+const char *awp_sync_get_org_id       (AwpSync     *self);
 /* Seconds a request may take (default 30). */
 void        awp_sync_set_timeout      (AwpSync     *self,
                                        guint        seconds);
