@@ -98,6 +98,73 @@ awp_server_db_rollback (sqlite3 *db)
     sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* Cached statements per connection: db -> (sql -> stmt). A table beside
+ * the connection, as SQLite 3.40 has no client data slot. */
+static GMutex caches_lock;
+static GHashTable *caches;
+
+AwpServerStmt *
+awp_server_db_cached (sqlite3     *db,
+                      const char  *sql,
+                      GError     **error)
+{
+  GHashTable *stmts;
+  sqlite3_stmt *stmt;
+
+  g_mutex_lock (&caches_lock);
+  if (caches == NULL)
+    caches = g_hash_table_new (NULL, NULL);
+  stmts = g_hash_table_lookup (caches, db);
+  if (stmts == NULL)
+    {
+      stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sqlite3_finalize);
+      g_hash_table_insert (caches, db, stmts);
+    }
+  stmt = g_hash_table_lookup (stmts, sql);
+  g_mutex_unlock (&caches_lock);
+  if (stmt != NULL)
+    return stmt;
+
+  if (sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      awp_server_db_set_error (db, error);
+      return NULL;
+    }
+  g_mutex_lock (&caches_lock);
+  g_hash_table_insert (stmts, g_strdup (sql), stmt);
+  g_mutex_unlock (&caches_lock);
+  return stmt;
+}
+
+void
+awp_server_db_release (AwpServerStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+void
+awp_server_db_close (sqlite3 *db)
+{
+  if (db == NULL)
+    return;
+  g_mutex_lock (&caches_lock);
+  if (caches != NULL)
+    {
+      GHashTable *stmts = g_hash_table_lookup (caches, db);
+
+      if (stmts != NULL)
+        {
+          g_hash_table_remove (caches, db);
+          g_hash_table_unref (stmts);
+        }
+      if (g_hash_table_size (caches) == 0)
+        g_clear_pointer (&caches, g_hash_table_unref);
+    }
+  g_mutex_unlock (&caches_lock);
+  sqlite3_close (db);
+}
+
 sqlite3_stmt *
 awp_server_db_prepare (sqlite3     *db,
                        const char  *sql,
@@ -159,12 +226,12 @@ awp_server_db_get_record (sqlite3     *db,
                           const char  *id,
                           GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AwpServerStmt) stmt = NULL;
   g_autoptr(AwpRecord) r = NULL;
   g_autoptr(JsonNode) data = NULL;
   int rc;
 
-  stmt = awp_server_db_prepare (db, "SELECT org_id, version, deleted, data, seq, changed_by,"
+  stmt = awp_server_db_cached (db, "SELECT org_id, version, deleted, data, seq, changed_by,"
                                     " changed_at, origin_mutation_id FROM records"
                                     " WHERE entity_type = ? AND id = ?", error);
   if (stmt == NULL)
@@ -199,7 +266,7 @@ static gint64
 meta_get (sqlite3    *db,
           const char *key)
 {
-  g_autoptr(sqlite3_stmt) stmt = awp_server_db_prepare (db, "SELECT value FROM meta WHERE key = ?", NULL);
+  g_autoptr(AwpServerStmt) stmt = awp_server_db_cached (db, "SELECT value FROM meta WHERE key = ?", NULL);
 
   if (stmt == NULL)
     return 0;
@@ -213,7 +280,7 @@ meta_set (sqlite3     *db,
           gint64       value,
           GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = awp_server_db_prepare (db, "UPDATE meta SET value = ? WHERE key = ?", error);
+  g_autoptr(AwpServerStmt) stmt = awp_server_db_cached (db, "UPDATE meta SET value = ? WHERE key = ?", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -244,7 +311,7 @@ awp_server_db_put_record (sqlite3    *db,
                           AwpRecord  *r,
                           GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AwpServerStmt) stmt = NULL;
   g_autofree char *data = NULL;
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
 
@@ -256,7 +323,7 @@ awp_server_db_put_record (sqlite3    *db,
     return FALSE;
   json_node_set_object (node, r->data);
   data = json_to_string (node, FALSE);
-  stmt = awp_server_db_prepare (db, "INSERT OR REPLACE INTO records (entity_type, id, org_id,"
+  stmt = awp_server_db_cached (db, "INSERT OR REPLACE INTO records (entity_type, id, org_id,"
                                     " version, deleted, data, seq, changed_by, changed_at,"
                                     " origin_mutation_id) VALUES (?,?,?,?,?,?,?,?,?,?)", error);
   if (stmt == NULL)
