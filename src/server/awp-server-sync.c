@@ -584,7 +584,7 @@ awp_server_sync_changes (AwpServerRequest *req)
   const char *cursor = req->query != NULL ? g_hash_table_lookup (req->query, "cursor") : NULL;
   const char *limit_s = req->query != NULL ? g_hash_table_lookup (req->query, "limit") : NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AwpServerStmt) stmt = NULL;
   g_autoptr(GString) out = NULL;
   g_autofree char *next = NULL;
   guint64 limit = 500;
@@ -618,7 +618,7 @@ awp_server_sync_changes (AwpServerRequest *req)
       return;
     }
 
-  stmt = awp_server_db_prepare (server->db,
+  stmt = awp_server_db_cached (server->db,
                                 /* Two index walks in seq order, not one OR that
                                  * sorts everything left on every page. */
                                 "SELECT seq, j FROM ("
