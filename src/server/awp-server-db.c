@@ -22,6 +22,8 @@ static const char schema[] =
   "  PRIMARY KEY (entity_type, id));"
   "CREATE INDEX IF NOT EXISTS records_org_seq ON records (org_id, seq);"
   "CREATE INDEX IF NOT EXISTS records_type_seq ON records (entity_type, seq);"
+  /* The purge after every push looks for old tombstones only. */
+  "CREATE INDEX IF NOT EXISTS records_tombstones ON records (changed_at) WHERE deleted;"
   "CREATE TABLE IF NOT EXISTS clients (client_id TEXT PRIMARY KEY, user_id TEXT NOT NULL);"
   "CREATE TABLE IF NOT EXISTS applied_mutations (client_id TEXT NOT NULL,"
   "  mutation_id TEXT NOT NULL, result TEXT NOT NULL, PRIMARY KEY (client_id, mutation_id));"
@@ -98,6 +100,73 @@ awp_server_db_rollback (sqlite3 *db)
     sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* Cached statements per connection: db -> (sql -> stmt). A table beside
+ * the connection, as SQLite 3.40 has no client data slot. */
+static GMutex caches_lock;
+static GHashTable *caches;
+
+AwpServerStmt *
+awp_server_db_cached (sqlite3     *db,
+                      const char  *sql,
+                      GError     **error)
+{
+  GHashTable *stmts;
+  sqlite3_stmt *stmt;
+
+  g_mutex_lock (&caches_lock);
+  if (caches == NULL)
+    caches = g_hash_table_new (NULL, NULL);
+  stmts = g_hash_table_lookup (caches, db);
+  if (stmts == NULL)
+    {
+      stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sqlite3_finalize);
+      g_hash_table_insert (caches, db, stmts);
+    }
+  stmt = g_hash_table_lookup (stmts, sql);
+  g_mutex_unlock (&caches_lock);
+  if (stmt != NULL)
+    return stmt;
+
+  if (sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      awp_server_db_set_error (db, error);
+      return NULL;
+    }
+  g_mutex_lock (&caches_lock);
+  g_hash_table_insert (stmts, g_strdup (sql), stmt);
+  g_mutex_unlock (&caches_lock);
+  return stmt;
+}
+
+void
+awp_server_db_release (AwpServerStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+void
+awp_server_db_close (sqlite3 *db)
+{
+  if (db == NULL)
+    return;
+  g_mutex_lock (&caches_lock);
+  if (caches != NULL)
+    {
+      GHashTable *stmts = g_hash_table_lookup (caches, db);
+
+      if (stmts != NULL)
+        {
+          g_hash_table_remove (caches, db);
+          g_hash_table_unref (stmts);
+        }
+      if (g_hash_table_size (caches) == 0)
+        g_clear_pointer (&caches, g_hash_table_unref);
+    }
+  g_mutex_unlock (&caches_lock);
+  sqlite3_close (db);
+}
+
 sqlite3_stmt *
 awp_server_db_prepare (sqlite3     *db,
                        const char  *sql,
@@ -159,12 +228,12 @@ awp_server_db_get_record (sqlite3     *db,
                           const char  *id,
                           GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AwpServerStmt) stmt = NULL;
   g_autoptr(AwpRecord) r = NULL;
   g_autoptr(JsonNode) data = NULL;
   int rc;
 
-  stmt = awp_server_db_prepare (db, "SELECT org_id, version, deleted, data, seq, changed_by,"
+  stmt = awp_server_db_cached (db, "SELECT org_id, version, deleted, data, seq, changed_by,"
                                     " changed_at, origin_mutation_id FROM records"
                                     " WHERE entity_type = ? AND id = ?", error);
   if (stmt == NULL)
@@ -199,7 +268,7 @@ static gint64
 meta_get (sqlite3    *db,
           const char *key)
 {
-  g_autoptr(sqlite3_stmt) stmt = awp_server_db_prepare (db, "SELECT value FROM meta WHERE key = ?", NULL);
+  g_autoptr(AwpServerStmt) stmt = awp_server_db_cached (db, "SELECT value FROM meta WHERE key = ?", NULL);
 
   if (stmt == NULL)
     return 0;
@@ -213,7 +282,7 @@ meta_set (sqlite3     *db,
           gint64       value,
           GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = awp_server_db_prepare (db, "UPDATE meta SET value = ? WHERE key = ?", error);
+  g_autoptr(AwpServerStmt) stmt = awp_server_db_cached (db, "UPDATE meta SET value = ? WHERE key = ?", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -244,7 +313,7 @@ awp_server_db_put_record (sqlite3    *db,
                           AwpRecord  *r,
                           GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AwpServerStmt) stmt = NULL;
   g_autofree char *data = NULL;
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
 
@@ -256,7 +325,7 @@ awp_server_db_put_record (sqlite3    *db,
     return FALSE;
   json_node_set_object (node, r->data);
   data = json_to_string (node, FALSE);
-  stmt = awp_server_db_prepare (db, "INSERT OR REPLACE INTO records (entity_type, id, org_id,"
+  stmt = awp_server_db_cached (db, "INSERT OR REPLACE INTO records (entity_type, id, org_id,"
                                     " version, deleted, data, seq, changed_by, changed_at,"
                                     " origin_mutation_id) VALUES (?,?,?,?,?,?,?,?,?,?)", error);
   if (stmt == NULL)
@@ -288,7 +357,8 @@ awp_server_db_purge (sqlite3     *db,
   g_autoptr(sqlite3_stmt) del = NULL;
   gint64 purged;
 
-  max = awp_server_db_prepare (db, "SELECT MAX(seq) FROM records WHERE deleted AND changed_at < ?", error);
+  /* +seq: walking the seq index from the top would visit every live row. */
+  max = awp_server_db_prepare (db, "SELECT MAX(+seq) FROM records WHERE deleted AND changed_at < ?", error);
   if (max == NULL)
     return FALSE;
   sqlite3_bind_int64 (max, 1, before);

@@ -52,6 +52,18 @@ void      awp_server_db_set_error (sqlite3    *db,
                                    GError    **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
+/* A statement prepared once per connection and kept until
+ * awp_server_db_close; g_autoptr(AwpServerStmt) resets it on release.
+ * For fixed SQL on hot paths (a push runs several per mutation). */
+typedef sqlite3_stmt AwpServerStmt;
+AwpServerStmt *awp_server_db_cached  (sqlite3       *db,
+                                      const char    *sql,
+                                      GError       **error);
+void           awp_server_db_release (AwpServerStmt *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AwpServerStmt, awp_server_db_release)
+/* Finalizes the cached statements, then closes @db. */
+void      awp_server_db_close    (sqlite3     *db);
+
 /* The record, or NULL when there is none (no error) or on failure. */
 AwpRecord *awp_server_db_get_record (sqlite3     *db,
                                      const char  *entity_type,

@@ -248,7 +248,7 @@ stored_result (AwpServer  *server,
                const char *client_id,
                const char *mutation_id)
 {
-  g_autoptr(sqlite3_stmt) stmt = awp_server_db_prepare (server->db,
+  g_autoptr(AwpServerStmt) stmt = awp_server_db_cached (server->db,
                                                         "SELECT result FROM applied_mutations WHERE client_id = ? AND mutation_id = ?", NULL);
 
   if (stmt == NULL)
@@ -267,7 +267,7 @@ store_result (AwpServer   *server,
               const char  *result,
               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = awp_server_db_prepare (server->db,
+  g_autoptr(AwpServerStmt) stmt = awp_server_db_cached (server->db,
                                                         "INSERT INTO applied_mutations VALUES (?,?,?)", error);
 
   if (stmt == NULL)
@@ -419,6 +419,36 @@ decide (AwpServer           *server,
   return result_applied (m->mutation_id, target->version, merged);
 }
 
+/* A mutation's own unit of work: a transaction of its own, or inside a
+ * push batch's transaction a savepoint, so a mutation that fails leaves
+ * the others of its batch applied. Returns whether it owns a transaction. */
+static gboolean
+mutation_begin (sqlite3   *db,
+                gboolean  *own,
+                GError   **error)
+{
+  *own = sqlite3_get_autocommit (db) != 0;
+  return *own ? awp_server_db_begin (db, error) : awp_server_db_exec (db, "SAVEPOINT mutation", error);
+}
+
+static gboolean
+mutation_commit (sqlite3   *db,
+                 gboolean   own,
+                 GError   **error)
+{
+  return own ? awp_server_db_commit (db, error) : awp_server_db_exec (db, "RELEASE mutation", error);
+}
+
+static void
+mutation_rollback (sqlite3  *db,
+                   gboolean  own)
+{
+  if (own)
+    awp_server_db_rollback (db);
+  else if (!sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK TO mutation; RELEASE mutation", NULL, NULL, NULL);
+}
+
 char *
 awp_server_sync_apply (AwpServer           *server,
                        const AwpServerUser *user,
@@ -430,6 +460,7 @@ awp_server_sync_apply (AwpServer           *server,
   g_autofree char *result = NULL;
   g_autofree char *stored = NULL;
   const char *mutation_id = NULL;
+  gboolean own = FALSE;
 
   if (JSON_NODE_HOLDS_OBJECT (node))
     mutation_id = awp_json_get_string (json_node_get_object (node), "mutation_id");
@@ -449,32 +480,32 @@ awp_server_sync_apply (AwpServer           *server,
       if (mutation_id == NULL || strlen (mutation_id) > 64)
         return result_rejected (NULL, "invalid_mutation", "The mutation is malformed", errors);
       result = result_rejected (mutation_id, "invalid_mutation", "The mutation is malformed", errors);
-      if (!awp_server_db_begin (server->db, NULL))
+      if (!mutation_begin (server->db, &own, NULL))
         return g_strdup_printf ("{\"mutation_id\":null,\"status\":\"retry\"}");
       stored = stored_result (server, client_id, mutation_id);
       if (stored != NULL || !store_result (server, client_id, mutation_id, result, NULL))
         {
-          awp_server_db_rollback (server->db);
+          mutation_rollback (server->db, own);
           return stored != NULL ? g_steal_pointer (&stored) : g_steal_pointer (&result);
         }
-      awp_server_db_commit (server->db, NULL);
+      mutation_commit (server->db, own, NULL);
       return g_steal_pointer (&result);
     }
 
-  if (!awp_server_db_begin (server->db, &error))
+  if (!mutation_begin (server->db, &own, &error))
     goto retry;
   stored = stored_result (server, client_id, m->mutation_id);
   if (stored != NULL)
     {
-      awp_server_db_rollback (server->db);
+      mutation_rollback (server->db, own);
       return g_steal_pointer (&stored);
     }
   result = decide (server, user, m, &error);
   if (result == NULL
       || !store_result (server, client_id, m->mutation_id, result, &error)
-      || !awp_server_db_commit (server->db, &error))
+      || !mutation_commit (server->db, own, &error))
     {
-      awp_server_db_rollback (server->db);
+      mutation_rollback (server->db, own);
       goto retry;
     }
   return g_steal_pointer (&result);
@@ -498,8 +529,8 @@ claim_client (AwpServer  *server,
               const char *client_id,
               const char *user_id)
 {
-  g_autoptr(sqlite3_stmt) ins = awp_server_db_prepare (server->db, "INSERT OR IGNORE INTO clients VALUES (?,?)", NULL);
-  g_autoptr(sqlite3_stmt) sel = awp_server_db_prepare (server->db, "SELECT user_id FROM clients WHERE client_id = ?", NULL);
+  g_autoptr(AwpServerStmt) ins = awp_server_db_cached (server->db, "INSERT OR IGNORE INTO clients VALUES (?,?)", NULL);
+  g_autoptr(AwpServerStmt) sel = awp_server_db_cached (server->db, "SELECT user_id FROM clients WHERE client_id = ?", NULL);
 
   if (ins == NULL || sel == NULL)
     return FALSE;
@@ -534,6 +565,7 @@ awp_server_sync_push (AwpServerRequest *req)
   g_autofree char *fingerprint = NULL;
   g_autoptr(GString) response = NULL;
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func ((GDestroyNotify) awp_field_error_free);
+  gboolean batch;
 
   if (!awp_server_require_role (req, AWP_ROLE_BIT (AWP_ROLE_ADMINISTRATOR) | AWP_ROLE_BIT (AWP_ROLE_OPERATOR)
                                      | AWP_ROLE_BIT (AWP_ROLE_AUTHORIZED_BODY)))
@@ -574,7 +606,7 @@ awp_server_sync_push (AwpServerRequest *req)
 
   fingerprint = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, req->raw_body);
   {
-    g_autoptr(sqlite3_stmt) stmt = awp_server_db_prepare (server->db,
+    g_autoptr(AwpServerStmt) stmt = awp_server_db_cached (server->db,
                                                           "SELECT fingerprint, response FROM idempotency WHERE user_id = ? AND key = ?", NULL);
     if (stmt != NULL)
       {
@@ -592,6 +624,11 @@ awp_server_sync_push (AwpServerRequest *req)
       }
   }
 
+  /* The whole batch is one write transaction (each mutation a savepoint
+   * in it): one commit instead of one per mutation. Sequence numbers stay
+   * gap-free, as they are taken inside it. Without it (the database
+   * busy), each mutation takes its own transaction as before. */
+  batch = awp_server_db_begin (server->db, NULL);
   /* Results are concatenated as stored, so a replay is byte-identical. */
   response = g_string_new ("{\"results\":[");
   for (guint i = 0; i < json_array_get_length (mutations); i++)
@@ -599,6 +636,13 @@ awp_server_sync_push (AwpServerRequest *req)
       g_autofree char *result = awp_server_sync_apply (server, req->user, client_id,
                                                        json_array_get_element (mutations, i));
 
+      /* SQLite rolled the batch back on a hard error (disk full, I/O):
+       * the results so far were never stored. */
+      if (batch && sqlite3_get_autocommit (server->db))
+        {
+          awp_server_reply_error (req, 503, "retry", "The database could not store the changes; try again", NULL);
+          return;
+        }
       if (i > 0)
         g_string_append_c (response, ',');
       g_string_append (response, result);
@@ -606,7 +650,7 @@ awp_server_sync_push (AwpServerRequest *req)
   g_string_append (response, "]}");
 
   {
-    g_autoptr(sqlite3_stmt) stmt = awp_server_db_prepare (server->db,
+    g_autoptr(AwpServerStmt) stmt = awp_server_db_cached (server->db,
                                                           "INSERT OR REPLACE INTO idempotency VALUES (?,?,?,?,?)", NULL);
     if (stmt != NULL && strstr (response->str, "\"status\":\"retry\"") == NULL)
       {
@@ -618,6 +662,12 @@ awp_server_sync_push (AwpServerRequest *req)
         sqlite3_step (stmt);
       }
   }
+  if (batch && !awp_server_db_commit (server->db, NULL))
+    {
+      awp_server_db_rollback (server->db);
+      awp_server_reply_error (req, 503, "retry", "The database could not store the changes; try again", NULL);
+      return;
+    }
   if (server->config.tombstone_retention >= 0)
     awp_server_db_purge (server->db, g_get_real_time () / G_USEC_PER_SEC - server->config.tombstone_retention, NULL);
   awp_server_reply_text (req, 200, response->str);
@@ -630,7 +680,7 @@ awp_server_sync_changes (AwpServerRequest *req)
   const char *cursor = req->query != NULL ? g_hash_table_lookup (req->query, "cursor") : NULL;
   const char *limit_s = req->query != NULL ? g_hash_table_lookup (req->query, "limit") : NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(AwpServerStmt) stmt = NULL;
   g_autoptr(GString) out = NULL;
   g_autofree char *next = NULL;
   guint64 limit = 500;
@@ -664,7 +714,7 @@ awp_server_sync_changes (AwpServerRequest *req)
       return;
     }
 
-  stmt = awp_server_db_prepare (server->db,
+  stmt = awp_server_db_cached (server->db,
                                 /* Two index walks in seq order, not one OR that
                                  * sorts everything left on every page. */
                                 "SELECT seq, j FROM ("

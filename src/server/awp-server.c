@@ -62,7 +62,7 @@ awp_server_finalize (GObject *object)
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
-  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->db, awp_server_db_close);
   g_clear_object (&self->calendar);
   g_clear_object (&self->rules);
   g_free (self->dummy_hash);
