@@ -1192,6 +1192,59 @@ cursor_seq (AwpStore *store)
   return seq;
 }
 
+/* The role from the login answer is kept in the store: a new engine on
+ * the same store (the app restarted with a kept token) has it at once,
+ * before any answer; another store does not. */
+static void
+test_engine_role_kept (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("awp-sync-role-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "awp.db", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.db", NULL);
+  gboolean signed_in = FALSE;
+
+  g_assert_no_error (error);
+  {
+    g_autoptr(AwpSyncEngine) engine = awp_sync_engine_new (path, server.url, "authorized");
+
+    g_assert_cmpstr (awp_sync_engine_get_role (engine), ==, "administrator");
+    awp_sync_engine_set_use_keyring (engine, FALSE);
+    awp_sync_engine_sign_in_async (engine, PASSWORD, NULL, engine_done, &signed_in);
+    wait_idle (engine, &signed_in);
+    g_assert_cmpstr (awp_sync_engine_get_role (engine), ==, "authorized_body");
+  }
+  {
+    g_autoptr(AwpSyncEngine) engine = awp_sync_engine_new (path, server.url, "authorized");
+    g_autoptr(AwpStore) store = awp_store_open (path, &error);
+    g_autofree char *role = NULL;
+    g_autofree char *org = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (awp_sync_engine_get_role (engine), ==, "authorized_body");
+    g_object_get (engine, "role", &role, NULL);
+    g_assert_cmpstr (role, ==, "authorized_body");
+    g_clear_pointer (&role, g_free);
+    g_assert_true (awp_store_get_identity (store, &role, &org, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (role, ==, "authorized_body");
+    g_assert_cmpstr (org, ==, "authorized-body");
+  }
+  {
+    g_autoptr(AwpSyncEngine) engine = awp_sync_engine_new (other, server.url, "authorized");
+
+    g_assert_cmpstr (awp_sync_engine_get_role (engine), ==, "administrator");
+  }
+  for (guint i = 0; i < 2; i++)
+    for (const char *const *sfx = (const char *const[]) { "", "-wal", "-shm", NULL }; *sfx != NULL; sfx++)
+      {
+        g_autofree char *file = g_strconcat (i == 0 ? path : other, *sfx, NULL);
+
+        g_remove (file);
+      }
+  g_rmdir (dir);
+}
+
 static GPid
 spawn_awpctl (const char *db,
               int        *in_fd)
@@ -1415,6 +1468,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sync/cursor-expired", test_cursor_expired);
   g_test_add_func ("/sync/authorization", test_authorization);
   g_test_add_func ("/sync/engine", test_engine);
+  g_test_add_func ("/sync/engine-role-kept", test_engine_role_kept);
   g_test_add_func ("/sync/kill-first-download", test_kill_first_download);
   g_test_add_func ("/sync/kill", test_kill);
   rc = g_test_run ();

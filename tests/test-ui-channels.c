@@ -142,6 +142,29 @@ act (AwpChannelsPage *page, const char *action, const char *target)
   spin ();
 }
 
+/* The button bound to @action in the page, or NULL. */
+static GtkWidget *
+find_action_button (GtkWidget *w, const char *action)
+{
+  if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), action) == 0)
+    return w;
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_action_button (c, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+set_role (AwpChannelsPage *page, const char *role)
+{
+  awp_channels_page_set_role (page, role);
+  spin ();
+}
+
 static JsonObject *
 data_of (AwpStore *store, const char *id)
 {
@@ -306,6 +329,28 @@ test_lifecycle (Fixture *f, gconstpointer data)
   g_assert_cmpstr (json_object_get_string_member (d, "due_on"), ==, "2026-04-02");
   g_clear_pointer (&d, json_object_unref);
 
+  /* O93-8: the decision is the authorized body's; an administrator sees
+   * the buttons, insensitive, with the reason. */
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *decision[] = { "channels.review", "channels.accredit", "channels.refuse" };
+      GtkWidget *button = find_action_button (GTK_WIDGET (page), decision[i]);
+
+      g_assert_nonnull (button);
+      g_assert_false (gtk_widget_is_sensitive (button));
+      g_assert_nonnull (gtk_widget_get_tooltip_text (button));
+    }
+  set_role (page, "authorized_body");
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *decision[] = { "channels.review", "channels.accredit", "channels.refuse" };
+      GtkWidget *button = find_action_button (GTK_WIDGET (page), decision[i]);
+
+      g_assert_nonnull (button);
+      g_assert_true (gtk_widget_is_sensitive (button));
+      g_assert_null (gtk_widget_get_tooltip_text (button));
+    }
+
   /* The authorized body: two criteria met are not enough. */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (field (page, "review.no_duplication.met")), TRUE);
   type_into (page, "review.no_duplication.comment", "Аналогичных каналов в области нет");
@@ -337,7 +382,15 @@ test_lifecycle (Fixture *f, gconstpointer data)
   awp_channels_page_set_registry_language (page, "kk");
   spin ();
 
-  /* Annex 3: the Kazakh name changes, shown side by side. */
+  /* Annex 3: the Kazakh name changes, shown side by side. The body may
+   * not ask for it; the state body's administrator does. */
+  {
+    GtkWidget *button = find_action_button (GTK_WIDGET (page), "channels.request-change");
+
+    g_assert_false (gtk_widget_is_sensitive (button));
+    g_assert_nonnull (gtk_widget_get_tooltip_text (button));
+  }
+  set_role (page, "administrator");
   act (page, "channels.request-change", NULL);
   g_assert_cmpint (count_rows (awp_channels_page_get_list (page, "requests")), ==, 1);
   type_into (page, "new_value", "Абай облысы әкімінің «Тікелей байланыс» қоғамдық қабылдау бөлмесі");
@@ -351,6 +404,13 @@ test_lifecycle (Fixture *f, gconstpointer data)
   type_into (page, "signed_on", "18.03.2026");
   screenshot (window, "channels-change-request");
   act (page, "channels.send", NULL);
+  /* A disabled action does nothing, even when activated by name. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "channels.apply", NULL);
+  spin ();
+  d = data_of (f->store, channel);
+  g_assert_cmpstr (json_object_get_string_member (d, "name_kk"), ==, "«Әкіммен тікелей байланыс» қоғамдық қабылдау бөлмесі");
+  g_clear_pointer (&d, json_object_unref);
+  set_role (page, "authorized_body");
   act (page, "channels.apply", NULL);
   d = data_of (f->store, channel);
   g_assert_cmpstr (json_object_get_string_member (d, "name_kk"), ==,
@@ -359,11 +419,13 @@ test_lifecycle (Fixture *f, gconstpointer data)
 
   /* O93-12: the notice excludes it. */
   act (page, "channels.show-entry", channel);
+  set_role (page, "administrator");
   act (page, "channels.terminate", NULL);
   type_into (page, "text", "Қабылдау бөлмесінің жұмысы 2026 жылғы 1 сәуірден бастап тоқтатылады");
   type_into (page, "signer", "Сейітқали Ә. Б.");
   type_into (page, "signed_on", "18.03.2026");
   act (page, "channels.send", NULL);
+  set_role (page, "authorized_body");
   act (page, "channels.apply", NULL);
   d = data_of (f->store, channel);
   g_assert_cmpstr (json_object_get_string_member (d, "excluded_on"), ==, TODAY);

@@ -195,7 +195,8 @@ group (const char *title,
 }
 
 static GtkWidget *
-action_button (const char *label,
+action_button (AwpChannelsPage *self,
+               const char *label,
                const char *action,
                const char *target,
                const char *css)
@@ -207,6 +208,7 @@ action_button (const char *label,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   if (css != NULL)
     gtk_widget_add_css_class (button, css);
+  awp_channels_gate (self, button, action);
   return button;
 }
 
@@ -337,8 +339,8 @@ application_editor (AwpChannelsPage *self,
   gtk_box_append (box, g);
 
   buttons = button_box ();
-  gtk_box_append (GTK_BOX (buttons), action_button (_("_Save"), "channels.save", NULL, NULL));
-  gtk_box_append (GTK_BOX (buttons), action_button (_("Se_nd to the authorized body"), "channels.send", NULL, "suggested-action"));
+  gtk_box_append (GTK_BOX (buttons), action_button (self, _("_Save"), "channels.save", NULL, NULL));
+  gtk_box_append (GTK_BOX (buttons), action_button (self, _("Se_nd to the authorized body"), "channels.send", NULL, "suggested-action"));
   gtk_box_append (box, buttons);
 }
 
@@ -426,9 +428,9 @@ review_form (AwpChannelsPage *self,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), reason);
   gtk_box_append (self->application_detail, g);
   buttons = button_box ();
-  gtk_box_append (GTK_BOX (buttons), action_button (_("Save the _review"), "channels.review", NULL, NULL));
-  gtk_box_append (GTK_BOX (buttons), action_button (_("_Accredit"), "channels.accredit", NULL, "suggested-action"));
-  gtk_box_append (GTK_BOX (buttons), action_button (_("_Refuse"), "channels.refuse", NULL, "destructive-action"));
+  gtk_box_append (GTK_BOX (buttons), action_button (self, _("Save the _review"), "channels.review", NULL, NULL));
+  gtk_box_append (GTK_BOX (buttons), action_button (self, _("_Accredit"), "channels.accredit", NULL, "suggested-action"));
+  gtk_box_append (GTK_BOX (buttons), action_button (self, _("_Refuse"), "channels.refuse", NULL, "destructive-action"));
   gtk_box_append (self->application_detail, buttons);
 }
 
@@ -453,10 +455,10 @@ decision_summary (AwpChannelsPage *self,
   if (notified[0] != '\0')
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), awp_channels_info_row (_("Applicant notified on"), notified));
   else
-    gtk_box_append (GTK_BOX (buttons), action_button (_("Applicant _notified"), "channels.notified", NULL, NULL));
+    gtk_box_append (GTK_BOX (buttons), action_button (self, _("Applicant _notified"), "channels.notified", NULL, NULL));
   if (json_object_has_member (data, "channel_id"))
     gtk_box_append (GTK_BOX (buttons),
-                    action_button (_("Show in the _Registry"), "channels.show-entry",
+                    action_button (self, _("Show in the _Registry"), "channels.show-entry",
                                    json_object_get_string_member (data, "channel_id"), NULL));
   gtk_box_append (self->application_detail, g);
   gtk_box_append (self->application_detail, buttons);
@@ -510,9 +512,9 @@ awp_channels_show_application (AwpChannelsPage *self,
       application_summary (self, data);
     }
   docs = button_box ();
-  gtk_box_append (GTK_BOX (docs), action_button (_("PDF in _Russian…"), "channels.pdf", "ru", NULL));
-  gtk_box_append (GTK_BOX (docs), action_button (_("PDF in _Kazakh…"), "channels.pdf", "kk", NULL));
-  gtk_box_append (GTK_BOX (docs), action_button (_("_Print…"), "channels.print", "ru", NULL));
+  gtk_box_append (GTK_BOX (docs), action_button (self, _("PDF in _Russian…"), "channels.pdf", "ru", NULL));
+  gtk_box_append (GTK_BOX (docs), action_button (self, _("PDF in _Kazakh…"), "channels.pdf", "kk", NULL));
+  gtk_box_append (GTK_BOX (docs), action_button (self, _("_Print…"), "channels.print", "ru", NULL));
   gtk_box_append (box, docs);
 }
 
@@ -620,8 +622,8 @@ request_decision (AwpChannelsPage *self,
   if (g_str_equal (status, "draft"))
     {
       request_signature (self, data);
-      gtk_box_append (GTK_BOX (buttons), action_button (_("_Save"), "channels.save", NULL, NULL));
-      gtk_box_append (GTK_BOX (buttons), action_button (_("Se_nd to the authorized body"), "channels.send", NULL,
+      gtk_box_append (GTK_BOX (buttons), action_button (self, _("_Save"), "channels.save", NULL, NULL));
+      gtk_box_append (GTK_BOX (buttons), action_button (self, _("Se_nd to the authorized body"), "channels.send", NULL,
                                                         "suggested-action"));
     }
   else if (g_str_equal (status, "sent"))
@@ -633,9 +635,9 @@ request_decision (AwpChannelsPage *self,
       if (can_refuse)
         adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), entry_row (self, "decision_reason", _("Reasons for a refusal"), data));
       gtk_box_append (self->request_detail, g);
-      gtk_box_append (GTK_BOX (buttons), action_button (apply_label, "channels.apply", NULL, "suggested-action"));
+      gtk_box_append (GTK_BOX (buttons), action_button (self, apply_label, "channels.apply", NULL, "suggested-action"));
       if (can_refuse)
-        gtk_box_append (GTK_BOX (buttons), action_button (_("_Refuse"), "channels.refuse", NULL, "destructive-action"));
+        gtk_box_append (GTK_BOX (buttons), action_button (self, _("_Refuse"), "channels.refuse", NULL, "destructive-action"));
     }
   else
     {

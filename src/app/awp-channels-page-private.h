@@ -39,6 +39,7 @@ struct _AwpChannelsPage
   guint            save_source;  /* autosave of the open draft */
   gboolean         editable;     /* the open document is a draft */
   AwpCalendar     *calendar;    /* may be NULL */
+  char            *role;        /* the signed-in user's role */
 
   /* Borrowed: children of the detail panes */
   GtkLabel        *message_label;
@@ -48,6 +49,13 @@ struct _AwpChannelsPage
 };
 
 const char *awp_channels_actor          (void);
+/* Why the signed-in role may not use @action, translated; NULL if it may.
+ * awp_channels_gate sets that as the (insensitive) button's tooltip. */
+const char *awp_channels_role_denial    (AwpChannelsPage *self,
+                                         const char      *action);
+void        awp_channels_gate           (AwpChannelsPage *self,
+                                         GtkWidget       *button,
+                                         const char      *action);
 void        awp_channels_clear_box      (GtkBox          *box);
 void        awp_channels_set_message    (AwpChannelsPage *self,
                                          const char      *text,

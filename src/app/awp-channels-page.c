@@ -535,9 +535,11 @@ show_entry (AwpChannelsPage *self,
       gtk_box_append (GTK_BOX (box), drop);
       button = gtk_button_new_with_mnemonic (_("Request a _change…"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "channels.request-change");
+      awp_channels_gate (self, button, "channels.request-change");
       gtk_box_append (GTK_BOX (box), button);
       button = gtk_button_new_with_mnemonic (_("Notice of _termination…"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "channels.terminate");
+      awp_channels_gate (self, button, "channels.terminate");
       gtk_widget_add_css_class (button, "destructive-action");
       gtk_box_append (GTK_BOX (box), button);
       gtk_box_append (self->registry_detail, box);
@@ -596,6 +598,62 @@ on_registry_lang_cb (AwpChannelsPage *self)
 }
 
 /* Actions */
+
+/* Who does what under Order 93 (O93-8): the state body's administrator
+ * applies, asks for changes and gives notice of termination; the authorized
+ * body reviews, decides and writes the Registry. */
+static const struct
+{
+  const char *action;
+  const char *role;
+} action_roles[] = {
+  { "channels.save", "administrator" },
+  { "channels.send", "administrator" },
+  { "channels.request-change", "administrator" },
+  { "channels.terminate", "administrator" },
+  { "channels.review", "authorized_body" },
+  { "channels.accredit", "authorized_body" },
+  { "channels.refuse", "authorized_body" },
+  { "channels.notified", "authorized_body" },
+  { "channels.apply", "authorized_body" },
+};
+
+const char *
+awp_channels_role_denial (AwpChannelsPage *self,
+                          const char      *action)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (action_roles); i++)
+    if (g_str_equal (action_roles[i].action, action) && !g_str_equal (action_roles[i].role, self->role))
+      return g_str_equal (action_roles[i].role, "administrator")
+             ? _("Only the state body’s administrator can do this (Order 93, O93-8)")
+             : _("Only the authorized body can do this (Order 93, O93-8)");
+  return NULL;
+}
+
+void
+awp_channels_gate (AwpChannelsPage *self,
+                   GtkWidget       *button,
+                   const char      *action)
+{
+  const char *why = awp_channels_role_denial (self, action);
+
+  if (why != NULL)
+    gtk_widget_set_tooltip_text (button, why);
+}
+
+static void
+apply_role (AwpChannelsPage *self)
+{
+  gboolean admin = g_str_equal (self->role, "administrator");
+
+  for (guint i = 0; i < G_N_ELEMENTS (action_roles); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), action_roles[i].action,
+                                   awp_channels_role_denial (self, action_roles[i].action) == NULL);
+  gtk_widget_set_sensitive (self->new_application_button, self->store != NULL && admin);
+  gtk_widget_set_tooltip_text (self->new_application_button,
+                               admin ? _("New accreditation application")
+                                     : awp_channels_role_denial (self, "channels.save"));
+}
 
 static void
 redisplay (AwpChannelsPage *self)
@@ -1054,6 +1112,7 @@ awp_channels_page_finalize (GObject *object)
 
   g_free (self->open_id);
   g_free (self->open_type);
+  g_free (self->role);
   g_free (self->channel_id);
   g_free (self->message);
   G_OBJECT_CLASS (awp_channels_page_parent_class)->finalize (object);
@@ -1121,7 +1180,8 @@ awp_channels_page_init (AwpChannelsPage *self)
     gtk_toggle_button_set_active (names[0] != NULL && g_str_has_prefix (names[0], "kk")
                                   ? self->registry_kk : self->registry_ru, TRUE);
   }
-  gtk_widget_set_sensitive (self->new_application_button, FALSE);
+  self->role = g_strdup ("administrator");
+  apply_role (self);
   show_hints (self);
   awp_channels_refresh_lists (self);
 }
@@ -1156,8 +1216,31 @@ awp_channels_page_set_store (AwpChannelsPage *self,
   self->change_field = NULL;
   if (store != NULL)
     g_signal_connect_object (store, "record-changed", G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
-  gtk_widget_set_sensitive (self->new_application_button, store != NULL);
+  apply_role (self);
   awp_channels_refresh_lists (self);
+}
+
+void
+awp_channels_page_set_role (AwpChannelsPage *self,
+                            const char      *role)
+{
+  g_return_if_fail (AWP_IS_CHANNELS_PAGE (self));
+
+  if (role == NULL)
+    role = "administrator";
+  if (g_str_equal (role, self->role))
+    return;
+  g_free (self->role);
+  self->role = g_strdup (role);
+  apply_role (self);
+  /* The open document's buttons carry the old role's tooltips. */
+  redisplay (self);
+  if (self->channel_id != NULL)
+    {
+      g_autofree char *entry = g_strdup (self->channel_id);
+
+      show_entry (self, entry);
+    }
 }
 
 gboolean

@@ -20,6 +20,12 @@ G_DECLARE_FINAL_TYPE (AwpChannelsPage, awp_channels_page, AWP, CHANNELS_PAGE, Gt
 AwpChannelsPage *awp_channels_page_new          (void);
 void             awp_channels_page_set_store    (AwpChannelsPage  *self,
                                                  AwpStore         *store);
+/* The signed-in user's role (openapi Role): the authorized body's review,
+ * decision and Registry actions only for "authorized_body", the state
+ * body's application, change request and termination editing only for
+ * "administrator" (O93-8). "administrator" until set. */
+void             awp_channels_page_set_role     (AwpChannelsPage  *self,
+                                                 const char       *role);
 /* Shows one record: an application, a Registry entry or a request. */
 gboolean         awp_channels_page_open         (AwpChannelsPage  *self,
                                                  const char       *id,

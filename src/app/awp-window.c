@@ -488,6 +488,7 @@ awp_window_set_role (AwpWindow  *self,
   /* Only the Operator reviews templates (O145-7); the workspace exists
    * for that role alone, so nobody else sees its sidebar row. */
   operator = g_strcmp0 (role, "operator") == 0;
+  awp_channels_page_set_role (self->channels_page, role);
   if (operator && self->operator_page == NULL)
     {
       GtkStackPage *page;

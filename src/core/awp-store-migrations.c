@@ -233,12 +233,26 @@ migrate_v3 (AwpStore    *self,
   return awp_store_exec (self, v3_sql, error);
 }
 
+/* The signed-in user's role and organisation, as the last login or refresh
+ * answer named them, so a restart with a kept token shows the right pages. */
+static const char v4_sql[] =
+  "ALTER TABLE sync_state ADD COLUMN role TEXT;"
+  "ALTER TABLE sync_state ADD COLUMN org_id TEXT;";
+
+static gboolean
+migrate_v4 (AwpStore    *self,
+            GError     **error)
+{
+  return awp_store_exec (self, v4_sql, error);
+}
+
 typedef gboolean (*MigrationFunc) (AwpStore *self, GError **error);
 
 static const MigrationFunc migrations[] = {
   migrate_v1,
   migrate_v2,
   migrate_v3,
+  migrate_v4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == AWP_STORE_SCHEMA_VERSION);

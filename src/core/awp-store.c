@@ -821,3 +821,41 @@ awp_store_reload_views (AwpStore *self)
 
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0, NULL);
 }
+
+/* The role and org id the server last named (sync_state, schema 4); NULL
+ * when no login answer has been kept yet. */
+gboolean
+awp_store_get_identity (AwpStore    *self,
+                        char       **role,
+                        char       **org_id,
+                        GError     **error)
+{
+  g_autoptr(AwpCachedStmt) get = awp_store_prepare (self, "SELECT role, org_id FROM sync_state WHERE singleton = 1", error);
+
+  *role = NULL;
+  *org_id = NULL;
+  if (get == NULL)
+    return FALSE;
+  if (sqlite3_step (get) == SQLITE_ROW)
+    {
+      *role = g_strdup ((const char *) sqlite3_column_text (get, 0));
+      *org_id = g_strdup ((const char *) sqlite3_column_text (get, 1));
+    }
+  return TRUE;
+}
+
+gboolean
+awp_store_set_identity (AwpStore    *self,
+                        const char  *role,
+                        const char  *org_id,
+                        GError     **error)
+{
+  g_autoptr(AwpCachedStmt) put = awp_store_prepare (self,
+    "UPDATE sync_state SET role = ?, org_id = ? WHERE singleton = 1", error);
+
+  if (put == NULL)
+    return FALSE;
+  sqlite3_bind_text (put, 1, role, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (put, 2, org_id, -1, SQLITE_TRANSIENT);
+  return awp_store_step_done (self, put, error);
+}

@@ -18,7 +18,7 @@ typedef enum
 } AwpStoreError;
 
 /* The newest schema version this program writes. */
-#define AWP_STORE_SCHEMA_VERSION 3
+#define AWP_STORE_SCHEMA_VERSION 4
 
 #define AWP_TYPE_STORE (awp_store_get_type ())
 G_DECLARE_FINAL_TYPE (AwpStore, awp_store, AWP, STORE, GObject)
@@ -56,6 +56,14 @@ gboolean    awp_store_check_finish         (AwpStore             *self,
 void        awp_store_reload_views         (AwpStore    *self);
 /* This installation's id for sync (a UUIDv7 made on first open). */
 const char *awp_store_get_client_id        (AwpStore    *self);
+gboolean    awp_store_get_identity        (AwpStore    *self,
+                                           char       **role,
+                                           char       **org_id,
+                                           GError     **error);
+gboolean    awp_store_set_identity        (AwpStore    *self,
+                                           const char  *role,
+                                           const char  *org_id,
+                                           GError     **error);
 
 /* The working copy of one record: { "id", "type", "version", "state", "data" }
  * where data is the entity's JSON object. NULL with NOT_FOUND. */

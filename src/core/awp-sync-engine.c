@@ -231,6 +231,19 @@ progress_from_worker (double   fraction,
   g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, progress_in_main, p, progress_free);
 }
 
+/* Keeps the role and org id the last login or refresh answer named, so a
+ * restart with a kept token starts with them (under @lock). A failure here
+ * must not fail the sign-in or the sync: the next answer tries again. */
+static void
+keep_identity (AwpSyncEngine *self)
+{
+  g_autoptr(GError) error = NULL;
+  AwpStore *store = worker_store (self, &error);
+
+  if (store == NULL || !awp_sync_save_identity (self->sync, store, &error))
+    g_message ("Could not keep the signed-in role: %s", error->message);
+}
+
 static void
 cycle_thread (GTask        *task,
               gpointer      source,
@@ -246,6 +259,7 @@ cycle_thread (GTask        *task,
   if (store != NULL)
     {
       awp_sync_run (self->sync, store, &c->stats, progress_from_worker, self, cancellable, &c->error);
+      keep_identity (self);
       c->pending = count_pending (store);
       c->held = count_held (store);
     }
@@ -283,6 +297,8 @@ sign_in_thread (GTask        *task,
 
   g_mutex_lock (&self->lock);
   ok = awp_sync_sign_in (self->sync, c->password, cancellable, &c->error);
+  if (ok)
+    keep_identity (self);
   g_mutex_unlock (&self->lock);
   if (ok)
     g_task_return_boolean (task, TRUE);
@@ -318,6 +334,23 @@ auto_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Takes the role the worker's AwpSync now holds (main side). */
+static void
+update_role (AwpSyncEngine *self)
+{
+  g_autofree char *role = NULL;
+
+  g_mutex_lock (&self->lock);
+  role = g_strdup (awp_sync_get_role (self->sync));
+  g_mutex_unlock (&self->lock);
+  if (g_strcmp0 (role, self->role) != 0)
+    {
+      g_free (self->role);
+      self->role = g_steal_pointer (&role);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
+    }
+}
+
 static void
 cycle_done (GObject      *source,
             GAsyncResult *result,
@@ -329,6 +362,7 @@ cycle_done (GObject      *source,
 
   self->running--;
   self->stats = c->stats;
+  update_role (self);  /* a token refresh may have named another role */
   set_pending (self, c->pending);
   set_held (self, c->held);
   if (c->error == NULL)
@@ -468,17 +502,7 @@ sign_in_done (GObject      *source,
 
   if (g_task_propagate_boolean (G_TASK (result), &error))
     {
-      g_autofree char *role = NULL;
-
-      g_mutex_lock (&self->lock);
-      role = g_strdup (awp_sync_get_role (self->sync));
-      g_mutex_unlock (&self->lock);
-      if (g_strcmp0 (role, self->role) != 0)
-        {
-          g_free (self->role);
-          self->role = g_steal_pointer (&role);
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
-        }
+      update_role (self);
       set_error (self, NULL);
       set_state (self, AWP_SYNC_STATE_ONLINE);
       self->attempt = 0;
@@ -572,6 +596,19 @@ awp_sync_engine_new (const char *store_path,
   self->store_path = g_strdup (store_path);
   self->sync = awp_sync_new (server_url, username);
   self->loopback = is_loopback (server_url);
+  /* The role kept from the last sign-in, so the "role" property is right
+   * before the kept token is used (no answer yet after a restart). */
+  {
+    g_autoptr(GError) error = NULL;
+    AwpStore *store;
+
+    g_mutex_lock (&self->lock);
+    store = worker_store (self, &error);
+    if (store == NULL || !awp_sync_load_identity (self->sync, store, &error))
+      g_message ("Could not read the signed-in role: %s", error->message);
+    self->role = g_strdup (awp_sync_get_role (self->sync));
+    g_mutex_unlock (&self->lock);
+  }
   return self;
 }
 

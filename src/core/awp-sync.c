@@ -121,6 +121,47 @@ awp_sync_get_org_id (AwpSync *self)
   return self->org_id;
 }
 
+gboolean
+awp_sync_load_identity (AwpSync   *self,
+                        AwpStore  *store,
+                        GError   **error)
+{
+  g_autofree char *role = NULL;
+  g_autofree char *org = NULL;
+
+  if (!awp_store_get_identity (store, &role, &org, error))
+    return FALSE;
+  if (role != NULL)
+    {
+      g_free (self->role);
+      self->role = g_steal_pointer (&role);
+    }
+  if (org != NULL)
+    {
+      g_free (self->org_id);
+      self->org_id = g_steal_pointer (&org);
+    }
+  return TRUE;
+}
+
+/* Only what a server answer named: the "administrator" fallback is not kept. */
+gboolean
+awp_sync_save_identity (AwpSync   *self,
+                        AwpStore  *store,
+                        GError   **error)
+{
+  g_autofree char *role = NULL;
+  g_autofree char *org = NULL;
+
+  if (self->role == NULL)
+    return TRUE;
+  if (!awp_store_get_identity (store, &role, &org, error))
+    return FALSE;
+  if (g_strcmp0 (role, self->role) == 0 && g_strcmp0 (org, self->org_id) == 0)
+    return TRUE;
+  return awp_store_set_identity (store, self->role, self->org_id, error);
+}
+
 void
 awp_sync_set_timeout (AwpSync *self,
                       guint    seconds)

@@ -52,6 +52,14 @@ const char *awp_sync_get_username     (AwpSync     *self);
  * "administrator" until then. The organization, or NULL. */
 const char *awp_sync_get_role         (AwpSync     *self);
 const char *awp_sync_get_org_id       (AwpSync     *self);
+/* Loads the role and org id kept in @store's sync_state (from an earlier
+ * sign-in), and keeps the ones the server named there. */
+gboolean    awp_sync_load_identity    (AwpSync     *self,
+                                       AwpStore    *store,
+                                       GError     **error);
+gboolean    awp_sync_save_identity    (AwpSync     *self,
+                                       AwpStore    *store,
+                                       GError     **error);
 /* Seconds a request may take (default 30). */
 void        awp_sync_set_timeout      (AwpSync     *self,
                                        guint        seconds);
