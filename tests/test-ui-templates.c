@@ -341,6 +341,25 @@ assert_has (const char *text, const char *needle)
     g_error ("“%s” not in:\n%s", needle, text);
 }
 
+/* The text of a PDF file, read back by tests/pdf-text.py. */
+static char *
+pdf_file_text (const char *path)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "pdf-text.py", NULL);
+  g_autofree char *head = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "python3", script, path, NULL };
+  char *out = NULL;
+  int status = -1;
+
+  g_assert_true (g_file_get_contents (path, &head, NULL, NULL));
+  g_assert_true (g_str_has_prefix (head, "%PDF-"));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
 static AwpTemplatesPage *
 find_page (GtkWidget *root, GType editor_type)
 {
@@ -934,6 +953,37 @@ test_survey_results (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (csv, ";150;62,5\r\n"));
   g_assert_nonnull (strstr (csv, ";30;12,5\r\n"));
   g_remove (path);
+
+  /* The same results as a PDF: name, questions, options and figures in
+   * the UI's language (kk when the survey has none in it). */
+  {
+    g_autofree char *pdf = g_build_filename (dir, "results.pdf", NULL);
+    g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+    g_autofree char *text = NULL;
+    gboolean ru = g_str_has_prefix (g_get_language_names ()[0], "ru");
+
+    g_assert_true (awp_survey_editor_export_pdf (AWP_SURVEY_EDITOR (editor), pdf_file, &error));
+    g_assert_no_error (error);
+    text = pdf_file_text (pdf);
+    assert_has (text, ru ? "Качество государственных услуг" : "Мемлекеттік қызметтердің сапасы");
+    assert_has (text, ru ? "Довольны ли вы качеством обслуживания?" : "Қызмет көрсету сапасына қанағаттанасыз ба?");
+    assert_has (text, ru ? "Какими услугами вы пользовались?" : "Қандай қызметтерді пайдаландыңыз?");
+    assert_has (text, ru ? "Земельный участок" : "Жер учаскесі");
+    assert_has (text, ru ? "Другое" : "Басқа");
+    /* 150 and 30 of 240 respondents; the decimal sign is the locale's. */
+    assert_has (text, "150 (62");
+    assert_has (text, "30 (12");
+    if (english ())
+      {
+        assert_has (text, "150 (62.5 %)");
+        assert_has (text, "30 (12.5 %)");
+        assert_has (text, "240 respondents");
+      }
+    if (g_getenv ("AWP_KEEP_PDF") == NULL)
+      g_remove (pdf);
+    else
+      g_printerr ("PDF kept: %s\n", pdf);
+  }
   g_rmdir (dir);
 }
 
