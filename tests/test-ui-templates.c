@@ -8,6 +8,7 @@
 #include "awp-conference-questions.h"
 #include "awp-conference-template.h"
 #include "awp-results-chart.h"
+#include "awp-results-pdf.h"
 #include "awp-i18n.h"
 #include "awp-survey-editor.h"
 #include "awp-survey-template.h"
@@ -983,6 +984,44 @@ test_survey_results (Fixture *f, gconstpointer data)
       g_remove (pdf);
     else
       g_printerr ("PDF kept: %s\n", pdf);
+  }
+
+  /* Forty questions take several A4 pages, the last question included;
+   * counts that do not fit the questions write no file. */
+  {
+    g_autofree char *pdf = g_build_filename (dir, "long.pdf", NULL);
+    g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+    g_autoptr(GString) json = g_string_new ("{\"title_kk\":\"Ұзын сауалнама\",\"questions\":[");
+    g_autoptr(JsonObject) long_survey = NULL;
+    g_autoptr(JsonObject) bad = json_obj ("{\"questions\":[{\"title_kk\":\"С\",\"options\":[{\"title_kk\":\"А\"}]}],"
+                                          "\"results\":{\"respondents\":10,\"counts\":[[11]]}}");
+    g_autofree char *text = NULL;
+    g_autofree char *third = NULL;
+
+    for (guint q = 0; q < 40; q++)
+      g_string_append_printf (json, "%s{\"title_kk\":\"Сұрақ %u\",\"options\":[{\"title_kk\":\"А\"},"
+                              "{\"title_kk\":\"Ә\"},{\"title_kk\":\"Б\"},{\"title_kk\":\"В\"}]}",
+                              q ? "," : "", q + 1);
+    g_string_append (json, "],\"results\":{\"respondents\":8,\"counts\":[");
+    for (guint q = 0; q < 40; q++)
+      g_string_append_printf (json, "%s[4,2,1,1]", q ? "," : "");
+    g_string_append (json, "]}}");
+    long_survey = json_obj (json->str);
+    g_assert_true (awp_results_pdf_write (long_survey, "kk", pdf_file, &error));
+    g_assert_no_error (error);
+    text = pdf_file_text (pdf);
+    assert_has (text, "Ұзын сауалнама");
+    assert_has (text, "40. Сұрақ 40");
+    /* The footer of the third page (cairo may pack the page objects). */
+    third = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Page %d"), 3);
+    assert_has (text, third);
+    g_remove (pdf);
+
+    g_assert_false (awp_results_pdf_write (bad, "kk", pdf_file, &error));
+    g_assert_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "results.counts[0]"));
+    g_clear_error (&error);
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
   }
   g_rmdir (dir);
 }
