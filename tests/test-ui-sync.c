@@ -265,10 +265,12 @@ test_training (void)
   wait_for (engine_online, training, "the training push");
   g_clear_object (&store);
 
-  first = awp_training_get_engine (training);
+  /* Held, so a new engine cannot reuse the old one's address. */
+  first = g_object_ref (awp_training_get_engine (training));
   g_assert_true (awp_training_reset (training, &error));
   g_assert_no_error (error);
   g_assert_true (awp_training_get_engine (training) != first);
+  g_object_unref (first);
   wait_for (engine_online, training, "the sync after a reset");
   store = awp_store_open (awp_training_get_store_path (training), &error);
   g_assert_no_error (error);

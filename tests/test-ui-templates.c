@@ -8,6 +8,7 @@
 #include "awp-conference-questions.h"
 #include "awp-conference-template.h"
 #include "awp-results-chart.h"
+#include "awp-results-pdf.h"
 #include "awp-i18n.h"
 #include "awp-survey-editor.h"
 #include "awp-survey-template.h"
@@ -339,6 +340,25 @@ assert_has (const char *text, const char *needle)
 {
   if (strstr (text, needle) == NULL)
     g_error ("“%s” not in:\n%s", needle, text);
+}
+
+/* The text of a PDF file, read back by tests/pdf-text.py. */
+static char *
+pdf_file_text (const char *path)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "pdf-text.py", NULL);
+  g_autofree char *head = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "python3", script, path, NULL };
+  char *out = NULL;
+  int status = -1;
+
+  g_assert_true (g_file_get_contents (path, &head, NULL, NULL));
+  g_assert_true (g_str_has_prefix (head, "%PDF-"));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
 }
 
 static AwpTemplatesPage *
@@ -934,6 +954,75 @@ test_survey_results (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (csv, ";150;62,5\r\n"));
   g_assert_nonnull (strstr (csv, ";30;12,5\r\n"));
   g_remove (path);
+
+  /* The same results as a PDF: name, questions, options and figures in
+   * the UI's language (kk when the survey has none in it). */
+  {
+    g_autofree char *pdf = g_build_filename (dir, "results.pdf", NULL);
+    g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+    g_autofree char *text = NULL;
+    gboolean ru = g_str_has_prefix (g_get_language_names ()[0], "ru");
+
+    g_assert_true (awp_survey_editor_export_pdf (AWP_SURVEY_EDITOR (editor), pdf_file, &error));
+    g_assert_no_error (error);
+    text = pdf_file_text (pdf);
+    assert_has (text, ru ? "Качество государственных услуг" : "Мемлекеттік қызметтердің сапасы");
+    assert_has (text, ru ? "Довольны ли вы качеством обслуживания?" : "Қызмет көрсету сапасына қанағаттанасыз ба?");
+    assert_has (text, ru ? "Какими услугами вы пользовались?" : "Қандай қызметтерді пайдаландыңыз?");
+    assert_has (text, ru ? "Земельный участок" : "Жер учаскесі");
+    assert_has (text, ru ? "Другое" : "Басқа");
+    /* 150 and 30 of 240 respondents; the decimal sign is the locale's. */
+    assert_has (text, "150 (62");
+    assert_has (text, "30 (12");
+    if (english ())
+      {
+        assert_has (text, "150 (62.5 %)");
+        assert_has (text, "30 (12.5 %)");
+        assert_has (text, "240 respondents");
+      }
+    if (g_getenv ("AWP_KEEP_PDF") == NULL)
+      g_remove (pdf);
+    else
+      g_printerr ("PDF kept: %s\n", pdf);
+  }
+
+  /* Forty questions take several A4 pages, the last question included;
+   * counts that do not fit the questions write no file. */
+  {
+    g_autofree char *pdf = g_build_filename (dir, "long.pdf", NULL);
+    g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+    g_autoptr(GString) json = g_string_new ("{\"title_kk\":\"Ұзын сауалнама\",\"questions\":[");
+    g_autoptr(JsonObject) long_survey = NULL;
+    g_autoptr(JsonObject) bad = json_obj ("{\"questions\":[{\"title_kk\":\"С\",\"options\":[{\"title_kk\":\"А\"}]}],"
+                                          "\"results\":{\"respondents\":10,\"counts\":[[11]]}}");
+    g_autofree char *text = NULL;
+    g_autofree char *third = NULL;
+
+    for (guint q = 0; q < 40; q++)
+      g_string_append_printf (json, "%s{\"title_kk\":\"Сұрақ %u\",\"options\":[{\"title_kk\":\"А\"},"
+                              "{\"title_kk\":\"Ә\"},{\"title_kk\":\"Б\"},{\"title_kk\":\"В\"}]}",
+                              q ? "," : "", q + 1);
+    g_string_append (json, "],\"results\":{\"respondents\":8,\"counts\":[");
+    for (guint q = 0; q < 40; q++)
+      g_string_append_printf (json, "%s[4,2,1,1]", q ? "," : "");
+    g_string_append (json, "]}}");
+    long_survey = json_obj (json->str);
+    g_assert_true (awp_results_pdf_write (long_survey, "kk", pdf_file, &error));
+    g_assert_no_error (error);
+    text = pdf_file_text (pdf);
+    assert_has (text, "Ұзын сауалнама");
+    assert_has (text, "40. Сұрақ 40");
+    /* The footer of the third page (cairo may pack the page objects). */
+    third = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Page %d"), 3);
+    assert_has (text, third);
+    g_remove (pdf);
+
+    g_assert_false (awp_results_pdf_write (bad, "kk", pdf_file, &error));
+    g_assert_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "results.counts[0]"));
+    g_clear_error (&error);
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  }
   g_rmdir (dir);
 }
 

@@ -5,6 +5,7 @@
 
 #include "awp-calendar.h"
 #include "awp-results-chart.h"
+#include "awp-results-pdf.h"
 #include "awp-survey-editor.h"
 #include "awp-survey-results.h"
 #include "awp-survey-template.h"
@@ -523,6 +524,49 @@ awp_survey_editor_export_csv (AwpSurveyEditor  *self,
                                      NULL, NULL, error);
 }
 
+gboolean
+awp_survey_editor_export_pdf (AwpSurveyEditor  *self,
+                              GFile            *file,
+                              GError          **error)
+{
+  g_return_val_if_fail (AWP_IS_SURVEY_EDITOR (self), FALSE);
+
+  return awp_results_pdf_write (awp_template_form_get_data (self->form), content_lang (), file, error);
+}
+
+static void
+on_export_pdf_response (GtkNativeDialog *dialog,
+                        int              response,
+                        AwpSurveyEditor *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GError) error = NULL;
+
+      if (!awp_survey_editor_export_pdf (self, file, &error))
+        gtk_label_set_text (self->respondents_label, error->message);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+on_export_pdf_clicked_cb (AwpSurveyEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *dialog;
+  const char *number = json_object_get_string_member_with_default (awp_template_form_get_data (self->form),
+                                                                   "number", "");
+  /* TRANSLATORS: a file name; %s is the survey number */
+  g_autofree char *name = g_strdup_printf (_("survey-%s-results.pdf"), number);
+
+  dialog = gtk_file_chooser_native_new (_("Export the survey results"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_pdf_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 static void
 on_export_response (GtkNativeDialog *dialog,
                     int              response,
@@ -671,6 +715,7 @@ awp_survey_editor_class_init (AwpSurveyEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_preview_lang_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_submit_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_pdf_clicked_cb);
 }
 
 static void

@@ -35,5 +35,9 @@ void                 awp_survey_editor_show_results (AwpSurveyEditor *self);
 gboolean             awp_survey_editor_export_csv   (AwpSurveyEditor  *self,
                                                      GFile            *file,
                                                      GError          **error);
+/* Writes the results as an A4 PDF with bars (awp_results_pdf_write) to @file. */
+gboolean             awp_survey_editor_export_pdf   (AwpSurveyEditor  *self,
+                                                     GFile            *file,
+                                                     GError          **error);
 
 G_END_DECLS
