@@ -1,17 +1,13 @@
 #include "config.h"
 
-#include <signal.h>
 #include <string.h>
-#include <sys/prctl.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "awp-accreditation.h"
 #include "awp-channel-request.h"
 #include "awp-outbox.h"
 #include "awp-registry.h"
 #include "awp-sync.h"
-#include "awp-test-store.h"
+#include "awp-test-server.h"
 
 /* Order 93 between two workstations through a real awp-server (issue 9):
  * an applicant body (admin.edu) and the authorized body (authorized) take a
@@ -33,67 +29,7 @@
   "\"justification\":\"Опрос родителей 2025 года\",\"other_info\":\"\"," \
   "\"attachments\":[\"Положение о приемной\"],\"signer\":\"Сейітқали Ә. Б.\",\"signed_on\":\"2026-03-17\"}"
 
-typedef struct
-{
-  GPid  pid;
-  char *dir;
-  char *url;
-} Server;
-
-static Server server;
-
-/* An aborted test never leaves a server running. */
-static void
-die_with_parent (gpointer data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGKILL);
-}
-
-static void
-server_start (Server *s)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
-  g_autofree char *conf = NULL;
-  const char *exe = g_getenv ("AWP_SERVER");
-  char line[256];
-  gsize n = 0;
-  int out = -1;
-
-  g_assert_nonnull (exe);
-  s->dir = g_dir_make_tmp ("awp-chsync-server-XXXXXX", &error);
-  g_assert_no_error (error);
-  db = g_build_filename (s->dir, "server.db", NULL);
-  conf = g_build_filename (s->dir, "server.conf", NULL);
-  g_assert_true (g_file_set_contents (conf, "[server]\nlog-requests=false\n", -1, NULL));
-  {
-    const char *argv[] = { exe, "--port", "0", "--db", db, "--seed", "demo", "--config", conf, NULL };
-
-    g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, die_with_parent, NULL,
-                              &s->pid, NULL, &out, NULL, &error);
-    g_assert_no_error (error);
-  }
-  /* The first line names the address: "listening http://127.0.0.1:PORT/". */
-  while (n < sizeof line - 1 && read (out, line + n, 1) == 1 && line[n] != '\n')
-    n++;
-  line[n] = '\0';
-  close (out);
-  g_assert_true (g_str_has_prefix (line, "listening "));
-  s->url = g_strdup (line + strlen ("listening "));
-}
-
-static void
-server_stop (Server *s)
-{
-  int status;
-
-  kill (s->pid, SIGTERM);
-  waitpid (s->pid, &status, 0);
-  g_spawn_close_pid (s->pid);
-  remove_dir (s->dir);
-  g_free (s->dir);
-  g_free (s->url);
-}
+static AwpTestServer server;
 
 /* A workstation: its own store file and sync session. */
 typedef struct
@@ -435,10 +371,10 @@ main (int argc, char **argv)
   int rc;
 
   g_test_init (&argc, &argv, NULL);
-  server_start (&server);
+  awp_test_server_start (&server, NULL);
   g_test_add_func ("/channel-sync/lifecycle", test_lifecycle);
   g_test_add_func ("/channel-sync/applicant-denied", test_applicant_denied);
   rc = g_test_run ();
-  server_stop (&server);
+  awp_test_server_stop (&server);
   return rc;
 }

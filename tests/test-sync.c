@@ -13,7 +13,7 @@
 #include "awp-sync-engine.h"
 #include "awp-survey-template.h"
 #include "awp-sync.h"
-#include "awp-test-store.h"
+#include "awp-test-server.h"
 
 /* The sync engine against a real awp-server on 127.0.0.1 (DESIGN §4):
  * offline edits, conflicts, merges, delete against edit, replays, server
@@ -23,72 +23,9 @@
 
 #define PASSWORD "demo-2026"
 
-typedef struct
-{
-  GPid  pid;
-  char *dir;
-  char *url;
-  char *plan;
-} Server;
-
-static Server server;
-
-/* An aborted test never leaves a server or a client running. */
-static void
-die_with_parent (gpointer data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGKILL);
-}
-
-static void
-server_start (Server *s)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
-  g_autofree char *conf = NULL;
-  g_autofree char *conf_text = NULL;
-  const char *exe = g_getenv ("AWP_SERVER");
-  char line[256];
-  gsize n = 0;
-  int out = -1;
-
-  g_assert_nonnull (exe);
-  s->dir = g_dir_make_tmp ("awp-sync-server-XXXXXX", &error);
-  g_assert_no_error (error);
-  db = g_build_filename (s->dir, "server.db", NULL);
-  conf = g_build_filename (s->dir, "server.conf", NULL);
-  s->plan = g_build_filename (s->dir, "faults", NULL);
-  conf_text = g_strdup_printf ("[server]\nlog-requests=false\n[test]\nfault-plan=%s\n", s->plan);
-  g_assert_true (g_file_set_contents (conf, conf_text, -1, NULL));
-  {
-    const char *argv[] = { exe, "--port", "0", "--db", db, "--seed", "demo", "--config", conf, NULL };
-
-    g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, die_with_parent, NULL,
-                              &s->pid, NULL, &out, NULL, &error);
-    g_assert_no_error (error);
-  }
-  /* The first line names the address: "listening http://127.0.0.1:PORT/". */
-  while (n < sizeof line - 1 && read (out, line + n, 1) == 1 && line[n] != '\n')
-    n++;
-  line[n] = '\0';
-  close (out);
-  g_assert_true (g_str_has_prefix (line, "listening "));
-  s->url = g_strdup (line + strlen ("listening "));
-}
-
-static void
-server_stop (Server *s)
-{
-  int status;
-
-  kill (s->pid, SIGTERM);
-  waitpid (s->pid, &status, 0);
-  g_spawn_close_pid (s->pid);
-  remove_dir (s->dir);
-  g_free (s->dir);
-  g_free (s->url);
-  g_free (s->plan);
-}
+static AwpTestServer server;
+/* The server's test fault plan (docs/training.md), a file in its directory. */
+static char *fault_plan;
 
 /* Appends one line to the server's fault plan (consumed when used). */
 static void
@@ -97,16 +34,16 @@ fault (const char *line)
   g_autofree char *text = NULL;
   g_autofree char *more = NULL;
 
-  if (!g_file_get_contents (server.plan, &text, NULL, NULL))
+  if (!g_file_get_contents (fault_plan, &text, NULL, NULL))
     text = g_strdup ("");
   more = g_strconcat (text, line, "\n", NULL);
-  g_assert_true (g_file_set_contents (server.plan, more, -1, NULL));
+  g_assert_true (g_file_set_contents (fault_plan, more, -1, NULL));
 }
 
 static void
 faults_clear (void)
 {
-  g_assert_true (g_file_set_contents (server.plan, "", 0, NULL));
+  g_assert_true (g_file_set_contents (fault_plan, "", 0, NULL));
 }
 
 /* A workstation: its own store file and sync session. */
@@ -1259,7 +1196,7 @@ spawn_awpctl (const char *db,
   g_assert_nonnull (exe);
   g_spawn_async_with_pipes (NULL, (char **) argv, NULL,
                             G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDERR_TO_DEV_NULL,
-                            die_with_parent, NULL, &pid, in_fd, &out, NULL, &error);
+                            awp_test_die_with_parent, NULL, &pid, in_fd, &out, NULL, &error);
   g_assert_no_error (error);
   close (out);
   return pid;
@@ -1449,10 +1386,17 @@ test_kill (void)
 int
 main (int argc, char **argv)
 {
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plan_dir = NULL;
+  g_autofree char *config = NULL;
   int rc;
 
   g_test_init (&argc, &argv, NULL);
-  server_start (&server);
+  plan_dir = g_dir_make_tmp ("awp-sync-faults-XXXXXX", &error);
+  g_assert_no_error (error);
+  fault_plan = g_build_filename (plan_dir, "faults", NULL);
+  config = g_strdup_printf ("[test]\nfault-plan=%s\n", fault_plan);
+  awp_test_server_start (&server, config);
   g_test_add_func ("/sync/first-pull", test_first_pull);
   g_test_add_func ("/sync/offline-edits", test_offline_edits);
   g_test_add_func ("/sync/conflict-same-field", test_conflict_same_field);
@@ -1472,6 +1416,8 @@ main (int argc, char **argv)
   g_test_add_func ("/sync/kill-first-download", test_kill_first_download);
   g_test_add_func ("/sync/kill", test_kill);
   rc = g_test_run ();
-  server_stop (&server);
+  awp_test_server_stop (&server);
+  remove_dir (plan_dir);
+  g_free (fault_plan);
   return rc;
 }
