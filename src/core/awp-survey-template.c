@@ -220,34 +220,8 @@ awp_survey_template_submit (AwpStore    *store,
                             const char  *actor,
                             GError     **error)
 {
-  g_autoptr(JsonObject) record = NULL;
-  g_autoptr(GPtrArray) issues = NULL;
-  g_autoptr(GPtrArray) checks = NULL;
-  g_autoptr(JsonObject) fields = json_object_new ();
-  g_autofree char *day = NULL;
-  AwpTemplateContext ctx;
-  JsonObject *data;
-
-  if (!awp_template_context_init (&ctx, store, today, error))
-    return FALSE;
-  record = awp_store_get_record (store, id, error);
-  if (record == NULL)
-    return FALSE;
-  if (!g_str_equal (json_object_get_string_member (record, "type"), "survey"))
-    {
-      g_set_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID,
-                   _("The record “%s” is not of type “%s”"), id, "survey");
-      return FALSE;
-    }
-  data = json_object_get_object_member (record, "data");
-  /* Checked as on the day it reaches the Operator. */
-  json_object_remove_member (data, "submitted_on");
-  json_object_set_string_member (data, "status", "draft");
-  issues = awp_survey_template_validate (data, &ctx);
-  checks = awp_survey_template_check_rules (data, &ctx);
-  day = awp_template_iso_date (&ctx.today);
-  json_object_set_string_member (fields, "submitted_on", day);
-  return awp_template_transition_checked (store, id, "submit", issues, checks, fields, actor, error);
+  return awp_template_submit (store, id, "survey", awp_survey_template_validate,
+                              awp_survey_template_check_rules, today, actor, error);
 }
 
 /* Question editing. JsonArray cannot insert or move, so a change rebuilds

@@ -139,6 +139,22 @@ gboolean awp_template_transition_checked (AwpStore     *store,
                                           const char   *actor,
                                           GError      **error);
 
+/* The checks of one kind of template: field issues or rule checks of @data. */
+typedef GPtrArray *(*AwpTemplateCheckFunc) (JsonObject               *data,
+                                            const AwpTemplateContext *ctx);
+
+/* Submits the @type ("conference" or "survey") template @id to the Operator
+ * (O145-7): checked with @validate and @check_rules as on the day it is sent,
+ * which becomes its "submitted_on". Nothing changes when a check fails. */
+gboolean awp_template_submit         (AwpStore             *store,
+                                      const char           *id,
+                                      const char           *type,
+                                      AwpTemplateCheckFunc  validate,
+                                      AwpTemplateCheckFunc  check_rules,
+                                      const GDate          *today,
+                                      const char           *actor,
+                                      GError              **error);
+
 /* Drafts and returned templates are edited; others wait for the Operator. */
 gboolean awp_template_is_editable    (JsonObject   *data);
 /* Creates a "conference" or "survey" draft from a copy of @data (may be NULL). */
