@@ -396,6 +396,8 @@ fill_registry (AwpChannelsPage *self)
       gtk_widget_set_margin_bottom (box, 6);
       if (json_object_has_member (json_object_get_object_member (entry, "data"), "excluded_on"))
         gtk_widget_add_css_class (box, "dim-label");
+      if (awp_registry_is_provisional (json_object_get_object_member (entry, "data")))
+        gtk_widget_set_tooltip_text (row, _("Provisional entry: the server gives its Registry number at the next sync"));
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
       g_object_set_data_full (G_OBJECT (row), "awp-id", g_strdup (id), g_free);
       gtk_list_box_append (self->registry_list, row);
@@ -476,7 +478,7 @@ show_entry (AwpChannelsPage *self,
       g_free (self->channel_id);
       self->channel_id = g_strdup (id);
     }
-  title = g_strdup_printf ("№ %s · %s", json_object_get_string_member_with_default (entry, "number", ""),
+  title = g_strdup_printf ("№ %s · %s", awp_registry_number_label (entry),
                            json_object_get_string_member_with_default (entry, g_str_equal (lang, "kk") ? "name_kk" : "name_ru", ""));
   gtk_box_append (self->registry_detail, awp_channels_heading (title, "title-3"));
   history = awp_registry_history (self->store, id, NULL);
