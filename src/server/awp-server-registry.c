@@ -129,6 +129,34 @@ decision_rules (AwpServer   *server,
                                                   "channel_id: an application is accredited with its Registry entry (O93-5)"));
 }
 
+/* O93-9, O93-10: one history line per decision, so a decision made on
+ * two workstations is entered once (the second one's group is refused). */
+static void
+history_rules (AwpServer   *server,
+               const char  *entity_id,
+               JsonObject  *cur,
+               JsonObject  *next,
+               GPtrArray   *errors)
+{
+  const char *source = get_string (next, "source_id");
+  const char *kind = get_string (next, "kind");
+  g_autoptr(AwpServerStmt) find = NULL;
+
+  if (cur != NULL || source == NULL || source[0] == '\0' || kind == NULL)
+    return;
+  find = awp_server_db_cached (server->db,
+    "SELECT 1 FROM records WHERE entity_type = 'channel_history' AND NOT deleted AND id <> ?3"
+    " AND json_extract (data, '$.source_id') = ?1 AND json_extract (data, '$.kind') = ?2 LIMIT 1", NULL);
+  if (find == NULL)
+    return;
+  sqlite3_bind_text (find, 1, source, -1, SQLITE_STATIC);
+  sqlite3_bind_text (find, 2, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (find, 3, entity_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (find) == SQLITE_ROW)
+    g_ptr_array_add (errors, awp_field_error_new ("source_id", "duplicate_line",
+                                                  "source_id: this decision is already in the Registry's history (O93-9)"));
+}
+
 gboolean
 awp_server_registry_rules (AwpServer      *server,
                            const char     *entity_type,
@@ -143,6 +171,8 @@ awp_server_registry_rules (AwpServer      *server,
     return TRUE;
   if (g_str_equal (entity_type, "channel") && (is_entry (next) || is_entry (cur)))
     return entry_rules (server, entity_id, cur, next, errors, error);
+  if (g_str_equal (entity_type, "channel_history"))
+    history_rules (server, entity_id, cur, next, errors);
   if (g_str_equal (entity_type, "accreditation_application"))
     decision_rules (server, entity_id, cur, next, errors);
   return TRUE;

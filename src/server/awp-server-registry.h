@@ -11,7 +11,7 @@ G_BEGIN_DECLS
  *   - a Registry entry's number is the server's: a new entry takes the next
  *     of one sequence, an entry keeps the number it has whatever a client
  *     sends, so two workstations never give out the same number;
- *   - an application has at most one entry;
+ *   - an application has at most one entry, a decision one history line;
  *   - an application becomes accredited only together with its entry
  *     (channel_id naming an entry of this application).
  * Adds AwpFieldError items to @errors for a refusal; FALSE with @error only
