@@ -403,6 +403,33 @@ test_lifecycle (Fixture *f, gconstpointer data)
   type_into (page, "signer", "Сейітқали Ә. Б.");
   type_into (page, "signed_on", "18.03.2026");
   screenshot (window, "channels-change-request");
+  /* Annex 3 (O93-11, O93-A3) in both languages, as typed (a draft). */
+  {
+    g_autofree char *ru = pdf_text (page, "ru");
+    g_autofree char *kk = pdf_text (page, "kk");
+
+    assert_in_pdf (ru, "Приложение 3 к Правилам");
+    assert_in_pdf (ru, "Заявка на внесение изменений");
+    assert_in_pdf (ru, "дополнений в Реестр каналов");
+    assert_in_pdf (ru, "От: Акимат области Абай");
+    assert_in_pdf (ru, "Наименование изменяемой записи Реестра:");
+    assert_in_pdf (ru, "Наименование канала (на казахском языке)");
+    assert_in_pdf (ru, "«Әкіммен тікелей байланыс» қоғамдық қабылдау бөлмесі");
+    assert_in_pdf (ru, "Новая редакция:");
+    assert_in_pdf (ru, "Абай облысы әкімінің «Тікелей байланыс»");
+    assert_in_pdf (ru, "4 мамырдағы №");
+    assert_in_pdf (ru, "номер ожидается");
+    assert_in_pdf (ru, "Сейітқали Ә. Б.");
+    assert_in_pdf (ru, "18.03.2026");
+    assert_in_pdf (kk, "3-қосымша");
+    assert_in_pdf (kk, "толықтырулар енгізуге");
+    assert_in_pdf (kk, "Мемлекеттік орган: Абай облысының әкімдігі");
+    assert_in_pdf (kk, "Тізілімнің өзгертілетін жазбасының мазмұны:");
+    assert_in_pdf (kk, "Арнаның атауы (қазақ тілінде)");
+    assert_in_pdf (kk, "Жаңа редакциясы:");
+    assert_in_pdf (kk, "нөмірі күтілуде");
+    assert_in_pdf (kk, "18.03.2026");
+  }
   act (page, "channels.send", NULL);
   /* A disabled action does nothing, even when activated by name. */
   gtk_widget_activate_action (GTK_WIDGET (page), "channels.apply", NULL);
@@ -425,6 +452,24 @@ test_lifecycle (Fixture *f, gconstpointer data)
   type_into (page, "signer", "Сейітқали Ә. Б.");
   type_into (page, "signed_on", "18.03.2026");
   act (page, "channels.send", NULL);
+  /* The termination notice (O93-12) in both languages, as sent. */
+  {
+    g_autofree char *ru = pdf_text (page, "ru");
+    g_autofree char *kk = pdf_text (page, "kk");
+
+    assert_in_pdf (ru, "Уведомление о прекращении работы");
+    assert_in_pdf (ru, "От: Акимат области Абай");
+    assert_in_pdf (ru, "просим исключить его");
+    assert_in_pdf (ru, "Текст уведомления:");
+    assert_in_pdf (ru, "2026 жылғы 1 сәуірден");
+    assert_in_pdf (ru, "18.03.2026");
+    assert_in_pdf (kk, "Коммуникация арнасының жұмысын тоқтату");
+    assert_in_pdf (kk, "Мемлекеттік орган: Абай облысының әкімдігі");
+    assert_in_pdf (kk, "«Абай облысы әкімінің");
+    assert_in_pdf (kk, "тізілімінен шығаруды");
+    assert_in_pdf (kk, "Хабарлама мәтіні:");
+    assert_in_pdf (kk, "18.03.2026");
+  }
   set_role (page, "authorized_body");
   act (page, "channels.apply", NULL);
   d = data_of (f->store, channel);

@@ -760,4 +760,13 @@ awp_channels_show_request (AwpChannelsPage *self,
         }
       request_decision (self, data, FALSE, _("_Exclude from the Registry"));
     }
+  /* The document itself for the SED: Annex 3 (O93-11) or the notice (O93-12). */
+  {
+    GtkWidget *docs = button_box ();
+
+    gtk_box_append (GTK_BOX (docs), action_button (self, _("PDF in _Russian…"), "channels.pdf", "ru", NULL));
+    gtk_box_append (GTK_BOX (docs), action_button (self, _("PDF in _Kazakh…"), "channels.pdf", "kk", NULL));
+    gtk_box_append (GTK_BOX (docs), action_button (self, _("_Print…"), "channels.print", "ru", NULL));
+    gtk_box_append (box, docs);
+  }
 }
