@@ -388,6 +388,13 @@ fill_registry (AwpChannelsPage *self)
         {
           g_autofree char *text = awp_registry_cell (entry, history, c, lang);
 
+          /* The № column is narrow: a provisional entry shows "—" there,
+           * the row's tooltip says why (the PDF and CSV spell it out). */
+          if (c == 0 && awp_registry_is_provisional (json_object_get_object_member (entry, "data")))
+            {
+              g_free (text);
+              text = g_strdup ("—");
+            }
           gtk_box_append (GTK_BOX (box), registry_cell (c, text, FALSE));
         }
       gtk_widget_set_margin_start (box, 12);
