@@ -24,6 +24,7 @@ struct _AwpStore
   char       *bulk_now;     /* updated_at for every row of a bulk load */
   guint       depth;        /* transaction nesting */
   char       *group;        /* the outbox group of this transaction, or NULL */
+  guint       group_depth;  /* the nesting at which the group began */
   guint       schema_version;
   char       *client_id;
   char       *recovery_message;
@@ -202,9 +203,11 @@ awp_store_commit (AwpStore    *self,
 {
   g_return_val_if_fail (self->depth > 0, FALSE);
 
-  if (--self->depth > 0)
+  /* The group ends with its own commit, not the enclosing one's. */
+  if (self->depth-- == self->group_depth)
+    g_clear_pointer (&self->group, g_free);
+  if (self->depth > 0)
     return TRUE;
-  g_clear_pointer (&self->group, g_free);
   if (!awp_store_exec (self, "COMMIT", error))
     {
       self->depth = 1;
@@ -222,7 +225,10 @@ awp_store_begin_group (AwpStore    *self,
     return FALSE;
   /* An enclosing group (a decision inside a bigger one) stays the group. */
   if (self->group == NULL)
-    self->group = awp_uuid_v4 ();
+    {
+      self->group = awp_uuid_v4 ();
+      self->group_depth = self->depth;
+    }
   return TRUE;
 }
 
