@@ -379,6 +379,19 @@ test_lifecycle (Fixture *f, gconstpointer data)
   /* The Registry: one entry, in both languages. */
   act (page, "channels.show-entry", channel);
   g_assert_cmpint (count_rows (awp_channels_page_get_list (page, "registry")), ==, 1);
+  /* No server here: the entry waits for its number (docs/sync.md "Groups"). */
+  {
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (awp_channels_page_get_list (page, "registry"), 0);
+    GtkWidget *cells = gtk_list_box_row_get_child (row);
+    GtkWidget *number = gtk_widget_get_first_child (cells);
+
+    g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (row)));
+    g_assert_nonnull (number);
+    while (number != NULL && !GTK_IS_LABEL (number))
+      number = gtk_widget_get_first_child (number);
+    g_assert_true (GTK_IS_LABEL (number));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (number)), ==, "—");
+  }
   awp_channels_page_set_registry_language (page, "kk");
   spin ();
 
