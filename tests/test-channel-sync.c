@@ -365,6 +365,343 @@ test_applicant_denied (void)
   }
 }
 
+/* Marks the three O93-4 criteria met on @c. */
+static void
+review_all (Client     *c,
+            const char *app_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; awp_accreditation_criteria[i] != NULL; i++)
+    {
+      g_assert_true (awp_accreditation_review (c->store, app_id, awp_accreditation_criteria[i], TRUE,
+                                               "Проверено", "authorized", &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* The pending outbox rows of @c all belong to one group of @n. */
+static void
+assert_one_group (Client *c,
+                  guint   n)
+{
+  g_autoptr(GPtrArray) pending = awp_outbox_list (c->store, "pending", NULL);
+  const char *group;
+
+  g_assert_cmpuint (pending->len, ==, n);
+  group = ((AwpOutboxEntry *) pending->pdata[0])->group;
+  g_assert_nonnull (group);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      AwpOutboxEntry *e = pending->pdata[i];
+
+      g_assert_cmpstr (e->group, ==, group);
+      /* The group id is the outbox's, never a field sent as a base value. */
+      g_assert_false (json_object_has_member (e->base_values, AWP_OUTBOX_GROUP_MEMBER));
+    }
+}
+
+/* Syncs @c expecting its whole pending group refused: every change
+ * rejected, none applied, one of them for @code. Returns the rejections. */
+static GPtrArray *
+sync_refused (Client     *c,
+              guint       n,
+              const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rejected = NULL;
+  gboolean found = FALSE;
+  AwpSyncStats stats;
+
+  g_assert_true (awp_sync_run (c->sync, c->store, &stats, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.applied, ==, 0);
+  g_assert_cmpuint (stats.rejected, ==, n);
+  rejected = awp_outbox_list (c->store, "rejected", NULL);
+  g_assert_cmpuint (rejected->len, ==, n);
+  for (guint i = 0; i < rejected->len; i++)
+    {
+      const char *why = ((AwpOutboxEntry *) rejected->pdata[i])->last_error;
+
+      g_test_message ("refused: %s", why);
+      found |= strstr (why, code) != NULL;
+      /* Each names its own reason (a Registry rule, a clash with the
+       * decision already there) or the group's refusal. */
+      g_assert_true (strstr (why, "duplicate_") != NULL || strstr (why, "group_refused") != NULL
+                     || strstr (why, "\"conflict\"") != NULL);
+    }
+  g_assert_true (found);
+  return g_steal_pointer (&rejected);
+}
+
+/* Drops the refused group (one change takes the others with it) and
+ * syncs: the workstation holds the server's copy again. */
+static void
+drop_refused (Client    *c,
+              GPtrArray *rejected)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (awp_outbox_discard (c->store, ((AwpOutboxEntry *) rejected->pdata[0])->mutation_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (awp_outbox_count (c->store, "rejected", NULL), ==, 0);
+  g_assert_cmpint (awp_outbox_count (c->store, "pending", NULL), ==, 0);
+  sync_clean (c);
+}
+
+/* Two authorized-body workstations accredit two applications offline:
+ * each entry is provisional until its sync, then the server's numbers are
+ * distinct and both workstations show them (O93-8; issue 9 (b)). */
+static void
+test_offline_numbers (void)
+{
+  g_autoptr(Client) app = client_new ("admin.edu");
+  g_autoptr(Client) one = client_new ("authorized");
+  g_autoptr(Client) two = client_new ("authorized");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *reg_one = NULL;
+  g_autofree char *reg_two = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(JsonObject) da = NULL;
+  g_autoptr(JsonObject) db = NULL;
+  g_autoptr(JsonObject) ea = NULL;
+  g_autoptr(JsonObject) eb = NULL;
+  g_autoptr(JsonObject) ea_two = NULL;
+  g_autoptr(JsonObject) eb_one = NULL;
+
+  sync_clean (app);
+  a = sent_application (app);
+  b = sent_application (app);
+  sync_clean (app);
+  sync_clean (one);
+  sync_clean (two);
+
+  /* Offline: each decides on one application. */
+  review_all (one, a);
+  review_all (two, b);
+  sync_clean (one);
+  sync_clean (two);
+  g_assert_true (awp_accreditation_decide (one->store, a, TRUE, NULL, NULL, "authorized", &error));
+  g_assert_no_error (error);
+  g_assert_true (awp_accreditation_decide (two->store, b, TRUE, NULL, NULL, "authorized", &error));
+  g_assert_no_error (error);
+  assert_one_group (one, 3);
+  assert_one_group (two, 3);
+  da = data_of (one, a);
+  ea = data_of (one, str (da, "channel_id"));
+  g_assert_true (awp_registry_is_provisional (ea));
+  g_assert_cmpstr (awp_registry_number_text (ea, "ru"), ==, "— (номер ожидается)");
+  g_assert_cmpstr (awp_registry_number_text (ea, "kk"), ==, "— (нөмірі күтілуде)");
+  g_clear_pointer (&ea, json_object_unref);
+
+  sync_clean (one);
+  sync_clean (two);
+  sync_clean (one);
+
+  da = (json_object_unref (da), data_of (one, a));
+  db = data_of (two, b);
+  ea = data_of (one, str (da, "channel_id"));
+  eb = data_of (two, str (db, "channel_id"));
+  g_assert_false (awp_registry_is_provisional (ea));
+  g_assert_false (awp_registry_is_provisional (eb));
+  g_assert_cmpstr (str (ea, "number"), !=, str (eb, "number"));
+  /* Each sees the other's entry with the same number. */
+  ea_two = data_of (two, str (da, "channel_id"));
+  eb_one = data_of (one, str (db, "channel_id"));
+  g_assert_nonnull (ea_two);
+  g_assert_nonnull (eb_one);
+  g_assert_cmpstr (str (ea_two, "number"), ==, str (ea, "number"));
+  g_assert_cmpstr (str (eb_one, "number"), ==, str (eb, "number"));
+  reg_one = registry_text (one);
+  reg_two = registry_text (two);
+  g_assert_cmpstr (reg_one, ==, reg_two);
+  /* No number is given twice in the whole Registry. */
+  {
+    g_autoptr(GPtrArray) entries = awp_registry_search (one->store, NULL, &error);
+    g_autoptr(GHashTable) numbers = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = 0; i < entries->len; i++)
+      {
+        JsonObject *d = json_object_get_object_member (g_ptr_array_index (entries, i), "data");
+
+        if (!json_object_has_member (d, "included_on"))
+          continue;  /* a body's broadcast channel (O605), no entry */
+        g_assert_false (awp_registry_is_provisional (d));
+        g_assert_false (g_hash_table_contains (numbers, str (d, "number")));
+        g_hash_table_add (numbers, (gpointer) str (d, "number"));
+      }
+  }
+  csv = awp_registry_to_csv (two->store, "kk", &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (csv, "күтілуде"));
+  sync_clean (app);
+  {
+    g_autoptr(JsonObject) mine = data_of (app, str (da, "channel_id"));
+
+    g_assert_cmpstr (str (mine, "number"), ==, str (ea, "number"));
+  }
+}
+
+/* The same application accredited on two workstations: the second
+ * decision's entry is refused by the server (one entry per application),
+ * so none of its group lands; that workstation sees the refusal and,
+ * dropping it, holds the server's Registry (issue 9 (a)). */
+static void
+test_refused_group (void)
+{
+  g_autoptr(Client) app = client_new ("admin.edu");
+  g_autoptr(Client) one = client_new ("authorized");
+  g_autoptr(Client) two = client_new ("authorized");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rejected = NULL;
+  g_autoptr(JsonObject) d_one = NULL;
+  g_autoptr(JsonObject) d_two = NULL;
+  g_autoptr(JsonObject) d_app = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *reg_one = NULL;
+  g_autofree char *reg_two = NULL;
+  g_autofree char *reg_app = NULL;
+  guint entries = 0;
+
+  sync_clean (app);
+  a = sent_application (app);
+  sync_clean (app);
+  sync_clean (one);
+  review_all (one, a);
+  sync_clean (one);
+  sync_clean (two);
+  g_assert_true (awp_accreditation_decide (one->store, a, TRUE, NULL, NULL, "authorized", &error));
+  g_assert_no_error (error);
+  g_assert_true (awp_accreditation_decide (two->store, a, TRUE, NULL, NULL, "authorized", &error));
+  g_assert_no_error (error);
+  sync_clean (one);
+
+  rejected = sync_refused (two, 3, "duplicate_entry");
+  d_two = data_of (two, a);
+  g_assert_nonnull (d_two);
+  {
+    g_autoptr(JsonObject) record = awp_store_get_record (two->store, a, NULL);
+
+    g_assert_cmpstr (json_object_get_string_member (record, "state"), ==, "rejected");
+  }
+
+  /* On the server: one entry for the application, the one its decision names. */
+  sync_clean (app);
+  d_app = data_of (app, a);
+  g_assert_cmpstr (str (d_app, "status"), ==, "accredited");
+  d_one = data_of (one, a);
+  g_assert_cmpstr (str (d_app, "channel_id"), ==, str (d_one, "channel_id"));
+  {
+    g_autoptr(GPtrArray) all = awp_registry_search (app->store, NULL, &error);
+
+    for (guint i = 0; i < all->len; i++)
+      entries += g_strcmp0 (str (json_object_get_object_member (g_ptr_array_index (all, i), "data"),
+                                 "application_id"), a) == 0;
+  }
+  g_assert_cmpuint (entries, ==, 1);
+  g_assert_cmpuint (history_length (app, str (d_app, "channel_id")), ==, 1);
+
+  /* The refused workstation drops the group and converges. */
+  drop_refused (two, rejected);
+  g_clear_pointer (&d_two, json_object_unref);
+  d_two = data_of (two, a);
+  g_assert_cmpstr (str (d_two, "channel_id"), ==, str (d_one, "channel_id"));
+  reg_one = registry_text (one);
+  reg_two = registry_text (two);
+  reg_app = registry_text (app);
+  g_assert_cmpstr (reg_two, ==, reg_one);
+  g_assert_cmpstr (reg_app, ==, reg_one);
+}
+
+/* A change applied and a termination entered go to the server as groups;
+ * the same decision made on a second workstation is refused whole (one
+ * history line per decision, O93-9), and both end with one Registry. */
+static void
+test_change_and_termination_groups (void)
+{
+  g_autoptr(Client) app = client_new ("admin.edu");
+  g_autoptr(Client) one = client_new ("authorized");
+  g_autoptr(Client) two = client_new ("authorized");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) request = json_object_new ();
+  g_autoptr(JsonObject) notice = json_object_new ();
+  g_autoptr(JsonObject) decided = NULL;
+  g_autoptr(GPtrArray) rejected = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *channel = NULL;
+  g_autofree char *cr = NULL;
+  g_autofree char *tn = NULL;
+  g_autofree char *reg_one = NULL;
+  g_autofree char *reg_two = NULL;
+
+  sync_clean (app);
+  a = sent_application (app);
+  sync_clean (app);
+  sync_clean (one);
+  review_all (one, a);
+  g_assert_true (awp_accreditation_decide (one->store, a, TRUE, NULL, NULL, "authorized", &error));
+  g_assert_no_error (error);
+  sync_clean (one);
+  sync_clean (app);
+  decided = data_of (app, a);
+  channel = g_strdup (str (decided, "channel_id"));
+
+  json_object_set_string_member (request, "new_value", "Общественная приемная министра просвещения");
+  json_object_set_string_member (request, "grounds", "Приказ министра № 45 от 04.05.2026");
+  json_object_set_string_member (request, "signer", "Сейітқали Ә. Б.");
+  json_object_set_string_member (request, "signed_on", "2026-05-05");
+  cr = awp_change_request_create (app->store, channel, "name_ru", request, "admin.edu", &error);
+  g_assert_no_error (error);
+  g_assert_true (awp_change_request_send (app->store, cr, NULL, "admin.edu", &error));
+  g_assert_no_error (error);
+  sync_clean (app);
+  sync_clean (one);
+  sync_clean (two);
+  g_assert_true (awp_change_request_apply (one->store, cr, NULL, "authorized", &error));
+  g_assert_no_error (error);
+  g_assert_true (awp_change_request_apply (two->store, cr, NULL, "authorized", &error));
+  g_assert_no_error (error);
+  assert_one_group (one, 3);
+  sync_clean (one);
+  rejected = sync_refused (two, 3, "duplicate_line");
+  drop_refused (two, rejected);
+  g_clear_pointer (&rejected, g_ptr_array_unref);
+  g_assert_cmpuint (history_length (two, channel), ==, 2);
+
+  json_object_set_string_member (notice, "text", "Работа приемной прекращается с 01.01.2027");
+  json_object_set_string_member (notice, "signer", "Сейітқали Ә. Б.");
+  json_object_set_string_member (notice, "signed_on", "2026-10-22");
+  tn = awp_termination_create (app->store, channel, notice, "admin.edu", &error);
+  g_assert_no_error (error);
+  g_assert_true (awp_termination_send (app->store, tn, NULL, "admin.edu", &error));
+  g_assert_no_error (error);
+  sync_clean (app);
+  sync_clean (one);
+  sync_clean (two);
+  g_assert_true (awp_termination_apply (two->store, tn, NULL, "authorized", &error));
+  g_assert_no_error (error);
+  g_assert_true (awp_termination_apply (one->store, tn, NULL, "authorized", &error));
+  g_assert_no_error (error);
+  assert_one_group (two, 3);
+  sync_clean (two);
+  rejected = sync_refused (one, 3, "duplicate_line");
+  drop_refused (one, rejected);
+  sync_clean (two);
+  {
+    g_autoptr(JsonObject) entry = data_of (one, channel);
+    g_autoptr(JsonObject) t = data_of (one, tn);
+
+    g_assert_cmpstr (str (entry, "excluded_on"), !=, "");
+    g_assert_cmpstr (str (t, "status"), ==, "applied");
+  }
+  g_assert_cmpuint (history_length (one, channel), ==, 3);
+  reg_one = registry_text (one);
+  reg_two = registry_text (two);
+  g_assert_cmpstr (reg_one, ==, reg_two);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -374,6 +711,9 @@ main (int argc, char **argv)
   awp_test_server_start (&server, NULL);
   g_test_add_func ("/channel-sync/lifecycle", test_lifecycle);
   g_test_add_func ("/channel-sync/applicant-denied", test_applicant_denied);
+  g_test_add_func ("/channel-sync/offline-numbers", test_offline_numbers);
+  g_test_add_func ("/channel-sync/refused-group", test_refused_group);
+  g_test_add_func ("/channel-sync/change-and-termination-groups", test_change_and_termination_groups);
   rc = g_test_run ();
   awp_test_server_stop (&server);
   return rc;

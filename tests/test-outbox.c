@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "awp-outbox.h"
+#include "awp-store-private.h"
 #include "awp-test-store.h"
 #include "awp-uuid.h"
 
@@ -206,6 +207,64 @@ test_rejected_kept (StoreFixture *f, gconstpointer data)
   g_assert_cmpuint (awp_outbox_count (f->store, NULL, NULL), ==, 1);
 }
 
+/* A group (docs/sync.md "Groups"): the rows one grouped transaction wrote
+ * share an id kept out of their base values, an enclosing transaction's
+ * later rows are not in it, and a refused group is dropped whole. */
+static void
+test_group (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(JsonNode) errors = json_from_string ("[{\"field\":\"bin\",\"code\":\"invalid\"}]", NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  gboolean ready = FALSE;
+
+  g_assert_true (awp_store_begin (f->store, &error));
+  g_assert_true (awp_store_begin_group (f->store, &error));
+  a = create_org (f, "{\"name_ru\":\"А\"}");
+  b = create_org (f, "{\"name_ru\":\"Б\"}");
+  g_assert_true (awp_store_commit (f->store, &error));
+  g_assert_null (awp_store_get_group (f->store));
+  c = create_org (f, "{\"name_ru\":\"В\"}");
+  g_assert_true (awp_store_commit (f->store, &error));
+  g_assert_no_error (error);
+
+  list = pending (f);
+  g_assert_cmpuint (list->len, ==, 3);
+  g_assert_nonnull (((AwpOutboxEntry *) list->pdata[0])->group);
+  g_assert_cmpstr (((AwpOutboxEntry *) list->pdata[0])->group, ==, ((AwpOutboxEntry *) list->pdata[1])->group);
+  g_assert_null (((AwpOutboxEntry *) list->pdata[2])->group);
+  g_assert_false (json_object_has_member (((AwpOutboxEntry *) list->pdata[0])->base_values, AWP_OUTBOX_GROUP_MEMBER));
+  members = awp_outbox_list_group (f->store, ((AwpOutboxEntry *) list->pdata[0])->group, &ready, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (members->len, ==, 2);
+  g_assert_cmpuint (((AwpOutboxEntry *) members->pdata[0])->group_size, ==, 2);
+  g_assert_true (ready);
+
+  /* Refused whole; dropping one drops both, the other record stays. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *id = ((AwpOutboxEntry *) list->pdata[i])->mutation_id;
+
+      g_assert_true (awp_outbox_mark_inflight (f->store, id, &error));
+      g_assert_true (awp_outbox_mark_rejected (f->store, id, json_node_get_array (errors), &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (awp_outbox_discard (f->store, ((AwpOutboxEntry *) list->pdata[1])->mutation_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (awp_outbox_count (f->store, NULL, NULL), ==, 1);
+  g_assert_null (awp_store_get_record (f->store, a, NULL));
+  g_assert_null (awp_store_get_record (f->store, b, NULL));
+  {
+    g_autoptr(JsonObject) kept = awp_store_get_record (f->store, c, &error);
+
+    g_assert_nonnull (kept);
+  }
+}
+
 static JsonArray *
 page (const char *json)
 {
@@ -375,5 +434,6 @@ main (int argc, char *argv[])
   ADD ("pull-delete-vs-local", test_pull_delete_vs_local);
   ADD ("pull-delete-keeps-whole", test_pull_delete_keeps_whole);
   ADD ("pull-unknown-type", test_pull_unknown_type);
+  ADD ("group", test_group);
   return g_test_run ();
 }

@@ -73,6 +73,16 @@ with Server() as s:
                 body={"client_id": "contract", "mutations": muts})
     ok(res and [r["status"] for r in res["results"]] == ["applied", "applied", "conflict", "rejected", "rejected"],
        "the push exercised every result kind but retry", res)
+    # A group refused whole (docs/sync.md "Groups") and one sent in part.
+    group = [dict(mutation("c-g1", "channel", "c-g1", "create", {"name": "Арна", "kind": "blog"}),
+                  group={"id": "c-grp", "size": 2}),
+             dict(mutation("c-g2", "channel", "c-g2", "create", {"name": ""}), group={"id": "c-grp", "size": 2}),
+             dict(mutation("c-g3", "channel", "c-g3", "create", {"name": "Арна", "kind": "blog"}),
+                  group={"id": "c-grp2", "size": 2})]
+    res = check(s, "POST", "/api/v1/sync/push", "/api/v1/sync/push", 200, token=a, headers={"Idempotency-Key": "c-grp"},
+                body={"client_id": "contract", "mutations": group})
+    ok(res and [r["code"] for r in res["results"]] == ["group_refused", "validation_failed", "group_incomplete"],
+       "a refused group and an incomplete one match the schema", res)
     check(s, "POST", "/api/v1/sync/push", "/api/v1/sync/push", 400, token=a,
           body={"client_id": "contract", "mutations": []})
     check(s, "POST", "/api/v1/sync/push", "/api/v1/sync/push", 422, token=a, headers=H,

@@ -3,6 +3,7 @@
 exactly-once application with byte-identical replays, field-level merge,
 conflicts for same-field and delete-vs-edit, and a gap-free, monotonic,
 paged change cursor with 410 past retention."""
+import json
 import os
 import sqlite3
 import sys
@@ -161,6 +162,67 @@ with Server(config={"sync": {"tombstone-retention": 0}}) as s:
 # Concurrency: 6 clients race on one record, each editing its own field
 # with the base version it last saw. Every edit is applied exactly once
 # (merged when stale), versions are gap-free, nothing is lost.
+# Groups (docs/sync.md "Groups"): the mutations one local transaction wrote
+# are applied all or none; old clients' single mutations are untouched.
+def grouped(muts, gid, size=None):
+    for m in muts:
+        m["group"] = {"id": gid, "size": size or len(muts)}
+    return muts
+
+
+with Server() as s:
+    a = s.login("admin.edu")
+    db = sqlite3.connect(s.db)
+    batch = [mutation("g-single-1", CH, "g-s1", "create", {"name": "До", "kind": "blog"})]
+    batch += grouped([mutation("g-1", CH, "g-ch1", "create", {"name": "Первый", "kind": "blog"}),
+                      mutation("g-2", CH, "g-ch2", "create", {"name": "", "kind": "blog"})], "grp-1")
+    batch += [mutation("g-single-2", CH, "g-s2", "create", {"name": "После", "kind": "blog"})]
+    st, _, raw1 = s.request("POST", "/api/v1/sync/push", {"client_id": "ws-g", "mutations": batch}, token=a,
+                            headers={"Idempotency-Key": "grp-batch-1"})
+    r = json.loads(raw1)["results"]
+    ok(st == 200 and [x["status"] for x in r] == ["applied", "rejected", "rejected", "applied"],
+       "a group with a refused member is refused whole; the single mutations around it apply", r)
+    ok(r[1]["code"] == "group_refused" and r[1]["errors"][0]["field"] == "group"
+       and r[2]["code"] == "validation_failed" and r[2]["errors"][0]["field"] == "name",
+       "each member answers with its own reason or group_refused", r)
+    ok(db.execute("SELECT COUNT(*) FROM records WHERE id IN ('g-ch1', 'g-ch2')").fetchone()[0] == 0,
+       "nothing of the refused group is on the server")
+    st, _, raw2 = s.request("POST", "/api/v1/sync/push", {"client_id": "ws-g", "mutations": batch}, token=a,
+                            headers={"Idempotency-Key": "grp-batch-2"})
+    ok(raw2 == raw1, "a refused group replays byte-identically", (raw1, raw2))
+
+    whole = grouped([mutation("g-3", CH, "g-ch3", "create", {"name": "Третий", "kind": "blog"}),
+                     mutation("g-4", CH, "g-ch4", "create", {"name": "Четвёртый", "kind": "blog"}),
+                     mutation("g-5", CH, "g-ch5", "create", {"name": "Пятый", "kind": "blog"})], "grp-2")
+    st, r = s.push(a, "ws-g", whole[:2])
+    ok([x["code"] for x in r["results"]] == ["group_incomplete"] * 2, "a group sent in part is refused", r)
+    st, r = s.push(a, "ws-g", whole)
+    ok([x["status"] for x in r["results"]] == ["applied"] * 3, "the whole group sent again applies", r)
+    st, r = s.push(a, "ws-g", [dict(mutation("g-6", CH, "g-ch6", "create", {"name": "x", "kind": "blog"}),
+                                    group={"id": "bad id!", "size": 1})])
+    ok(r["results"][0]["code"] == "invalid_mutation" and r["results"][0]["errors"][0]["field"] == "group",
+       "a malformed group is an invalid mutation naming the member", r)
+
+    # Registry numbers are the server's: one sequence, never what a client sends.
+    auth = s.login("authorized")
+    entry = {"name_kk": "Арна", "name_ru": "Канал", "owner_kk": "Орган", "owner_ru": "Орган",
+             "included_on": "2026-03-20"}
+    st, r = s.push(auth, "ws-auth-1", [mutation("n-1", CH, "reg-1", "create", dict(entry, application_id="app-n1"))])
+    st, r2 = s.push(auth, "ws-auth-2", [mutation("n-2", CH, "reg-2", "create",
+                                                 dict(entry, application_id="app-n2", number="1"))])
+    nums = dict(db.execute("SELECT id, json_extract(data, '$.number') FROM records WHERE id IN ('reg-1', 'reg-2')"))
+    ok(r["results"][0]["status"] == "applied" and r2["results"][0]["status"] == "applied"
+       and nums["reg-1"] and nums["reg-2"] and int(nums["reg-2"]) == int(nums["reg-1"]) + 1,
+       "two workstations' entries get consecutive server numbers, whatever number a client sends", nums)
+    st, r = s.push(auth, "ws-auth-1", [mutation("n-3", CH, "reg-1", "update", {"number": "77", "name_ru": "Канал 2"}, 1,
+                                                {"number": None, "name_ru": "Канал"})])
+    num = db.execute("SELECT json_extract(data, '$.number') FROM records WHERE id = 'reg-1'").fetchone()[0]
+    ok(r["results"][0]["status"] == "applied" and num == nums["reg-1"], "an entry keeps its number", (r, num))
+    st, r = s.push(auth, "ws-auth-2", [mutation("n-4", CH, "reg-3", "create", dict(entry, application_id="app-n1"))])
+    ok(r["results"][0]["code"] == "validation_failed" and r["results"][0]["errors"][0]["code"] == "duplicate_entry",
+       "a second entry for one application is refused", r)
+    db.close()
+
 import threading  # noqa: E402
 
 with Server() as s:

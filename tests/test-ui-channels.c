@@ -325,6 +325,19 @@ test_lifecycle (Fixture *f, gconstpointer data)
   /* The Registry: one entry, in both languages. */
   act (page, "channels.show-entry", channel);
   g_assert_cmpint (count_rows (awp_channels_page_get_list (page, "registry")), ==, 1);
+  /* No server here: the entry waits for its number (docs/sync.md "Groups"). */
+  {
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (awp_channels_page_get_list (page, "registry"), 0);
+    GtkWidget *cells = gtk_list_box_row_get_child (row);
+    GtkWidget *number = gtk_widget_get_first_child (cells);
+
+    g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (row)));
+    g_assert_nonnull (number);
+    while (number != NULL && !GTK_IS_LABEL (number))
+      number = gtk_widget_get_first_child (number);
+    g_assert_true (GTK_IS_LABEL (number));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (number)), ==, "—");
+  }
   awp_channels_page_set_registry_language (page, "kk");
   awp_test_ui_spin ();
 
@@ -349,6 +362,33 @@ test_lifecycle (Fixture *f, gconstpointer data)
   type_into (page, "signer", "Сейітқали Ә. Б.");
   type_into (page, "signed_on", "18.03.2026");
   awp_test_ui_screenshot (window, "channels-change-request");
+  /* Annex 3 (O93-11, O93-A3) in both languages, as typed (a draft). */
+  {
+    g_autofree char *ru = pdf_text (page, "ru");
+    g_autofree char *kk = pdf_text (page, "kk");
+
+    assert_in_pdf (ru, "Приложение 3 к Правилам");
+    assert_in_pdf (ru, "Заявка на внесение изменений");
+    assert_in_pdf (ru, "дополнений в Реестр каналов");
+    assert_in_pdf (ru, "От: Акимат области Абай");
+    assert_in_pdf (ru, "Наименование изменяемой записи Реестра:");
+    assert_in_pdf (ru, "Наименование канала (на казахском языке)");
+    assert_in_pdf (ru, "«Әкіммен тікелей байланыс» қоғамдық қабылдау бөлмесі");
+    assert_in_pdf (ru, "Новая редакция:");
+    assert_in_pdf (ru, "Абай облысы әкімінің «Тікелей байланыс»");
+    assert_in_pdf (ru, "4 мамырдағы №");
+    assert_in_pdf (ru, "номер ожидается");
+    assert_in_pdf (ru, "Сейітқали Ә. Б.");
+    assert_in_pdf (ru, "18.03.2026");
+    assert_in_pdf (kk, "3-қосымша");
+    assert_in_pdf (kk, "толықтырулар енгізуге");
+    assert_in_pdf (kk, "Мемлекеттік орган: Абай облысының әкімдігі");
+    assert_in_pdf (kk, "Тізілімнің өзгертілетін жазбасының мазмұны:");
+    assert_in_pdf (kk, "Арнаның атауы (қазақ тілінде)");
+    assert_in_pdf (kk, "Жаңа редакциясы:");
+    assert_in_pdf (kk, "нөмірі күтілуде");
+    assert_in_pdf (kk, "18.03.2026");
+  }
   act (page, "channels.send", NULL);
   /* A disabled action does nothing, even when activated by name. */
   gtk_widget_activate_action (GTK_WIDGET (page), "channels.apply", NULL);
@@ -371,6 +411,24 @@ test_lifecycle (Fixture *f, gconstpointer data)
   type_into (page, "signer", "Сейітқали Ә. Б.");
   type_into (page, "signed_on", "18.03.2026");
   act (page, "channels.send", NULL);
+  /* The termination notice (O93-12) in both languages, as sent. */
+  {
+    g_autofree char *ru = pdf_text (page, "ru");
+    g_autofree char *kk = pdf_text (page, "kk");
+
+    assert_in_pdf (ru, "Уведомление о прекращении работы");
+    assert_in_pdf (ru, "От: Акимат области Абай");
+    assert_in_pdf (ru, "просим исключить его");
+    assert_in_pdf (ru, "Текст уведомления:");
+    assert_in_pdf (ru, "2026 жылғы 1 сәуірден");
+    assert_in_pdf (ru, "18.03.2026");
+    assert_in_pdf (kk, "Коммуникация арнасының жұмысын тоқтату");
+    assert_in_pdf (kk, "Мемлекеттік орган: Абай облысының әкімдігі");
+    assert_in_pdf (kk, "«Абай облысы әкімінің");
+    assert_in_pdf (kk, "тізілімінен шығаруды");
+    assert_in_pdf (kk, "Хабарлама мәтіні:");
+    assert_in_pdf (kk, "18.03.2026");
+  }
   set_role (page, "authorized_body");
   act (page, "channels.apply", NULL);
   d = data_of (f->store, channel);

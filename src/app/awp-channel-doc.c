@@ -74,6 +74,97 @@ add_item (AwpChannelDoc *doc,
        value != NULL && value[0] != '\0' ? value : "________________________________________");
 }
 
+static AwpChannelDoc *
+doc_new (const char *title)
+{
+  AwpChannelDoc *doc = g_new0 (AwpChannelDoc, 1);
+
+  doc->blocks = g_ptr_array_new_with_free_func (block_free);
+  doc->heights = g_array_new (FALSE, TRUE, sizeof (double));
+  doc->breaks = g_array_new (FALSE, TRUE, sizeof (int));
+  doc->title = g_strdup (title);
+  return doc;
+}
+
+/* The annex's reference at the top right (@annex: 1-3, 0 for none, a
+ * free-form document) and the title. */
+static void
+add_head (AwpChannelDoc *doc,
+          gboolean       kk,
+          guint          annex,
+          gboolean       form)
+{
+  if (annex > 0)
+    {
+      g_autofree char *ref = NULL;
+
+      if (kk)
+        ref = g_strdup_printf ("Мемлекеттік органдардың халықпен коммуникация арналарының тізілімін қалыптастыру "
+                               "және жүргізу,\nсондай-ақ оларды аккредиттеу қағидаларына %u-қосымша%s",
+                               annex, form ? "\nНысан" : "");
+      else
+        ref = g_strdup_printf ("Приложение %u к Правилам формирования и ведения реестра,\nа также аккредитации "
+                               "каналов коммуникаций\nгосударственных органов с населением%s",
+                               annex, form ? "\nФорма" : "");
+      add (doc, "Serif 9", 0, PANGO_ALIGN_RIGHT, ref);
+    }
+  add (doc, "Serif Bold 13", 0, PANGO_ALIGN_CENTER, doc->title);
+}
+
+/* "To" and "From" lines. */
+static void
+add_parties (AwpChannelDoc *doc,
+             gboolean       kk,
+             const char    *to,
+             const char    *from)
+{
+  g_autofree char *to_line = g_strdup_printf (kk ? "Ұсынылатын уәкілетті орган: %s" : "Представляется в: %s",
+                                              to != NULL && to[0] != '\0' ? to : "________________________");
+  g_autofree char *from_line = g_strdup_printf (kk ? "Мемлекеттік орган: %s" : "От: %s",
+                                                from != NULL && from[0] != '\0' ? from : "________________________");
+
+  add (doc, "Serif 11", 0, PANGO_ALIGN_LEFT, to_line);
+  add (doc, "Serif 11", 0, PANGO_ALIGN_LEFT, from_line);
+}
+
+/* The signature (EDS) and the date at the foot. */
+static void
+add_signature (AwpChannelDoc *doc,
+               gboolean       kk,
+               JsonObject    *data)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *line = NULL;
+  GDate signed_on;
+
+  if (awp_calendar_parse_date (member (data, "signed_on"), "signed_on", &signed_on, NULL))
+    date = awp_calendar_format_date (&signed_on);
+  line = g_strdup_printf (kk ? "%s\n(мемлекеттік орган бірінші басшысы орынбасарының қолы, ЭЦҚ)\t\tКүні: %s"
+                             : "%s\n(подпись заместителя первого руководителя государственного органа, ЭЦП)\t\tДата: %s",
+                          member (data, "signer"), date != NULL ? date : "«__» ________ 20__");
+  add (doc, "Serif 11", 0, PANGO_ALIGN_LEFT, line);
+}
+
+/* The attachments, numbered (a line when there are none). */
+static void
+add_attachments (AwpChannelDoc *doc,
+                 gboolean       kk,
+                 JsonObject    *data,
+                 const char    *label)
+{
+  g_autoptr(GString) attachments = g_string_new (NULL);
+
+  if (json_object_has_member (data, "attachments") && JSON_NODE_HOLDS_ARRAY (json_object_get_member (data, "attachments")))
+    {
+      JsonArray *list = json_object_get_array_member (data, "attachments");
+
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        g_string_append_printf (attachments, "%s%u) %s", i > 0 ? "\n" : "", i + 1,
+                                json_node_get_string (json_array_get_element (list, i)) ?: "");
+    }
+  add_item (doc, label, attachments->str);
+}
+
 static const char *
 choice (const char *value, const char *const *keys, const char *const *words)
 {
@@ -94,29 +185,11 @@ awp_channel_doc_new_application (JsonObject *data,
   static const char *const format_ru[] = { "онлайн", "офлайн", "гибрид" };
   static const char *const format_kk[] = { "онлайн", "офлайн", "гибрид" };
   gboolean kk = g_strcmp0 (lang, "kk") == 0;
-  AwpChannelDoc *doc = g_new0 (AwpChannelDoc, 1);
-  g_autofree char *date = NULL;
-  g_autofree char *line = NULL;
-  GString *attachments = g_string_new (NULL);
-  GDate signed_on;
+  AwpChannelDoc *doc = doc_new (kk ? "Коммуникация арнасын аккредиттеуге арналған өтінім"
+                                   : "Заявка для аккредитации канала коммуникаций");
 
-  doc->blocks = g_ptr_array_new_with_free_func (block_free);
-  doc->heights = g_array_new (FALSE, TRUE, sizeof (double));
-  doc->breaks = g_array_new (FALSE, TRUE, sizeof (int));
-  doc->title = g_strdup (kk ? "Коммуникация арнасын аккредиттеуге арналған өтінім"
-                            : "Заявка для аккредитации канала коммуникаций");
-
-  add (doc, "Serif 9", 0, PANGO_ALIGN_RIGHT,
-       kk ? "Мемлекеттік органдардың халықпен коммуникация арналарының тізілімін қалыптастыру және жүргізу,\n"
-            "сондай-ақ оларды аккредиттеу қағидаларына 1-қосымша\nНысан"
-          : "Приложение 1 к Правилам формирования и ведения реестра,\nа также аккредитации каналов коммуникаций\n"
-            "государственных органов с населением\nФорма");
-  add (doc, "Serif Bold 13", 0, PANGO_ALIGN_CENTER, doc->title);
-  line = g_strdup_printf (kk ? "Ұсынылатын уәкілетті орган: %s" : "Представляется в: %s", member (data, "to_body"));
-  add (doc, "Serif 11", 0, PANGO_ALIGN_LEFT, line);
-  g_free (line);
-  line = g_strdup_printf (kk ? "Мемлекеттік орган: %s" : "От: %s", member (data, kk ? "from_body_kk" : "from_body_ru"));
-  add (doc, "Serif 11", 0, PANGO_ALIGN_LEFT, line);
+  add_head (doc, kk, 1, TRUE);
+  add_parties (doc, kk, member (data, "to_body"), member (data, kk ? "from_body_kk" : "from_body_ru"));
   add_item (doc, kk ? "Коммуникация арнасын аккредиттеуді сұраймын:" : "Прошу провести аккредитацию:",
             member (data, kk ? "channel_name_kk" : "channel_name_ru"));
   add (doc, "Serif 11", 0, PANGO_ALIGN_LEFT,
@@ -160,24 +233,131 @@ awp_channel_doc_new_application (JsonObject *data,
   add_item (doc, kk ? "Өтініш беруші ұсынуды қажет деп санайтын өзге де ақпарат:"
                     : "Иная информация, предоставление которой считает необходимым заявитель:",
             member (data, "other_info"));
-  if (json_object_has_member (data, "attachments") && JSON_NODE_HOLDS_ARRAY (json_object_get_member (data, "attachments")))
-    {
-      JsonArray *list = json_object_get_array_member (data, "attachments");
-
-      for (guint i = 0; i < json_array_get_length (list); i++)
-        g_string_append_printf (attachments, "%s%u) %s", i > 0 ? "\n" : "", i + 1,
-                                json_node_get_string (json_array_get_element (list, i)) ?: "");
-    }
-  add_item (doc, kk ? "Өтінімге қоса беріледі:" : "К заявке прилагаются:", attachments->str);
-  g_string_free (attachments, TRUE);
-  if (awp_calendar_parse_date (member (data, "signed_on"), "signed_on", &signed_on, NULL))
-    date = awp_calendar_format_date (&signed_on);
-  g_free (line);
-  line = g_strdup_printf (kk ? "%s\n(мемлекеттік орган бірінші басшысы орынбасарының қолы, ЭЦҚ)\t\tКүні: %s"
-                             : "%s\n(подпись заместителя первого руководителя государственного органа, ЭЦП)\t\tДата: %s",
-                          member (data, "signer"), date != NULL ? date : "«__» ________ 20__");
-  add (doc, "Serif 11", 0, PANGO_ALIGN_LEFT, line);
+  add_attachments (doc, kk, data, kk ? "Өтінімге қоса беріледі:" : "К заявке прилагаются:");
+  add_signature (doc, kk, data);
   return doc;
+}
+
+/* The entry's name in @kk's language with its number (or that the number
+ * is awaited), a line when the entry is not known here. */
+static char *
+entry_line (JsonObject *entry,
+            gboolean    kk)
+{
+  if (entry == NULL)
+    return g_strdup ("");
+  return g_strdup_printf ("%s (№ %s)", member (entry, kk ? "name_kk" : "name_ru"),
+                          awp_registry_number_text (entry, kk ? "kk" : "ru"));
+}
+
+AwpChannelDoc *
+awp_channel_doc_new_change_request (JsonObject *data,
+                                    JsonObject *entry,
+                                    const char *to_body,
+                                    const char *lang)
+{
+  gboolean kk = g_strcmp0 (lang, "kk") == 0;
+  AwpChannelDoc *doc = doc_new (kk ? "Мемлекеттік органдардың халықпен коммуникация арналарының тізіліміне "
+                                     "өзгерістер және (немесе) толықтырулар енгізуге арналған өтінім"
+                                   : "Заявка на внесение изменений и (или) дополнений в Реестр каналов "
+                                     "коммуникаций государственных органов с населением");
+  g_autofree char *channel = entry_line (entry, kk);
+
+  add_head (doc, kk, 3, TRUE);
+  add_parties (doc, kk, to_body, entry != NULL ? member (entry, kk ? "owner_kk" : "owner_ru") : NULL);
+  add_item (doc, kk ? "Коммуникация арнасы:" : "Канал коммуникаций:", channel);
+  add_item (doc, kk ? "Тізілімнің өзгертілетін жазбасының атауы:" : "Наименование изменяемой записи Реестра:",
+            awp_registry_field_title (member (data, "field"), kk ? "kk" : "ru"));
+  add_item (doc, kk ? "Тізілімнің өзгертілетін жазбасының мазмұны:" : "Содержание изменяемой записи Реестра:",
+            member (data, "current_value"));
+  add_item (doc, kk ? "Жаңа редакциясы:" : "Новая редакция:", member (data, "new_value"));
+  add_item (doc, kk ? "Өзгерістер және (немесе) толықтырулар енгізуге негіздеме:"
+                    : "Основание для внесения изменений и (или) дополнений:",
+            member (data, "grounds"));
+  add_attachments (doc, kk, data, kk ? "Өтінімге қоса беріледі:" : "К заявке прилагаются:");
+  add_signature (doc, kk, data);
+  return doc;
+}
+
+AwpChannelDoc *
+awp_channel_doc_new_termination (JsonObject *data,
+                                 JsonObject *entry,
+                                 const char *to_body,
+                                 const char *lang)
+{
+  gboolean kk = g_strcmp0 (lang, "kk") == 0;
+  AwpChannelDoc *doc = doc_new (kk ? "Коммуникация арнасының жұмысын тоқтату туралы хабарлама"
+                                   : "Уведомление о прекращении работы канала коммуникаций");
+  g_autofree char *request = NULL;
+
+  /* O93-12 sets no form: the parties, what ends, the text, the signature. */
+  add_head (doc, kk, 0, FALSE);
+  add_parties (doc, kk, to_body, entry != NULL ? member (entry, kk ? "owner_kk" : "owner_ru") : NULL);
+  if (kk)
+    request = g_strdup_printf ("«%s» коммуникация арнасының (Тізілімдегі № %s) жұмысы тоқтатылатынын хабарлаймыз "
+                               "және оны Мемлекеттік органдардың халықпен коммуникация арналарының тізілімінен "
+                               "шығаруды сұраймыз.",
+                               entry != NULL ? member (entry, "name_kk") : "____", entry != NULL
+                               ? awp_registry_number_text (entry, "kk") : "____");
+  else
+    request = g_strdup_printf ("Сообщаем о прекращении работы канала коммуникаций «%s» (№ %s в Реестре) и просим "
+                               "исключить его из Реестра каналов коммуникаций государственных органов с населением.",
+                               entry != NULL ? member (entry, "name_ru") : "____", entry != NULL
+                               ? awp_registry_number_text (entry, "ru") : "____");
+  add (doc, "Serif 11", 0, PANGO_ALIGN_LEFT, request);
+  add_item (doc, kk ? "Хабарлама мәтіні:" : "Текст уведомления:", member (data, "text"));
+  add_attachments (doc, kk, data, kk ? "Хабарламаға қоса беріледі:" : "К уведомлению прилагаются:");
+  add_signature (doc, kk, data);
+  return doc;
+}
+
+AwpChannelDoc *
+awp_channel_doc_new_document (AwpStore    *store,
+                              const char  *id,
+                              JsonObject  *shown,
+                              const char  *lang,
+                              GError     **error)
+{
+  g_autoptr(JsonObject) record = awp_store_get_record (store, id, error);
+  g_autoptr(JsonObject) entry = NULL;
+  g_autoptr(JsonObject) application = NULL;
+  JsonObject *data;
+  const char *type;
+  const char *to_body = NULL;
+
+  if (record == NULL)
+    return NULL;
+  type = json_object_get_string_member (record, "type");
+  data = json_object_get_object_member (record, "data");
+  if (shown != NULL)
+    {
+      g_autoptr(GList) names = json_object_get_members (shown);
+
+      for (GList *l = names; l != NULL; l = l->next)
+        json_object_set_member (data, l->data, json_node_copy (json_object_get_member (shown, l->data)));
+    }
+  if (g_str_equal (type, "accreditation_application"))
+    return awp_channel_doc_new_application (data, lang);
+  if (!g_str_equal (type, "change_request") && !g_str_equal (type, "termination_notice"))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("The record “%s” has no document form"), id);
+      return NULL;
+    }
+  entry = awp_registry_get_entry (store, member (data, "channel_id"), NULL);
+  /* The body the channel was accredited by gets its changes too. */
+  if (entry != NULL && member (entry, "application_id")[0] != '\0')
+    {
+      g_autoptr(JsonObject) app_record = awp_store_get_record (store, member (entry, "application_id"), NULL);
+
+      if (app_record != NULL)
+        application = json_object_ref (json_object_get_object_member (app_record, "data"));
+    }
+  if (application != NULL)
+    to_body = member (application, "to_body");
+  if (g_str_equal (type, "change_request"))
+    return awp_channel_doc_new_change_request (data, entry, to_body, lang);
+  return awp_channel_doc_new_termination (data, entry, to_body, lang);
 }
 
 AwpChannelDoc *
@@ -191,18 +371,9 @@ awp_channel_doc_new_registry (AwpStore    *store,
 
   if (entries == NULL)
     return NULL;
-  doc = g_new0 (AwpChannelDoc, 1);
-  doc->blocks = g_ptr_array_new_with_free_func (block_free);
-  doc->heights = g_array_new (FALSE, TRUE, sizeof (double));
-  doc->breaks = g_array_new (FALSE, TRUE, sizeof (int));
-  doc->title = g_strdup (kk ? "Мемлекеттік органдардың халықпен коммуникация арналарының тізілімі"
-                            : "Реестр каналов коммуникаций государственных органов с населением");
-  add (doc, "Serif 9", 0, PANGO_ALIGN_RIGHT,
-       kk ? "Мемлекеттік органдардың халықпен коммуникация арналарының тізілімін қалыптастыру және жүргізу,\n"
-            "сондай-ақ оларды аккредиттеу қағидаларына 2-қосымша"
-          : "Приложение 2 к Правилам формирования и ведения реестра,\nа также аккредитации каналов коммуникаций\n"
-            "государственных органов с населением");
-  add (doc, "Serif Bold 13", 0, PANGO_ALIGN_CENTER, doc->title);
+  doc = doc_new (kk ? "Мемлекеттік органдардың халықпен коммуникация арналарының тізілімі"
+                     : "Реестр каналов коммуникаций государственных органов с населением");
+  add_head (doc, kk, 2, FALSE);
   for (guint i = 0; i < entries->len; i++)
     {
       JsonObject *entry = g_ptr_array_index (entries, i);

@@ -17,6 +17,28 @@ typedef struct _AwpChannelDoc AwpChannelDoc;
 /* @lang: "ru" or "kk"; @data is read now. */
 AwpChannelDoc *awp_channel_doc_new_application (JsonObject     *data,
                                                 const char     *lang);
+/* A change request in the layout of Annex 3 (O93-11, O93-A3): to, from,
+ * the record being changed with its content, the new wording, grounds,
+ * attachments, signature and date. @entry (the Registry entry, may be NULL)
+ * gives the channel, its number and the owner; @to_body the authorized
+ * body (NULL: a line to fill in). */
+AwpChannelDoc *awp_channel_doc_new_change_request (JsonObject *data,
+                                                   JsonObject *entry,
+                                                   const char *to_body,
+                                                   const char *lang);
+/* A termination notice (O93-12, free form) likewise. */
+AwpChannelDoc *awp_channel_doc_new_termination (JsonObject     *data,
+                                                JsonObject     *entry,
+                                                const char     *to_body,
+                                                const char     *lang);
+/* The document of the record @id (an application, change request or
+ * termination notice) in @lang; @shown (may be NULL) are fields on screen
+ * not saved yet. */
+AwpChannelDoc *awp_channel_doc_new_document    (AwpStore       *store,
+                                                const char     *id,
+                                                JsonObject     *shown,
+                                                const char     *lang,
+                                                GError        **error);
 /* The whole Registry (Annex 2) in @lang ("ru" or "kk"): per entry its six
  * columns, the history included. */
 AwpChannelDoc *awp_channel_doc_new_registry    (AwpStore       *store,

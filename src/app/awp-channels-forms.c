@@ -702,7 +702,7 @@ awp_channels_show_request (AwpChannelsPage *self,
       gtk_box_append (box, awp_channels_heading (_("Change to the Registry (Annex 3, O93-11)"), "title-2"));
       add_status (box, data);
       add_message_label (self, box);
-      line = g_strdup_printf ("№ %s · %s", entry != NULL ? json_object_get_string_member_with_default (entry, "number", "") : "",
+      line = g_strdup_printf ("№ %s · %s", entry != NULL ? awp_registry_number_label (entry) : "",
                               awp_registry_field_title (field, ui_registry_lang ()));
       gtk_box_append (box, awp_channels_heading (line, "heading"));
       gtk_box_set_homogeneous (GTK_BOX (sides), TRUE);
@@ -742,7 +742,7 @@ awp_channels_show_request (AwpChannelsPage *self,
       gtk_box_append (box, awp_channels_heading (_("Notice of termination (O93-12)"), "title-2"));
       add_status (box, data);
       add_message_label (self, box);
-      line = g_strdup_printf ("№ %s · %s", entry != NULL ? json_object_get_string_member_with_default (entry, "number", "") : "",
+      line = g_strdup_printf ("№ %s · %s", entry != NULL ? awp_registry_number_label (entry) : "",
                               entry != NULL ? json_object_get_string_member_with_default (entry, ui_registry_lang ()[0] == 'k'
                                                                                           ? "name_kk" : "name_ru", "") : "");
       gtk_box_append (box, awp_channels_heading (line, "heading"));
@@ -760,4 +760,13 @@ awp_channels_show_request (AwpChannelsPage *self,
         }
       request_decision (self, data, FALSE, _("_Exclude from the Registry"));
     }
+  /* The document itself for the SED: Annex 3 (O93-11) or the notice (O93-12). */
+  {
+    GtkWidget *docs = button_box ();
+
+    gtk_box_append (GTK_BOX (docs), action_button (self, _("PDF in _Russian…"), "channels.pdf", "ru", NULL));
+    gtk_box_append (GTK_BOX (docs), action_button (self, _("PDF in _Kazakh…"), "channels.pdf", "kk", NULL));
+    gtk_box_append (GTK_BOX (docs), action_button (self, _("_Print…"), "channels.print", "ru", NULL));
+    gtk_box_append (box, docs);
+  }
 }

@@ -388,6 +388,13 @@ fill_registry (AwpChannelsPage *self)
         {
           g_autofree char *text = awp_registry_cell (entry, history, c, lang);
 
+          /* The № column is narrow: a provisional entry shows "—" there,
+           * the row's tooltip says why (the PDF and CSV spell it out). */
+          if (c == 0 && awp_registry_is_provisional (json_object_get_object_member (entry, "data")))
+            {
+              g_free (text);
+              text = g_strdup ("—");
+            }
           gtk_box_append (GTK_BOX (box), registry_cell (c, text, FALSE));
         }
       gtk_widget_set_margin_start (box, 12);
@@ -396,6 +403,8 @@ fill_registry (AwpChannelsPage *self)
       gtk_widget_set_margin_bottom (box, 6);
       if (json_object_has_member (json_object_get_object_member (entry, "data"), "excluded_on"))
         gtk_widget_add_css_class (box, "dim-label");
+      if (awp_registry_is_provisional (json_object_get_object_member (entry, "data")))
+        gtk_widget_set_tooltip_text (row, _("Provisional entry: the server gives its Registry number at the next sync"));
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
       g_object_set_data_full (G_OBJECT (row), "awp-id", g_strdup (id), g_free);
       gtk_list_box_append (self->registry_list, row);
@@ -476,7 +485,7 @@ show_entry (AwpChannelsPage *self,
       g_free (self->channel_id);
       self->channel_id = g_strdup (id);
     }
-  title = g_strdup_printf ("№ %s · %s", json_object_get_string_member_with_default (entry, "number", ""),
+  title = g_strdup_printf ("№ %s · %s", awp_registry_number_label (entry),
                            json_object_get_string_member_with_default (entry, g_str_equal (lang, "kk") ? "name_kk" : "name_ru", ""));
   gtk_box_append (self->registry_detail, awp_channels_heading (title, "title-3"));
   history = awp_registry_history (self->store, id, NULL);
@@ -1001,14 +1010,26 @@ pdf_action (GtkWidget  *widget,
 {
   AwpChannelsPage *self = AWP_CHANNELS_PAGE (widget);
   const char *lang = g_variant_get_string (param, NULL);
+  gboolean kk = g_str_equal (lang, "kk");
   GtkFileChooserNative *chooser;
+  const char *title = _("Save the Application as PDF");
+  const char *name = kk ? "otinim.pdf" : "zayavka.pdf";
 
   if (self->open_id == NULL)
     return;
-  chooser = gtk_file_chooser_native_new (_("Save the Application as PDF"), parent_window (self),
+  if (g_strcmp0 (self->open_type, "change_request") == 0)
+    {
+      title = _("Save the Change Request as PDF");
+      name = kk ? "ozgeris.pdf" : "izmeneniya.pdf";
+    }
+  else if (g_strcmp0 (self->open_type, "termination_notice") == 0)
+    {
+      title = _("Save the Termination Notice as PDF");
+      name = kk ? "habarlama.pdf" : "uvedomlenie.pdf";
+    }
+  chooser = gtk_file_chooser_native_new (title, parent_window (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
-                                     g_str_equal (lang, "kk") ? "otinim.pdf" : "zayavka.pdf");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_object_set_data_full (G_OBJECT (chooser), "awp-lang", g_strdup (lang), g_free);
   g_signal_connect (chooser, "response", G_CALLBACK (on_pdf_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -1057,15 +1078,17 @@ print_action (GtkWidget  *widget,
               GVariant   *param)
 {
   AwpChannelsPage *self = AWP_CHANNELS_PAGE (widget);
-  g_autoptr(JsonObject) data = NULL;
   g_autoptr(AwpChannelDoc) doc = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (self->open_id == NULL)
     return;
-  data = awp_channels_load (self->store, self->open_id, "accreditation_application", NULL);
-  if (data == NULL)
-    return;
-  doc = awp_channel_doc_new_application (data, g_variant_get_string (param, NULL));
+  doc = awp_channel_doc_new_document (self->store, self->open_id, NULL, g_variant_get_string (param, NULL), &error);
+  if (doc == NULL)
+    {
+      awp_channels_set_message (self, error->message, TRUE);
+      return;
+    }
   awp_channel_doc_print (doc, parent_window (self));
 }
 
@@ -1358,23 +1381,21 @@ awp_channels_page_write_pdf (AwpChannelsPage  *self,
                              const char       *path,
                              GError          **error)
 {
-  g_autoptr(JsonObject) data = NULL;
+  g_autoptr(JsonObject) record = NULL;
+  g_autoptr(JsonObject) shown = NULL;
   g_autoptr(AwpChannelDoc) doc = NULL;
 
   g_return_val_if_fail (AWP_IS_CHANNELS_PAGE (self), FALSE);
 
-  data = awp_channels_load (self->store, self->open_id, "accreditation_application", error);
-  if (data == NULL)
+  record = awp_store_get_record (self->store, self->open_id, error);
+  if (record == NULL)
     return FALSE;
   /* A draft prints what is on screen, saved or not. */
-  if (g_str_equal (json_object_get_string_member_with_default (data, "status", "draft"), "draft"))
-    {
-      g_autoptr(JsonObject) shown = awp_channels_collect (self);
-
-      awp_channels_copy_members (data, shown);
-    }
-  doc = awp_channel_doc_new_application (data, lang);
-  return awp_channel_doc_write_pdf (doc, path, error);
+  if (g_str_equal (json_object_get_string_member_with_default (json_object_get_object_member (record, "data"),
+                                                               "status", "draft"), "draft"))
+    shown = awp_channels_collect (self);
+  doc = awp_channel_doc_new_document (self->store, self->open_id, shown, lang, error);
+  return doc != NULL && awp_channel_doc_write_pdf (doc, path, error);
 }
 
 gboolean

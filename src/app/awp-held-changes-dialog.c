@@ -39,6 +39,13 @@ field_code_text (const char *code)
     { "not_found", N_("refers to a record that does not exist") },
     { "duplicate_id", N_("is already taken") },
     { "forbidden", N_("may not be changed by your account") },
+    /* A decision of Order 93 goes to the server whole (docs/sync.md). */
+    { "group_refused", N_("was refused with the other changes of the same decision") },
+    { "group_incomplete", N_("did not reach the server with the rest of its decision") },
+    { "conflict", N_("was changed on the server meanwhile") },
+    { "duplicate_entry", N_("already has a Registry entry (O93-5)") },
+    { "duplicate_line", N_("is already in the Registry’s history (O93-9)") },
+    { "no_entry", N_("has no Registry entry of this application (O93-5)") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
@@ -264,7 +271,10 @@ add_rejected (AwpHeldChangesDialog *self,
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Refused by the server. Correct the record and save it again, or drop this change."));
+                                         m->group != NULL
+                                         ? _("Refused by the server with the other changes of the same decision. "
+                                             "Dropping it drops them all; the server’s copy is shown again.")
+                                         : _("Refused by the server. Correct the record and save it again, or drop this change."));
   for (guint i = 0; reasons != NULL && JSON_NODE_HOLDS_ARRAY (reasons)
                     && i < json_array_get_length (json_node_get_array (reasons)); i++)
     {

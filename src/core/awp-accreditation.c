@@ -457,8 +457,9 @@ awp_accreditation_decide (AwpStore    *store,
   if (!accredit)
     return awp_store_transition (store, id, "refuse", fields, actor, error);
 
-  /* O93-5: the decision and the Registry entry stand or fall together. */
-  if (!awp_store_begin (store, error))
+  /* O93-5: the decision and the Registry entry stand or fall together,
+   * here and on the server (one group: docs/sync.md). */
+  if (!awp_store_begin_group (store, error))
     return FALSE;
   channel_id = awp_registry_include (store, data, id, day, actor, error);
   if (channel_id == NULL)

@@ -244,8 +244,9 @@ awp_change_request_apply (AwpStore    *store,
   json_object_set_string_member (event, "grounds", json_object_get_string_member_with_default (data, "grounds", ""));
   json_object_set_string_member (fields, "applied_on", day);
 
-  /* The request, the entry and its history line change together. */
-  if (!awp_store_begin (store, error))
+  /* The request, the entry and its history line change together, here
+   * and on the server (one group: docs/sync.md). */
+  if (!awp_store_begin_group (store, error))
     return FALSE;
   if (!awp_store_update (store, channel_id, patch, actor, error)
       || !awp_registry_add_history (store, channel_id, event, actor, error)
@@ -385,7 +386,8 @@ awp_termination_apply (AwpStore    *store,
   json_object_set_string_member (event, "grounds", json_object_get_string_member_with_default (data, "text", ""));
   json_object_set_string_member (fields, "applied_on", day);
 
-  if (!awp_store_begin (store, error))
+  /* The notice, the exclusion and its history line, also on the server. */
+  if (!awp_store_begin_group (store, error))
     return FALSE;
   if (!awp_store_update (store, channel_id, patch, actor, error)
       || !awp_registry_add_history (store, channel_id, event, actor, error)

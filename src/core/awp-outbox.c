@@ -13,6 +13,8 @@
 void
 awp_outbox_entry_free (AwpOutboxEntry *m)
 {
+  if (m == NULL)
+    return;
   g_free (m->mutation_id);
   g_free (m->entity_type);
   g_free (m->entity_id);
@@ -21,6 +23,7 @@ awp_outbox_entry_free (AwpOutboxEntry *m)
   g_clear_pointer (&m->base_values, json_object_unref);
   g_free (m->status);
   g_free (m->last_error);
+  g_free (m->group);
   g_free (m);
 }
 
@@ -50,6 +53,11 @@ mutation_from_row (sqlite3_stmt *stmt)
     m->patch = json_object_new ();
   if (m->base_values == NULL)
     m->base_values = json_object_new ();
+  if (json_object_has_member (m->base_values, AWP_OUTBOX_GROUP_MEMBER))
+    {
+      m->group = g_strdup (json_object_get_string_member_with_default (m->base_values, AWP_OUTBOX_GROUP_MEMBER, NULL));
+      json_object_remove_member (m->base_values, AWP_OUTBOX_GROUP_MEMBER);
+    }
   return m;
 }
 
@@ -89,6 +97,52 @@ awp_outbox_list_pending (AwpStore    *store,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, limit);
   return collect (store, stmt, error);
+}
+
+GPtrArray *
+awp_outbox_list_group (AwpStore    *store,
+                       const char  *group,
+                       gboolean    *ready,
+                       GError     **error)
+{
+  g_autoptr(AwpCachedStmt) stmt = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+
+  g_return_val_if_fail (AWP_IS_STORE (store) && group != NULL, NULL);
+
+  stmt = awp_store_prepare (store,
+    "SELECT " MUTATION_COLUMNS " FROM outbox WHERE status <> 'acked'"
+    "   AND json_extract (base_values, '$.\"" AWP_OUTBOX_GROUP_MEMBER "\"') = ? ORDER BY seq", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, group, -1, SQLITE_STATIC);
+  members = collect (store, stmt, error);
+  if (members == NULL)
+    return NULL;
+  if (ready != NULL)
+    *ready = members->len > 0;
+  for (guint i = 0; i < members->len; i++)
+    {
+      AwpOutboxEntry *m = members->pdata[i];
+
+      m->group_size = members->len;
+      if (ready != NULL && *ready && !g_str_equal (m->status, "pending"))
+        *ready = FALSE;
+      if (ready != NULL && *ready)
+        {
+          g_autoptr(AwpCachedStmt) earlier = awp_store_prepare (store,
+            "SELECT 1 FROM outbox WHERE entity_id = ? AND seq < ? AND status <> 'acked' LIMIT 1", error);
+
+          if (earlier == NULL)
+            return NULL;
+          sqlite3_bind_text (earlier, 1, m->entity_id, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (earlier, 2, m->seq);
+          if (sqlite3_step (earlier) == SQLITE_ROW)
+            *ready = FALSE;
+          sqlite3_reset (earlier);
+        }
+    }
+  return g_steal_pointer (&members);
 }
 
 GPtrArray *
@@ -152,6 +206,14 @@ awp_outbox_add (AwpStore    *store,
 
   if (add == NULL)
     return FALSE;
+  if (awp_store_get_group (store) != NULL)
+    {
+      g_autoptr(JsonObject) grouped = awp_json_object_from_string (base_text, NULL);
+
+      json_object_set_string_member (grouped, AWP_OUTBOX_GROUP_MEMBER, awp_store_get_group (store));
+      g_free (base_text);
+      base_text = awp_json_object_to_string (grouped);
+    }
   /* The base must survive the record's first local change. */
   keep = awp_store_prepare (store,
     "UPDATE record_base SET data = (SELECT data FROM record WHERE record.id = record_base.id)"
@@ -1009,6 +1071,22 @@ discard (AwpStore    *store,
       g_set_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID,
                    _("The change “%s” is %s, not %s"), mutation_id, m->status, "rejected");
       return FALSE;
+    }
+  if (m->group != NULL)
+    {
+      /* The group reached the server whole or not at all: it goes whole. */
+      g_autoptr(GPtrArray) members = awp_outbox_list_group (store, m->group, NULL, error);
+
+      if (members == NULL)
+        return FALSE;
+      for (guint i = 0; i < members->len; i++)
+        {
+          AwpOutboxEntry *member = members->pdata[i];
+
+          if (!drop_from (store, member, error) || !awp_outbox_rebuild_record (store, member->entity_id, error))
+            return FALSE;
+        }
+      return TRUE;
     }
   return drop_from (store, m, error) && awp_outbox_rebuild_record (store, m->entity_id, error);
 }

@@ -23,7 +23,14 @@ typedef struct
   char       *status;        /* pending | inflight | acked | conflict | rejected */
   int         attempts;
   char       *last_error;
+  char       *group;         /* the group written in one transaction, or NULL */
+  guint       group_size;    /* its number of mutations (set by awp_outbox_list_group) */
 } AwpOutboxEntry;
+
+/* A group's id travels in the row's base_values under this member (taken
+ * out again when the row is read), so the outbox table needs no column. */
+#define AWP_OUTBOX_GROUP_MEMBER "@group"
+
 
 void       awp_outbox_entry_free          (AwpOutboxEntry *mutation);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AwpOutboxEntry, awp_outbox_entry_free)
@@ -32,6 +39,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AwpOutboxEntry, awp_outbox_entry_free)
  * an earlier conflict or rejection (they wait for a person; others go on). */
 GPtrArray *awp_outbox_list_pending    (AwpStore    *store,
                                        guint        limit,
+                                       GError     **error);
+/* The unacknowledged mutations of @group, in order; @ready (may be NULL)
+ * tells whether all of them can be sent now: each pending and the first
+ * unsent change of its record. */
+GPtrArray *awp_outbox_list_group      (AwpStore    *store,
+                                       const char  *group,
+                                       gboolean    *ready,
                                        GError     **error);
 /* Every mutation of @status (NULL: all), in order. */
 GPtrArray *awp_outbox_list            (AwpStore    *store,
@@ -109,7 +123,8 @@ gboolean   awp_outbox_get_conflict     (AwpStore      *store,
                                         GError       **error);
 /* A rejected change a person has read: drops it and the record's later
  * unsent changes; the record is the confirmed copy again (or goes, if it
- * was never on the server). One transaction. */
+ * was never on the server). A change of a group takes the whole group
+ * with it (its other records likewise). One transaction. */
 gboolean   awp_outbox_discard          (AwpStore      *store,
                                         const char    *mutation_id,
                                         GError       **error);

@@ -26,6 +26,7 @@ awp_mutation_free (AwpMutation *mutation)
   g_free (mutation->entity_id);
   g_clear_pointer (&mutation->patch, json_object_unref);
   g_clear_pointer (&mutation->base_values, json_object_unref);
+  g_free (mutation->group_id);
   g_free (mutation);
 }
 
@@ -59,6 +60,16 @@ awp_mutation_to_json (const AwpMutation *m)
     json_node_set_object (n, m->base_values);
     json_builder_add_value (b, n);
   }
+  if (m->group_id != NULL)
+    {
+      json_builder_set_member_name (b, "group");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, m->group_id);
+      json_builder_set_member_name (b, "size");
+      json_builder_add_int_value (b, m->group_size);
+      json_builder_end_object (b);
+    }
   json_builder_end_object (b);
   return json_builder_get_root (b);
 }
@@ -169,6 +180,24 @@ awp_mutation_from_json (JsonNode  *node,
   m->base_values = optional_object (obj, "base_values", error);
   if (m->base_values == NULL)
     return NULL;
+  {
+    JsonNode *group = json_object_get_member (obj, "group");
+
+    if (group != NULL && !JSON_NODE_HOLDS_NULL (group))
+      {
+        JsonObject *g = JSON_NODE_HOLDS_OBJECT (group) ? json_node_get_object (group) : NULL;
+        const char *id = g != NULL ? awp_json_get_string (g, "id") : NULL;
+
+        if (!valid_id (id) || !awp_json_get_int (g, "size", 1, AWP_PROTOCOL_MAX_GROUP, &m->group_size))
+          {
+            g_set_error (error, AWP_PROTOCOL_ERROR, AWP_PROTOCOL_ERROR_INVALID_MUTATION,
+                         "group: must be {id: 1-64 letters, digits, '-', '_' or '.', size: 1-%d}",
+                         AWP_PROTOCOL_MAX_GROUP);
+            return NULL;
+          }
+        m->group_id = g_strdup (id);
+      }
+  }
   return g_steal_pointer (&m);
 }
 

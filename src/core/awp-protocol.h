@@ -37,7 +37,12 @@ typedef struct
   gint64         base_version;  /* 0 for a create */
   JsonObject    *patch;         /* changed fields only; never NULL */
   JsonObject    *base_values;   /* prior values of those fields; never NULL */
+  char          *group_id;      /* NULL, or the group applied all or none */
+  gint64         group_size;    /* the group's number of mutations */
 } AwpMutation;
+
+/* The most mutations one group may have (a decision writes three). */
+#define AWP_PROTOCOL_MAX_GROUP 100
 
 void         awp_mutation_free        (AwpMutation *mutation);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AwpMutation, awp_mutation_free)

@@ -109,11 +109,45 @@ awp_registry_list_records (AwpStore    *store,
   return g_steal_pointer (&out);
 }
 
+gboolean
+awp_registry_is_provisional (JsonObject *data)
+{
+  g_return_val_if_fail (data != NULL, TRUE);
+
+  return json_object_get_string_member_with_default (data, "number", "")[0] == '\0';
+}
+
+const char *
+awp_registry_number_text (JsonObject *data,
+                          const char *lang)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+
+  /* The server gives the number (one sequence for every workstation);
+   * until the sync brings it, the entry is shown as waiting for it. */
+  if (awp_registry_is_provisional (data))
+    return is_kk (lang) ? "— (нөмірі күтілуде)" : "— (номер ожидается)";
+  return json_object_get_string_member (data, "number");
+}
+
+const char *
+awp_registry_number_label (JsonObject *data)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (awp_registry_is_provisional (data))
+    return _("— (number pending)");
+  return json_object_get_string_member (data, "number");
+}
+
+/* Entries waiting for their number come last, in the order written. */
 static gint64
 entry_number (JsonObject *record)
 {
   JsonObject *data = json_object_get_object_member (record, "data");
 
+  if (awp_registry_is_provisional (data))
+    return G_MAXINT64;
   return g_ascii_strtoll (json_object_get_string_member_with_default (data, "number", "0"), NULL, 10);
 }
 
@@ -242,7 +276,7 @@ awp_registry_cell (JsonObject  *entry,
   switch (column)
     {
     case 0:
-      return g_strdup (json_object_get_string_member_with_default (data, "number", ""));
+      return g_strdup (awp_registry_number_text (data, lang));
     case 1:
       return g_strdup (json_object_get_string_member_with_default (data, is_kk (lang) ? "name_kk" : "name_ru", ""));
     case 2:
@@ -341,24 +375,6 @@ awp_registry_get_entry (AwpStore    *store,
   return json_object_ref (json_object_get_object_member (record, "data"));
 }
 
-static gint64
-next_number (AwpStore  *store,
-             GError   **error)
-{
-  g_autoptr(AwpCachedStmt) max = awp_store_prepare (store,
-                                                    "SELECT coalesce(max(CAST(number AS INTEGER)), 0) FROM record"
-                                                    " WHERE type = 'channel'", error);
-
-  if (max == NULL)
-    return -1;
-  if (sqlite3_step (max) != SQLITE_ROW)
-    {
-      awp_store_fail (store, "registry number", error);
-      return -1;
-    }
-  return sqlite3_column_int64 (max, 0) + 1;
-}
-
 gboolean
 awp_registry_add_history (AwpStore    *store,
                           const char  *channel_id,
@@ -383,14 +399,9 @@ awp_registry_include (AwpStore    *store,
 {
   g_autoptr(JsonObject) entry = json_object_new ();
   g_autoptr(JsonObject) event = json_object_new ();
-  g_autofree char *number = NULL;
   g_autofree char *id = NULL;
-  gint64 n = next_number (store, error);
 
-  if (n < 0)
-    return NULL;
-  number = g_strdup_printf ("%" G_GINT64_FORMAT, n);
-  json_object_set_string_member (entry, "number", number);
+  /* No number: the server gives it (docs/sync.md "Groups"). */
   json_object_set_string_member (entry, "name_kk", json_object_get_string_member_with_default (application, "channel_name_kk", ""));
   json_object_set_string_member (entry, "name_ru", json_object_get_string_member_with_default (application, "channel_name_ru", ""));
   json_object_set_string_member (entry, "owner_kk", json_object_get_string_member_with_default (application, "from_body_kk", ""));

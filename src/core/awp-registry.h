@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 /* The Registry of communication channels (Order 93, Annex 2, O93-8 to
  * O93-10), kept in Kazakh and Russian. An entry is a store record of type
  * "channel":
- *   number                 "1", "2", … in order of inclusion
+ *   number                 "1", "2", … in order of inclusion, given by the
+ *                          server; absent while the entry is provisional
  *   name_kk, name_ru       the channel's name
  *   owner_kk, owner_ru     the central state or local executive body owning it
  *   included_on            YYYY-MM-DD (O93-5: the day it was accredited)
@@ -53,6 +54,14 @@ GPtrArray  *awp_registry_search        (AwpStore    *store,
 GPtrArray  *awp_registry_history       (AwpStore    *store,
                                         const char  *channel_id,
                                         GError     **error);
+/* Whether the entry's @data has no number from the server yet. */
+gboolean    awp_registry_is_provisional (JsonObject *data);
+/* The number of the entry's @data for the Registry in @lang, or the
+ * annex-language note that it is still awaited. */
+const char *awp_registry_number_text   (JsonObject  *data,
+                                        const char  *lang);
+/* The same in the user's language (the workstation's lists). */
+const char *awp_registry_number_label  (JsonObject  *data);
 /* The text of one Annex 2 cell of @entry (a record as listed above) in
  * @lang; @history is the entry's history (columns 4 and 5 need it). */
 char       *awp_registry_cell          (JsonObject  *entry,

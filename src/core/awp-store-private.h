@@ -34,6 +34,14 @@ void           awp_store_rollback     (AwpStore    *self);
 /* Rolls back when a transaction is still open (an inner failure may have
  * rolled it back already); for callers that group several changes. */
 void           awp_store_rollback_if_open (AwpStore *self);
+/* awp_store_begin for a change that must reach the server whole (a
+ * decision of Order 93 and its Registry entry, docs/sync.md "Groups"):
+ * every outbox row written until the matching commit carries one group
+ * id, and the server applies them all or none. */
+gboolean       awp_store_begin_group  (AwpStore    *self,
+                                       GError     **error);
+/* The group id of the open transaction, NULL outside a group. */
+const char    *awp_store_get_group    (AwpStore    *self);
 
 /* Signals "record-will-change" (id) inside the transaction before a write,
  * "record-changed" (id) after commit or rollback; the query model uses them

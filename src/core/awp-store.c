@@ -23,6 +23,8 @@ struct _AwpStore
   GHashTable *by_address;   /* SQL text's address → CachedEntry (fast path) */
   char       *bulk_now;     /* updated_at for every row of a bulk load */
   guint       depth;        /* transaction nesting */
+  char       *group;        /* the outbox group of this transaction, or NULL */
+  guint       group_depth;  /* the nesting at which the group began */
   guint       schema_version;
   char       *client_id;
   char       *recovery_message;
@@ -65,6 +67,7 @@ awp_store_finalize (GObject *object)
   g_clear_pointer (&self->by_address, g_hash_table_unref);
   g_clear_pointer (&self->stmts, g_hash_table_unref);
   g_free (self->bulk_now);
+  g_free (self->group);
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_free (self->path);
@@ -200,7 +203,10 @@ awp_store_commit (AwpStore    *self,
 {
   g_return_val_if_fail (self->depth > 0, FALSE);
 
-  if (--self->depth > 0)
+  /* The group ends with its own commit, not the enclosing one's. */
+  if (self->depth-- == self->group_depth)
+    g_clear_pointer (&self->group, g_free);
+  if (self->depth > 0)
     return TRUE;
   if (!awp_store_exec (self, "COMMIT", error))
     {
@@ -209,6 +215,27 @@ awp_store_commit (AwpStore    *self,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+awp_store_begin_group (AwpStore    *self,
+                       GError     **error)
+{
+  if (!awp_store_begin (self, error))
+    return FALSE;
+  /* An enclosing group (a decision inside a bigger one) stays the group. */
+  if (self->group == NULL)
+    {
+      self->group = awp_uuid_v4 ();
+      self->group_depth = self->depth;
+    }
+  return TRUE;
+}
+
+const char *
+awp_store_get_group (AwpStore *self)
+{
+  return self->group;
 }
 
 gboolean
@@ -224,6 +251,7 @@ awp_store_rollback (AwpStore *self)
 
   /* An inner failure aborts the whole change: nothing is half-written. */
   self->depth = 0;
+  g_clear_pointer (&self->group, g_free);
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   /* A bulk load ends with its transaction: the dropped indexes are back. */
   g_object_set_qdata (G_OBJECT (self), g_quark_from_static_string (AWP_STORE_BULK_QDATA), NULL);

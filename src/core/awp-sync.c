@@ -643,6 +643,17 @@ entry_to_json (AwpOutboxEntry *e)
   n = json_node_new (JSON_NODE_OBJECT);
   json_node_set_object (n, e->base_values);
   json_builder_add_value (b, n);
+  if (e->group != NULL)
+    {
+      /* Applied by the server all or none (docs/sync.md "Groups"). */
+      json_builder_set_member_name (b, "group");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, e->group);
+      json_builder_set_member_name (b, "size");
+      json_builder_add_int_value (b, e->group_size);
+      json_builder_end_object (b);
+    }
   json_builder_end_object (b);
   return json_builder_get_root (b);
 }
@@ -752,7 +763,10 @@ apply_result (AwpStore          *store,
 }
 
 /* The next batch: oldest pending first, one mutation per record so each
- * is sent on the version its predecessor's answer gave it. */
+ * is sent on the version its predecessor's answer gave it. A group goes
+ * whole in one batch (it may make the batch a little larger than @size),
+ * once each of its mutations is the first unsent change of its record;
+ * until then its records wait with it. */
 static GPtrArray *
 next_batch (AwpStore  *store,
             guint      size,
@@ -760,28 +774,46 @@ next_batch (AwpStore  *store,
 {
   g_autoptr(GPtrArray) pending = awp_outbox_list_pending (store, size, error);
   g_autoptr(GHashTable) seen = NULL;
-  GPtrArray *batch;
+  g_autoptr(GHashTable) groups = NULL;
+  g_autoptr(GPtrArray) batch = NULL;
 
   if (pending == NULL)
     return NULL;
-  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   batch = g_ptr_array_new_with_free_func ((GDestroyNotify) awp_outbox_entry_free);
   for (guint i = 0; i < pending->len; i++)
     {
       AwpOutboxEntry *e = pending->pdata[i];
+      g_autoptr(GPtrArray) members = NULL;
+      gboolean ready = FALSE;
 
-      if (g_hash_table_contains (seen, e->entity_id))
+      if (e->group == NULL)
+        {
+          if (g_hash_table_contains (seen, e->entity_id))
+            continue;
+          g_hash_table_add (seen, g_strdup (e->entity_id));
+          g_ptr_array_add (batch, g_steal_pointer (&pending->pdata[i]));
+          continue;
+        }
+      if (g_hash_table_contains (groups, e->group))
         continue;
-      g_hash_table_add (seen, e->entity_id);
-      g_ptr_array_add (batch, e);
-      pending->pdata[i] = NULL;
+      g_hash_table_add (groups, g_strdup (e->group));
+      members = awp_outbox_list_group (store, e->group, &ready, error);
+      if (members == NULL)
+        return NULL;
+      for (guint j = 0; j < members->len && ready; j++)
+        ready = !g_hash_table_contains (seen, ((AwpOutboxEntry *) members->pdata[j])->entity_id);
+      for (guint j = 0; j < members->len; j++)
+        {
+          AwpOutboxEntry *m = members->pdata[j];
+
+          g_hash_table_add (seen, g_strdup (m->entity_id));
+          if (ready)
+            g_ptr_array_add (batch, g_steal_pointer (&members->pdata[j]));
+        }
     }
-  /* What is left are later changes of records already in the batch. */
-  g_ptr_array_set_free_func (pending, NULL);
-  for (guint i = 0; i < pending->len; i++)
-    if (pending->pdata[i] != NULL)
-      awp_outbox_entry_free (pending->pdata[i]);
-  return batch;
+  return g_steal_pointer (&batch);
 }
 
 static gboolean
@@ -844,7 +876,8 @@ push (AwpSync       *self,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      if (reply.status == 413 && batch->len > 1)
+      /* A group is sent whole: at one, nothing smaller is left to try. */
+      if (reply.status == 413 && batch->len > 1 && size > 1)
         {
           /* Halve the batch, as the contract says. */
           size = MAX (1, batch->len / 2);

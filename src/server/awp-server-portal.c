@@ -337,6 +337,76 @@ queue (AwpServerRequest  *req,
   awp_server_reply_text (req, 200, out->str);
 }
 
+static JsonObject *
+create_mutation (const char *entity_type,
+                 JsonObject *data)
+{
+  JsonObject *m = json_object_new ();
+  g_autofree char *mutation_id = g_uuid_string_random ();
+  g_autofree char *id = g_uuid_string_random ();
+
+  json_object_set_string_member (m, "mutation_id", mutation_id);
+  json_object_set_string_member (m, "entity_type", entity_type);
+  json_object_set_string_member (m, "entity_id", id);
+  json_object_set_string_member (m, "op", "create");
+  json_object_set_object_member (m, "patch", data);
+  return m;
+}
+
+static void
+copy_string (JsonObject *to,
+             const char *to_member,
+             JsonObject *from,
+             const char *from_member)
+{
+  json_object_set_string_member (to, to_member, json_object_get_string_member_with_default (from, from_member, ""));
+}
+
+/* O93-5 through the API: accrediting enters the channel into the Registry
+ * in the same step, as the workstation does (awp_registry_include): the
+ * entry (its number the server's), its "included" line and the decision
+ * are one group, applied all or none. Answers the decision's result. */
+static void
+accredit (AwpServerRequest *req,
+          AwpRecord        *application,
+          JsonNode         *decision,
+          const char       *client_id)
+{
+  g_autoptr(JsonArray) group = json_array_new ();
+  JsonObject *entry = json_object_new ();
+  JsonObject *line = json_object_new ();
+  JsonObject *patch = json_object_get_object_member (json_node_get_object (decision), "patch");
+  JsonObject *entry_m, *line_m;
+  g_auto(GStrv) results = NULL;
+  g_autofree char *day = NULL;
+  GDate today;
+
+  today_kz (&today);
+  day = awp_protocol_format_date (&today);
+  copy_string (entry, "name_kk", application->data, "channel_name_kk");
+  copy_string (entry, "name_ru", application->data, "channel_name_ru");
+  copy_string (entry, "owner_kk", application->data, "from_body_kk");
+  copy_string (entry, "owner_ru", application->data, "from_body_ru");
+  copy_string (entry, "subject", application->data, "channel_name_ru");
+  copy_string (entry, "requester", application->data, "from_body_ru");
+  json_object_set_string_member (entry, "included_on", day);
+  json_object_set_string_member (entry, "application_id", application->id);
+  entry_m = create_mutation ("channel", entry);
+  json_object_set_string_member (line, "parent_id", json_object_get_string_member (entry_m, "entity_id"));
+  json_object_set_string_member (line, "kind", "included");
+  json_object_set_string_member (line, "on", day);
+  json_object_set_string_member (line, "norm", "O93-5");
+  json_object_set_string_member (line, "source_id", application->id);
+  line_m = create_mutation ("channel_history", line);
+  json_object_set_string_member (patch, "channel_id", json_object_get_string_member (entry_m, "entity_id"));
+  json_object_set_string_member (patch, "decided_on", day);
+  json_array_add_object_element (group, entry_m);
+  json_array_add_object_element (group, line_m);
+  json_array_add_object_element (group, json_object_ref (json_node_get_object (decision)));
+  results = awp_server_sync_apply_group (req->server, req->user, client_id, group);
+  awp_server_reply_text (req, 200, results[2]);
+}
+
 /* A decision is an update mutation by the deciding user, so it merges,
  * conflicts and reaches every client's pull like any other change. */
 static void
@@ -392,6 +462,11 @@ decide (AwpServerRequest  *req,
   json_object_set_object_member (m, "patch", patch);
   json_node_take_object (mnode, m);
   client_id = g_strdup_printf ("api-%s", req->user->id);
+  if (g_str_equal (entity_type, "accreditation_application") && g_str_equal (decision, "approved"))
+    {
+      accredit (req, rec, mnode, client_id);
+      return;
+    }
   result = awp_server_sync_apply (req->server, req->user, client_id, mnode);
   awp_server_reply_text (req, 200, result);
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "awp-json-util.h"
+#include "awp-server-registry.h"
 #include "awp-server-sync.h"
 #include "awp-server-validate.h"
 
@@ -394,6 +395,12 @@ decide (AwpServer           *server,
     return result_rejected (m->mutation_id, "forbidden", "Only the authorized body writes the Registry (O93-8)", NULL);
   if (!awp_server_validate_mutation (server, m->entity_type, m->op, next, errors))
     return result_rejected (m->mutation_id, "validation_failed", "Some fields are not valid", errors);
+  /* Last, as it may take a Registry number: a refusal before never does. */
+  if (!awp_server_registry_rules (server, m->entity_type, m->entity_id, m->op,
+                                  cur != NULL && !cur->deleted ? cur->data : NULL, next, errors, error))
+    return NULL;
+  if (errors->len > 0)
+    return result_rejected (m->mutation_id, "validation_failed", "Some fields are not valid", errors);
 
   if (cur != NULL)
     target = cur;
@@ -523,6 +530,237 @@ retry:
   }
 }
 
+/* ---- groups ------------------------------------------------------ */
+
+/* The group a mutation names ({"group": {"id", "size"}}), NULL for none;
+ * its form is checked with the rest of the mutation. */
+static const char *
+peek_group (JsonNode *node,
+            gint64   *size)
+{
+  JsonObject *o = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  JsonNode *g = o != NULL ? json_object_get_member (o, "group") : NULL;
+  JsonObject *go = g != NULL && JSON_NODE_HOLDS_OBJECT (g) ? json_node_get_object (g) : NULL;
+  const char *id = go != NULL ? awp_json_get_string (go, "id") : NULL;
+
+  *size = 0;
+  if (id != NULL && !awp_json_get_int (go, "size", 1, G_MAXINT64, size))
+    *size = 0;
+  return id;
+}
+
+static char *
+result_status (const char *result)
+{
+  g_autoptr(JsonNode) node = json_from_string (result, NULL);
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return g_strdup ("retry");
+  return g_strdup (json_object_get_string_member_with_default (json_node_get_object (node), "status", "retry"));
+}
+
+/* A result that refuses @result's mutation for the group: a conflict
+ * becomes a refusal naming the clashing fields (the decision must be made
+ * again on the server's copy, not merged field by field); an applied one
+ * is refused because @reason refused another of its group. */
+static char *
+group_refusal (const char *result,
+               const char *reason)
+{
+  g_autoptr(JsonNode) node = json_from_string (result, NULL);
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) awp_field_error_free);
+  JsonObject *o = json_node_get_object (node);
+  const char *mutation_id = json_object_get_string_member_with_default (o, "mutation_id", NULL);
+  const char *status = json_object_get_string_member_with_default (o, "status", "");
+
+  if (g_str_equal (status, "conflict"))
+    {
+      JsonArray *fields = json_object_get_array_member (o, "fields");
+
+      for (guint i = 0; fields != NULL && i < json_array_get_length (fields); i++)
+        {
+          const char *field = json_array_get_string_element (fields, i);
+          g_autofree char *msg = g_strdup_printf ("%s: changed on the server since", field);
+
+          g_ptr_array_add (errors, awp_field_error_new (field, "conflict", msg));
+        }
+      return result_rejected (mutation_id, "conflict",
+                              "The record changed on the server; its group is refused whole", errors);
+    }
+  {
+    g_autofree char *msg = g_strdup_printf ("group: refused with its group (%s)", reason);
+
+    g_ptr_array_add (errors, awp_field_error_new ("group", "group_refused", msg));
+    return result_rejected (mutation_id, "group_refused",
+                            "Another change of the same group was refused; none of them is applied", errors);
+  }
+}
+
+static char *
+result_retry (const char *mutation_id)
+{
+  g_autoptr(JsonNode) n = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *o = json_object_new ();
+
+  if (mutation_id != NULL)
+    json_object_set_string_member (o, "mutation_id", mutation_id);
+  else
+    json_object_set_null_member (o, "mutation_id");
+  json_object_set_string_member (o, "status", "retry");
+  json_node_take_object (n, o);
+  return node_to_string (n);
+}
+
+static const char *
+node_mutation_id (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_OBJECT (node) ? awp_json_get_string (json_node_get_object (node), "mutation_id") : NULL;
+}
+
+/* Applies the mutations of one group (@members: their indexes in
+ * @mutations) all or none, in one savepoint: when any is refused, none
+ * stays, and each answers with its own reason or "group_refused". A group
+ * that did not arrive whole (its size says how many) is refused and not
+ * remembered, so the whole group may come again. Results go to @results. */
+static void
+apply_group (AwpServer           *server,
+             const AwpServerUser *user,
+             const char          *client_id,
+             JsonArray           *mutations,
+             GArray              *members,
+             char               **results)
+{
+  g_autofree char *reason = NULL;
+  gboolean whole = TRUE, refused = FALSE, retry = FALSE, own;
+
+  for (guint k = 0; k < members->len; k++)
+    {
+      gint64 size;
+
+      peek_group (json_array_get_element (mutations, g_array_index (members, guint, k)), &size);
+      whole &= size == (gint64) members->len;
+    }
+  if (!whole)
+    {
+      for (guint k = 0; k < members->len; k++)
+        {
+          guint i = g_array_index (members, guint, k);
+          g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) awp_field_error_free);
+          const char *mutation_id = node_mutation_id (json_array_get_element (mutations, i));
+
+          g_ptr_array_add (errors, awp_field_error_new ("group", "group_incomplete",
+                                                        "group: its size does not match the mutations sent with it"));
+          results[i] = result_rejected (mutation_id != NULL && strlen (mutation_id) <= 64 ? mutation_id : NULL,
+                                        "group_incomplete", "A group must be sent whole, in one push", errors);
+        }
+      return;
+    }
+
+  own = sqlite3_get_autocommit (server->db) != 0;
+  if (!(own ? awp_server_db_begin (server->db, NULL) : awp_server_db_exec (server->db, "SAVEPOINT grp", NULL)))
+    retry = TRUE;
+  for (guint k = 0; k < members->len && !retry; k++)
+    {
+      guint i = g_array_index (members, guint, k);
+      g_autofree char *status = NULL;
+
+      results[i] = awp_server_sync_apply (server, user, client_id, json_array_get_element (mutations, i));
+      status = result_status (results[i]);
+      /* Autocommit back on: SQLite undid the whole transaction. */
+      if (g_str_equal (status, "retry") || sqlite3_get_autocommit (server->db))
+        retry = TRUE;
+      else if (!g_str_equal (status, "applied") && !refused)
+        {
+          g_autoptr(JsonNode) node = json_from_string (results[i], NULL);
+
+          refused = TRUE;
+          reason = g_strdup (json_object_get_string_member_with_default (json_node_get_object (node), "code",
+                                                                         "conflict"));
+        }
+    }
+  if (!retry && !refused)
+    {
+      if (own ? awp_server_db_commit (server->db, NULL) : awp_server_db_exec (server->db, "RELEASE grp", NULL))
+        return;
+      retry = TRUE;
+    }
+  /* Nothing of the group stays; its answers are kept from here on. */
+  if (own)
+    {
+      awp_server_db_rollback (server->db);
+      retry = retry || !awp_server_db_begin (server->db, NULL);
+    }
+  else if (!sqlite3_get_autocommit (server->db))
+    sqlite3_exec (server->db, "ROLLBACK TO grp", NULL, NULL, NULL);
+  else
+    retry = TRUE;  /* SQLite undid the whole batch (disk full, I/O) */
+  for (guint k = 0; k < members->len && !retry; k++)
+    {
+      guint i = g_array_index (members, guint, k);
+      const char *mutation_id = node_mutation_id (json_array_get_element (mutations, i));
+      g_autofree char *status = result_status (results[i]);
+      g_autofree char *stored = NULL;
+
+      if (mutation_id == NULL || strlen (mutation_id) > 64)
+        continue;  /* malformed without an id: never remembered */
+      stored = stored_result (server, client_id, mutation_id);
+      if (stored != NULL)
+        {
+          g_free (results[i]);
+          results[i] = g_steal_pointer (&stored);
+          continue;
+        }
+      if (g_str_equal (status, "applied") || g_str_equal (status, "conflict"))
+        {
+          char *refusal = group_refusal (results[i], reason);
+
+          g_free (results[i]);
+          results[i] = refusal;
+        }
+      if (!store_result (server, client_id, mutation_id, results[i], NULL))
+        retry = TRUE;
+    }
+  if (!retry && (own ? awp_server_db_commit (server->db, NULL) : awp_server_db_exec (server->db, "RELEASE grp", NULL)))
+    return;
+  if (own)
+    awp_server_db_rollback (server->db);
+  else if (!sqlite3_get_autocommit (server->db))
+    sqlite3_exec (server->db, "ROLLBACK TO grp; RELEASE grp", NULL, NULL, NULL);
+  for (guint k = 0; k < members->len; k++)
+    {
+      guint i = g_array_index (members, guint, k);
+      const char *mutation_id = node_mutation_id (json_array_get_element (mutations, i));
+
+      g_free (results[i]);
+      results[i] = result_retry (mutation_id != NULL && strlen (mutation_id) <= 64 ? mutation_id : NULL);
+    }
+}
+
+char **
+awp_server_sync_apply_group (AwpServer           *server,
+                             const AwpServerUser *user,
+                             const char          *client_id,
+                             JsonArray           *mutations)
+{
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *group = g_uuid_string_random ();
+  guint n = json_array_get_length (mutations);
+  char **results = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *m = json_array_get_object_element (mutations, i);
+      JsonObject *g = json_object_new ();
+
+      json_object_set_string_member (g, "id", group);
+      json_object_set_int_member (g, "size", n);
+      json_object_set_object_member (m, "group", g);
+      g_array_append_val (members, i);
+    }
+  apply_group (server, user, client_id, mutations, members, results);
+  return results;
+}
+
 /* A client id belongs to the first user who pushes with it. */
 static gboolean
 claim_client (AwpServer  *server,
@@ -565,6 +803,10 @@ awp_server_sync_push (AwpServerRequest *req)
   g_autofree char *fingerprint = NULL;
   g_autoptr(GString) response = NULL;
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func ((GDestroyNotify) awp_field_error_free);
+  g_autoptr(GPtrArray) result_list = g_ptr_array_new_with_free_func (g_free);
+  char **results;
+  g_autoptr(GHashTable) groups = NULL;
+  guint n_mutations;
   gboolean batch;
 
   if (!awp_server_require_role (req, AWP_ROLE_BIT (AWP_ROLE_ADMINISTRATOR) | AWP_ROLE_BIT (AWP_ROLE_OPERATOR)
@@ -629,12 +871,38 @@ awp_server_sync_push (AwpServerRequest *req)
    * gap-free, as they are taken inside it. Without it (the database
    * busy), each mutation takes its own transaction as before. */
   batch = awp_server_db_begin (server->db, NULL);
-  /* Results are concatenated as stored, so a replay is byte-identical. */
-  response = g_string_new ("{\"results\":[");
-  for (guint i = 0; i < json_array_get_length (mutations); i++)
+  /* Results are concatenated as stored, so a replay is byte-identical.
+   * A group's mutations are applied together when its first one comes. */
+  n_mutations = json_array_get_length (mutations);
+  g_ptr_array_set_size (result_list, n_mutations);
+  results = (char **) result_list->pdata;
+  groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < n_mutations; i++)
     {
-      g_autofree char *result = awp_server_sync_apply (server, req->user, client_id,
-                                                       json_array_get_element (mutations, i));
+      gint64 size;
+      const char *group = peek_group (json_array_get_element (mutations, i), &size);
+      GArray *members;
+
+      if (group == NULL)
+        continue;
+      members = g_hash_table_lookup (groups, group);
+      if (members == NULL)
+        {
+          members = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (groups, (gpointer) group, members);
+        }
+      g_array_append_val (members, i);
+    }
+  response = g_string_new ("{\"results\":[");
+  for (guint i = 0; i < n_mutations; i++)
+    {
+      gint64 size;
+      const char *group = peek_group (json_array_get_element (mutations, i), &size);
+
+      if (results[i] == NULL && group != NULL)
+        apply_group (server, req->user, client_id, mutations, g_hash_table_lookup (groups, group), results);
+      else if (results[i] == NULL)
+        results[i] = awp_server_sync_apply (server, req->user, client_id, json_array_get_element (mutations, i));
 
       /* SQLite rolled the batch back on a hard error (disk full, I/O):
        * the results so far were never stored. */
@@ -645,7 +913,7 @@ awp_server_sync_push (AwpServerRequest *req)
         }
       if (i > 0)
         g_string_append_c (response, ',');
-      g_string_append (response, result);
+      g_string_append (response, results[i]);
     }
   g_string_append (response, "]}");
 

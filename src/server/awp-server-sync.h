@@ -22,5 +22,12 @@ char    *awp_server_sync_apply   (AwpServer           *server,
                                   const AwpServerUser *user,
                                   const char          *client_id,
                                   JsonNode            *mutation);
+/* Applies @mutations (mutation objects, given a "group" here) as one
+ * group: all or none (docs/sync.md "Groups"). The results, one per
+ * mutation, as compact JSON (free with g_strfreev). */
+char   **awp_server_sync_apply_group (AwpServer           *server,
+                                      const AwpServerUser *user,
+                                      const char          *client_id,
+                                      JsonArray           *mutations);
 
 G_END_DECLS

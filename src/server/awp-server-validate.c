@@ -709,8 +709,10 @@ awp_server_validate_mutation (AwpServer     *server,
   for (const FieldSpec *f = spec; f->name != NULL; f++)
     check_field (f, data, errors);
   /* A body's broadcast channel (O605) is named; a Registry entry has its
-   * number and Annex 2 names instead. */
+   * number (given by the server: awp-server-registry.c) or its day of
+   * inclusion and Annex 2 names instead. */
   if (g_str_equal (entity_type, "channel") && !json_object_has_member (data, "number")
+      && !json_object_has_member (data, "included_on")
       && is_blank (json_object_get_string_member_with_default (data, "name", "")))
     add (errors, "name", "required", "name: required, must not be blank");
   if (errors->len > before)
