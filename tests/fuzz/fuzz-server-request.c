@@ -48,6 +48,9 @@ static const Endpoint endpoints[] = {
   { "POST", "/api/v1/accreditation/applications/{id}/decision" },
   { "PUT", "/api/v1/sync/push" },
   { "GET", "/api/v1/{id}" },
+  /* Added last, so the corpus keeps its endpoints. */
+  { "POST", "/api/v1/portal/conference-questions" },
+  { "POST", "/api/v1/portal/survey-responses" },
 };
 
 static const char *const users[] = { NULL, "admin.edu", "operator", "authorized" };
