@@ -161,7 +161,8 @@ with Server(args=["--seed-date", TODAY]) as s:
     notice = [{"key": "launch", "posted_on": TODAY, "link": "https://example.kz/s"}]
     st, r = s.push(admin, "edu-ws", [mutation("s-1", "survey", survey["id"], "update",
                                               {"notices": notice, "results": before},
-                                              survey["version"], {"notices": None, "results": before})])
+                                              survey["version"],
+                                              {"notices": survey["data"].get("notices"), "results": before})])
     ok(r["results"][0]["status"] == "applied" and r["results"][0]["merged"],
        "the body's edit on an older version merges with the server's counts", r)
     st, r = s.json("POST", "/api/v1/portal/survey-responses", {"org": ORG, "survey_id": survey["id"],

@@ -292,6 +292,40 @@ seed_request (Seeder     *s,
   return put (s, "blog_request", id, org_id, o);
 }
 
+/* A running template: submitted in time (O145-7) and its first notice
+ * posted on time (O145-8.1, O145-8.2), as awp_template_post_notice
+ * records it. */
+static void
+seed_notice (Seeder      *s,
+             JsonObject  *o,
+             const char  *norm,
+             const GDate *start,
+             const char  *link)
+{
+  JsonArray *notices = json_array_new ();
+  JsonObject *entry = json_object_new ();
+  g_autofree char *key = g_strdup_printf ("%s#0", norm);
+  AwpDeadline dl;
+  GDate posted, submitted = *start;
+
+  /* It reached the Operator two weeks before it started (O145-7). */
+  g_date_subtract_days (&submitted, 14);
+  set_date (o, "submitted_on", &submitted);
+
+  json_object_set_string_member (entry, "key", key);
+  json_object_set_string_member (entry, "norm", norm);
+  if (awp_deadline_compute (s->server->rules, s->server->calendar, norm, start, &dl, NULL))
+    {
+      set_date (entry, "due", &dl.date);
+      /* The conference's notice goes out before the opening, the survey's on its launch. */
+      posted = g_date_compare (&dl.date, start) < 0 ? dl.date : *start;
+      set_date (entry, "posted_on", &posted);
+    }
+  json_object_set_string_member (entry, "link", link);
+  json_array_add_object_element (notices, entry);
+  json_object_set_array_member (o, "notices", notices);
+}
+
 /* Questions citizens asked during the open conference (O145-9.2): the
  * first two answered, the others waiting in the live queue. */
 static gboolean
@@ -392,7 +426,9 @@ survey_results (guint      b,
         if (!multiple)
           {
             /* Skewed towards the first options, as satisfaction answers are. */
-            guint pick = MIN (g_rand_int_range (rand, 0, no), g_rand_int_range (rand, 0, no));
+            guint first = g_rand_int_range (rand, 0, no);
+            guint second = g_rand_int_range (rand, 0, no);
+            guint pick = MIN (first, second);  /* MIN evaluates its arguments twice */
 
             counts[q][pick]++;
             continue;
@@ -492,6 +528,8 @@ seed_body (Seeder     *s,
           date_plus (s, &submitted, 0);
           set_date (o, "submitted_on", &submitted);
         }
+      if (i == 0)
+        seed_notice (s, o, "O145-8.1", &opens, "https://dialogue.gov.kz/conference/open-dialogue");
       if (!put (s, "conference", id, org_id, o))
         return FALSE;
       if (i == 0 && !seed_questions (s, b, org_id, id, &opens))
@@ -542,7 +580,10 @@ seed_body (Seeder     *s,
       json_object_set_array_member (o, "questions", json_array_ref (qs));
       json_object_set_string_member (o, "status", i == 0 ? "published" : "draft");
       if (i == 0)
-        json_object_set_object_member (o, "results", survey_results (b, qs));
+        {
+          json_object_set_object_member (o, "results", survey_results (b, qs));
+          seed_notice (s, o, "O145-8.2", &launch, "https://dialogue.gov.kz/survey/public-services");
+        }
       if (!put (s, "survey", id, org_id, o))
         return FALSE;
     }
