@@ -39,6 +39,7 @@ field_code_text (const char *code)
     { "not_found", N_("refers to a record that does not exist") },
     { "duplicate_id", N_("is already taken") },
     { "forbidden", N_("may not be changed by your account") },
+    { "unanswered_questions", N_("cannot become closed while a citizen’s question is unanswered (Rules No. 145, para. 9)") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
