@@ -8,6 +8,7 @@
 #include "awp-registry.h"
 #include "awp-reports-page.h"
 #include "awp-store.h"
+#include "awp-test-ui.h"
 
 /* The Channels and Registry workspace with the real widgets under Xvfb:
  * an applicant fills Annex 1 and sends it, the authorized body ticks the
@@ -24,22 +25,6 @@ typedef struct
   char     *dir;
   AwpStore *store;
 } Fixture;
-
-static gboolean
-english (void)
-{
-  const char *lang = g_getenv ("LANGUAGE");
-
-  return lang == NULL || g_str_has_prefix (lang, "en");
-}
-
-static void
-spin (void)
-{
-  for (int i = 0; i < 3; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 static void
 fixture_setup (Fixture *f, gconstpointer data)
@@ -61,7 +46,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
   g_autoptr(GDir) d = NULL;
   const char *name;
 
-  spin ();
+  awp_test_ui_spin ();
   g_assert_finalize_object (f->store);
   d = g_dir_open (f->dir, 0, NULL);
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
@@ -72,45 +57,6 @@ fixture_teardown (Fixture *f, gconstpointer data)
     }
   g_rmdir (f->dir);
   g_free (f->dir);
-}
-
-static void
-screenshot (gpointer widget, const char *name)
-{
-  const char *dir = g_getenv ("AWP_SCREENSHOT_DIR");
-  const char *lang = g_getenv ("LANGUAGE");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  for (int i = 0; i < 200 && (!gtk_widget_get_mapped (GTK_WIDGET (widget)) || gtk_widget_get_width (GTK_WIDGET (widget)) == 0); i++)
-    {
-      g_usleep (10000);
-      spin ();
-    }
-  for (int i = 0; i < 20; i++)
-    {
-      g_usleep (10000);
-      spin ();
-    }
-  width = gtk_widget_get_width (GTK_WIDGET (widget));
-  height = gtk_widget_get_height (GTK_WIDGET (widget));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (widget));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strdup_printf ("%s-%s.png", name, lang ? lang : "en");
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 static GtkWidget *
@@ -132,14 +78,14 @@ type_into (AwpChannelsPage *page, const char *name, const char *text)
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (w)), text, -1);
   else
     gtk_editable_set_text (GTK_EDITABLE (w), text);
-  spin ();
+  awp_test_ui_spin ();
 }
 
 static void
 act (AwpChannelsPage *page, const char *action, const char *target)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, target != NULL ? "s" : NULL, target));
-  spin ();
+  awp_test_ui_spin ();
 }
 
 /* The button bound to @action in the page, or NULL. */
@@ -162,7 +108,7 @@ static void
 set_role (AwpChannelsPage *page, const char *role)
 {
   awp_channels_page_set_role (page, role);
-  spin ();
+  awp_test_ui_spin ();
 }
 
 static JsonObject *
@@ -191,7 +137,7 @@ activate_row (GtkListBox *list, int index)
 
   g_assert_nonnull (row);
   g_signal_emit_by_name (list, "row-activated", row);
-  spin ();
+  awp_test_ui_spin ();
 }
 
 static char *
@@ -269,7 +215,7 @@ test_lifecycle (Fixture *f, gconstpointer data)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
   gtk_window_present (GTK_WINDOW (window));
   awp_channels_page_set_store (page, f->store);
-  spin ();
+  awp_test_ui_spin ();
 
   /* The applicant: a new draft; sending it empty names what is missing. */
   app = awp_channels_page_create_application (page, &error);
@@ -278,7 +224,7 @@ test_lifecycle (Fixture *f, gconstpointer data)
   act (page, "channels.send", NULL);
   d = data_of (f->store, app);
   g_assert_cmpstr (json_object_get_string_member (d, "status"), ==, "draft");
-  if (english ())
+  if (awp_test_ui_english ())
     g_assert_nonnull (strstr (awp_channels_page_get_message (page), "Authorized body"));
   g_clear_pointer (&d, json_object_unref);
   /* Missing fields are marked after the failed send. */
@@ -303,7 +249,7 @@ test_lifecycle (Fixture *f, gconstpointer data)
   g_assert_nonnull (gtk_widget_get_tooltip_text (field (page, "channel_name_kk")));
   type_into (page, "channel_name_kk", "«Әкіммен тікелей байланыс» қоғамдық қабылдау бөлмесі");
   g_assert_false (gtk_widget_has_css_class (field (page, "channel_name_kk"), "error"));
-  screenshot (window, "channels-application");
+  awp_test_ui_screenshot (window, "channels-application");
 
   /* Annex 1 in both languages, from what is on screen. */
   {
@@ -356,7 +302,7 @@ test_lifecycle (Fixture *f, gconstpointer data)
   type_into (page, "review.no_duplication.comment", "Аналогичных каналов в области нет");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (field (page, "review.regulated_procedure.met")), TRUE);
   type_into (page, "review.regulated_procedure.comment", "Постановление № 34");
-  screenshot (window, "channels-review");
+  awp_test_ui_screenshot (window, "channels-review");
   act (page, "channels.accredit", NULL);
   g_assert_cmpint (awp_store_count (f->store, "channel", NULL), ==, 0);
   d = data_of (f->store, app);
@@ -380,7 +326,7 @@ test_lifecycle (Fixture *f, gconstpointer data)
   act (page, "channels.show-entry", channel);
   g_assert_cmpint (count_rows (awp_channels_page_get_list (page, "registry")), ==, 1);
   awp_channels_page_set_registry_language (page, "kk");
-  spin ();
+  awp_test_ui_spin ();
 
   /* Annex 3: the Kazakh name changes, shown side by side. The body may
    * not ask for it; the state body's administrator does. */
@@ -402,11 +348,11 @@ test_lifecycle (Fixture *f, gconstpointer data)
   type_into (page, "grounds", "Абай облысы әкімдігінің 2026 жылғы 4 мамырдағы № 45 қаулысы");
   type_into (page, "signer", "Сейітқали Ә. Б.");
   type_into (page, "signed_on", "18.03.2026");
-  screenshot (window, "channels-change-request");
+  awp_test_ui_screenshot (window, "channels-change-request");
   act (page, "channels.send", NULL);
   /* A disabled action does nothing, even when activated by name. */
   gtk_widget_activate_action (GTK_WIDGET (page), "channels.apply", NULL);
-  spin ();
+  awp_test_ui_spin ();
   d = data_of (f->store, channel);
   g_assert_cmpstr (json_object_get_string_member (d, "name_kk"), ==, "«Әкіммен тікелей байланыс» қоғамдық қабылдау бөлмесі");
   g_clear_pointer (&d, json_object_unref);
@@ -447,7 +393,7 @@ test_lifecycle (Fixture *f, gconstpointer data)
     g_assert_nonnull (strstr (csv, "Арнаның атауы (қазақ тілінде)"));
     g_remove (path);
     awp_channels_page_set_registry_language (page, "ru");
-    spin ();
+    awp_test_ui_spin ();
     g_assert_true (awp_channels_page_export_csv (page, path, &error));
     g_clear_pointer (&csv, g_free);
     g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
@@ -465,8 +411,8 @@ test_lifecycle (Fixture *f, gconstpointer data)
   }
   /* The Registry on screen in the UI's language. */
   awp_channels_page_set_registry_language (page, g_str_has_prefix (g_getenv ("LANGUAGE") ?: "", "kk") ? "kk" : "ru");
-  spin ();
-  screenshot (window, "channels-registry");
+  awp_test_ui_spin ();
+  awp_test_ui_screenshot (window, "channels-registry");
 
   /* Search narrows the table (the entry's delay is waited out). */
   gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (page), AWP_TYPE_CHANNELS_PAGE,
@@ -474,12 +420,12 @@ test_lifecycle (Fixture *f, gconstpointer data)
   for (int i = 0; i < 200 && count_rows (awp_channels_page_get_list (page, "registry")) != 0; i++)
     {
       g_usleep (10000);
-      spin ();
+      awp_test_ui_spin ();
     }
   g_assert_cmpint (count_rows (awp_channels_page_get_list (page, "registry")), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  awp_test_ui_spin ();
 }
 
 static GtkWidget *
@@ -506,10 +452,10 @@ test_reports (Fixture *f, gconstpointer data)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
   gtk_window_present (GTK_WINDOW (window));
   awp_reports_page_set_store (page, f->store);
-  spin ();
+  awp_test_ui_spin ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reports.new", NULL));
-  spin ();
+  awp_test_ui_spin ();
   adw_combo_row_set_selected (ADW_COMBO_ROW (report_field (page, "body_kind")), 0);
   gtk_editable_set_text (GTK_EDITABLE (report_field (page, "body_kk")), "Қазақстан Республикасы Мәдениет және ақпарат министрлігі");
   gtk_editable_set_text (GTK_EDITABLE (report_field (page, "body_ru")), "Министерство культуры и информации Республики Казахстан");
@@ -517,7 +463,7 @@ test_reports (Fixture *f, gconstpointer data)
   gtk_editable_set_text (GTK_EDITABLE (report_field (page, "title")),
                          "Отчет о достижении целевых индикаторов плана развития на 2025 год");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reports.create", NULL));
-  spin ();
+  awp_test_ui_spin ();
   id = awp_reports_page_get_open_id (page);
   g_assert_nonnull (id);
   d = data_of (f->store, id);
@@ -527,16 +473,16 @@ test_reports (Fixture *f, gconstpointer data)
   /* No request without the O118-6 confirmation. */
   gtk_editable_set_text (GTK_EDITABLE (report_field (page, "document")), "Есеп-2025.pdf");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reports.request", NULL));
-  spin ();
+  awp_test_ui_spin ();
   g_assert_nonnull (strstr (awp_reports_page_get_message (page), "O118-6"));
   d = data_of (f->store, id);
   g_assert_cmpstr (json_object_get_string_member (d, "status"), ==, "draft");
   g_assert_cmpstr (json_object_get_string_member (d, "document"), ==, "Есеп-2025.pdf");
   g_clear_pointer (&d, json_object_unref);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (report_field (page, "no_restricted_info")), TRUE);
-  screenshot (window, "reports");
+  awp_test_ui_screenshot (window, "reports");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reports.request", NULL));
-  spin ();
+  awp_test_ui_spin ();
   d = data_of (f->store, id);
   g_assert_cmpstr (json_object_get_string_member (d, "status"), ==, "requested");
   /* Requested on 18.03.2026, after 02.03.2026. */
@@ -545,32 +491,32 @@ test_reports (Fixture *f, gconstpointer data)
 
   gtk_editable_set_text (GTK_EDITABLE (report_field (page, "link")), "budget report");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reports.publish", NULL));
-  spin ();
+  awp_test_ui_spin ();
   d = data_of (f->store, id);
   g_assert_cmpstr (json_object_get_string_member (d, "status"), ==, "requested");
   g_clear_pointer (&d, json_object_unref);
   gtk_editable_set_text (GTK_EDITABLE (report_field (page, "link")), "https://budget.egov.kz/reports/2025/mki");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reports.publish", NULL));
-  spin ();
+  awp_test_ui_spin ();
   d = data_of (f->store, id);
   g_assert_cmpstr (json_object_get_string_member (d, "status"), ==, "published");
   g_assert_cmpstr (json_object_get_string_member (d, "link"), ==, "https://budget.egov.kz/reports/2025/mki");
   g_clear_pointer (&d, json_object_unref);
-  screenshot (window, "reports-published");
+  awp_test_ui_screenshot (window, "reports-published");
 
   /* The same body and year again: refused, nothing created. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reports.new", NULL));
-  spin ();
+  awp_test_ui_spin ();
   gtk_editable_set_text (GTK_EDITABLE (report_field (page, "body_kk")), "Қазақстан Республикасы Мәдениет және ақпарат министрлігі");
   gtk_editable_set_text (GTK_EDITABLE (report_field (page, "body_ru")), "Министерство культуры и информации Республики Казахстан");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (report_field (page, "year")), 2025);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reports.create", NULL));
-  spin ();
+  awp_test_ui_spin ();
   g_assert_cmpint (awp_store_count (f->store, "efficiency_report", NULL), ==, 1);
   g_assert_cmpint (count_rows (awp_reports_page_get_list (page)), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  awp_test_ui_spin ();
 }
 
 int

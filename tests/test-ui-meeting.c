@@ -14,6 +14,7 @@
 #include "awp-meeting-store.h"
 #include "awp-seed.h"
 #include "awp-window.h"
+#include "awp-test-ui.h"
 
 /* The meetings planner driven through its real widgets under Xvfb, on a
  * real store: the editor validates as the secretary types and saves; the
@@ -32,22 +33,7 @@ typedef struct
   AwpStore *store;
 } Fixture;
 
-/* Screenshots run in Kazakh and Russian: sentences are compared in English only. */
-static gboolean
-english (void)
-{
-  return g_str_has_prefix (g_getenv ("LANGUAGE"), "en");
-}
-
-#define IN_ENGLISH(check) G_STMT_START { if (english ()) { check; } } G_STMT_END
-
-static void
-spin (void)
-{
-  for (int i = 0; i < 3; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
+#define IN_ENGLISH(check) G_STMT_START { if (awp_test_ui_english ()) { check; } } G_STMT_END
 
 static void
 fixture_setup (Fixture *f, gconstpointer data)
@@ -69,7 +55,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
   g_autoptr(GDir) d = NULL;
   const char *name;
 
-  spin ();
+  awp_test_ui_spin ();
   g_assert_finalize_object (f->store);
   d = g_dir_open (f->dir, 0, NULL);
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
@@ -95,47 +81,7 @@ static void
 type_into (GtkWidget *editable, const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (editable), text);
-  spin ();
-}
-
-static void
-screenshot (gpointer widget, const char *name)
-{
-  const char *dir = g_getenv ("AWP_SCREENSHOT_DIR");
-  const char *lang = g_getenv ("LANGUAGE");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  /* Wait for the window to be mapped and laid out (a few frames under Xvfb). */
-  for (int i = 0; i < 200 && (!gtk_widget_get_mapped (GTK_WIDGET (widget)) || gtk_widget_get_width (GTK_WIDGET (widget)) == 0); i++)
-    {
-      g_usleep (10000);
-      spin ();
-    }
-  for (int i = 0; i < 20; i++)
-    {
-      g_usleep (10000);
-      spin ();
-    }
-  width = gtk_widget_get_width (GTK_WIDGET (widget));
-  height = gtk_widget_get_height (GTK_WIDGET (widget));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (widget));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strdup_printf ("%s-%s.png", name, lang ? lang : "en");
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
+  awp_test_ui_spin ();
 }
 
 static void
@@ -166,11 +112,11 @@ plan_meeting (Fixture *f, GtkWindow *parent)
 
   g_object_ref (editor);
   gtk_window_present (GTK_WINDOW (editor));
-  spin ();
+  awp_test_ui_spin ();
 
   /* A new form lists what is missing, and Save waits. */
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  spin ();
+  awp_test_ui_spin ();
   g_assert_cmpint (awp_store_count (f->store, "meeting", NULL), ==, 0);
   IN_ENGLISH (g_assert_nonnull (strstr (awp_meeting_editor_get_issues_text (editor), "Collegial body")));
   g_assert_false (gtk_widget_has_css_class (awp_meeting_editor_get_field_widget (editor, "title"), "error"));
@@ -182,9 +128,9 @@ plan_meeting (Fixture *f, GtkWindow *parent)
   g_assert_true (gtk_widget_has_css_class (phone, "error"));
   IN_ENGLISH (g_assert_true (g_str_has_prefix (awp_meeting_editor_get_issues_text (editor), "Work phone")));
   gtk_widget_grab_focus (phone);
-  screenshot (editor, "meeting-editor");
+  awp_test_ui_screenshot (editor, "meeting-editor");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  spin ();
+  awp_test_ui_spin ();
   g_assert_cmpint (awp_store_count (f->store, "meeting", NULL), ==, 0);
 
   type_into (phone, "8 (7172) 55-66-77");
@@ -192,13 +138,13 @@ plan_meeting (Fixture *f, GtkWindow *parent)
   g_assert_cmpstr (awp_meeting_editor_get_issues_text (editor), ==, "");
   /* A closed meeting needs its ground (O605-3, O605-4). */
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (awp_meeting_editor_get_field_widget (editor, "closed")), TRUE);
-  spin ();
+  awp_test_ui_spin ();
   g_assert_true (gtk_widget_has_css_class (awp_meeting_editor_get_field_widget (editor, "closed_ground"), "error"));
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (awp_meeting_editor_get_field_widget (editor, "closed")), FALSE);
-  spin ();
+  awp_test_ui_spin ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  spin ();
+  awp_test_ui_spin ();
   g_assert_finalize_object (editor);
 
   meetings = awp_meeting_list (f->store, NULL, NULL);
@@ -227,7 +173,7 @@ register_person (AwpMeetingDetail *detail, const char *surname, const char *name
   type_into (child (detail, AWP_TYPE_MEETING_DETAIL, "reg_contact"), "+7 701 555 44 33");
   type_into (child (detail, AWP_TYPE_MEETING_DETAIL, "reg_received"), received);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.register", NULL));
-  spin ();
+  awp_test_ui_spin ();
 }
 
 static void
@@ -276,10 +222,10 @@ test_secretary_day (Fixture *f, gconstpointer data)
   awp_window_set_workspace (window, "meetings");
   awp_window_set_store (window, f->store);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  awp_test_ui_spin ();
 
   id = plan_meeting (f, GTK_WINDOW (window));
-  spin ();
+  awp_test_ui_spin ();
 
   /* The agenda and the calendar: the meeting and its three deadlines. */
   ids = awp_meeting_planner_list_ids (planner);
@@ -295,13 +241,13 @@ test_secretary_day (Fixture *f, gconstpointer data)
     JsonObject *d;
 
     gtk_window_present (GTK_WINDOW (editor));
-    spin ();
+    awp_test_ui_spin ();
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (awp_meeting_editor_get_field_widget (editor, "date"))), ==, "12.03.2026");
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (awp_meeting_editor_get_field_widget (editor, "responsible.phone"))),
                      ==, "+7 7172 55 66 77");
     type_into (awp_meeting_editor_get_field_widget (editor, "place"), "Бейбітшілік к-сі, 11, 305-бөлме");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-    spin ();
+    awp_test_ui_spin ();
     g_assert_finalize_object (editor);
     edited = awp_store_get_record (f->store, id, NULL);
     d = json_object_get_object_member (edited, "data");
@@ -311,8 +257,8 @@ test_secretary_day (Fixture *f, gconstpointer data)
   }
 
   detail = AWP_MEETING_DETAIL (g_object_ref (awp_meeting_planner_open (planner, id)));
-  spin ();
-  screenshot (detail, "meeting-detail-overview");
+  awp_test_ui_spin ();
+  awp_test_ui_screenshot (detail, "meeting-detail-overview");
 
   /* Announcement in Kazakh, then Russian; Copy puts it on the clipboard. */
   awp_meeting_detail_set_page (detail, "announcement");
@@ -320,7 +266,7 @@ test_secretary_day (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_prefix (text, "ХАБАРЛАНДЫРУ"));
   g_clear_pointer (&text, g_free);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (detail, AWP_TYPE_MEETING_DETAIL, "ru_button")), TRUE);
-  spin ();
+  awp_test_ui_spin ();
   text = awp_meeting_detail_dup_announcement (detail);
   g_assert_true (g_str_has_prefix (text, "ОБЪЯВЛЕНИЕ"));
   g_assert_nonnull (strstr (text, "до 10.03.2026 включительно"));
@@ -330,18 +276,18 @@ test_secretary_day (Fixture *f, gconstpointer data)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (copied, ==, text);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (detail, AWP_TYPE_MEETING_DETAIL, "kk_button")), TRUE);
-  spin ();
-  screenshot (detail, "meeting-announcement");
+  awp_test_ui_spin ();
+  awp_test_ui_screenshot (detail, "meeting-announcement");
 
   /* A bad link is refused and named; a good one on 05.03 is on time. */
   type_into (child (detail, AWP_TYPE_MEETING_DETAIL, "announcement_link"), "gov.kz news");
   type_into (child (detail, AWP_TYPE_MEETING_DETAIL, "announcement_date"), "05.03.2026");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.announce", NULL));
-  spin ();
+  awp_test_ui_spin ();
   IN_ENGLISH (g_assert_true (g_str_has_prefix (awp_meeting_detail_get_last_message (detail), "Announcement link")));
   type_into (child (detail, AWP_TYPE_MEETING_DETAIL, "announcement_link"), "https://astana.gov.kz/news/605");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.announce", NULL));
-  spin ();
+  awp_test_ui_spin ();
   IN_ENGLISH (g_assert_cmpstr (awp_meeting_detail_get_last_message (detail), ==, "Announcement published on time"));
   record = awp_store_get_record (f->store, id, NULL);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (record, "data"), "status"), ==, "announced");
@@ -370,19 +316,19 @@ test_secretary_day (Fixture *f, gconstpointer data)
 
     g_object_ref (import);
     gtk_window_present (GTK_WINDOW (import));
-    spin ();
+    awp_test_ui_spin ();
     g_assert_cmpuint (awp_meeting_import_dialog_get_n_rows (import), ==, 4);
     g_assert_cmpuint (awp_meeting_import_dialog_get_n_invalid (import), ==, 2);
     IN_ENGLISH (g_assert_true (g_str_has_prefix (awp_meeting_import_dialog_get_summary (import), "4 rows: 2 valid, 2 with errors")));
-    screenshot (import, "meeting-import");
+    awp_test_ui_screenshot (import, "meeting-import");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (import), "import.run", NULL));
-    spin ();
+    awp_test_ui_spin ();
     g_assert_finalize_object (import);
   }
   /* Ахметова was registered already: only Омаров is new. */
   IN_ENGLISH (g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (seats)), ==,
                    "Seats: 2 of 2 taken · waiting list: 2 · late applications: 1"));
-  screenshot (detail, "meeting-registrations");
+  awp_test_ui_screenshot (detail, "meeting-registrations");
 
   /* The printable participant list, exported as PDF. */
   list = awp_meeting_participants_text (f->store, id, &error);
@@ -400,12 +346,12 @@ test_secretary_day (Fixture *f, gconstpointer data)
   /* A broadcast comment blocks results until answered. */
   awp_meeting_detail_set_page (detail, "overview");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.hold", NULL));
-  spin ();
+  awp_test_ui_spin ();
   awp_meeting_detail_set_page (detail, "comments");
   type_into (child (detail, AWP_TYPE_MEETING_DETAIL, "comment_author"), "Мария");
   type_into (child (detail, AWP_TYPE_MEETING_DETAIL, "comment_text"), "Когда начнётся посадка деревьев?");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.add-comment", NULL));
-  spin ();
+  awp_test_ui_spin ();
   IN_ENGLISH (g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (detail, AWP_TYPE_MEETING_DETAIL, "comments_label"))), ==,
                    "1 comment, 1 without an answer (Rules No. 605-NK, para. 13)"));
 
@@ -415,7 +361,7 @@ test_secretary_day (Fixture *f, gconstpointer data)
   type_into (child (detail, AWP_TYPE_MEETING_DETAIL, "minutes_row"), "хаттама-12-03.pdf");
   type_into (child (detail, AWP_TYPE_MEETING_DETAIL, "results_link_row"), "https://astana.gov.kz/decisions/605");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.publish-results", NULL));
-  spin ();
+  awp_test_ui_spin ();
   IN_ENGLISH (g_assert_nonnull (strstr (awp_meeting_detail_get_last_message (detail), "para. 13")));
 
   {
@@ -427,34 +373,34 @@ test_secretary_day (Fixture *f, gconstpointer data)
     g_assert_nonnull (button);
     type_into (entry, "Сәуірде басталады / В апреле");
     awp_meeting_detail_set_page (detail, "comments");
-    spin ();
-    screenshot (detail, "meeting-comments");
+    awp_test_ui_spin ();
+    awp_test_ui_screenshot (detail, "meeting-comments");
     g_signal_emit_by_name (button, "clicked");
-    spin ();
+    awp_test_ui_spin ();
   }
   IN_ENGLISH (g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (detail, AWP_TYPE_MEETING_DETAIL, "comments_label"))), ==,
                    "1 comment, 0 without an answer (Rules No. 605-NK, para. 13)"));
   awp_meeting_detail_set_page (detail, "results");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.publish-results", NULL));
-  spin ();
+  awp_test_ui_spin ();
   IN_ENGLISH (g_assert_cmpstr (awp_meeting_detail_get_last_message (detail), ==, "Results published on time"));
-  screenshot (detail, "meeting-results");
+  awp_test_ui_screenshot (detail, "meeting-results");
   g_clear_pointer (&record, json_object_unref);
   record = awp_store_get_record (f->store, id, NULL);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (record, "data"), "status"),
                    ==, "results_published");
 
   awp_meeting_detail_set_page (detail, "overview");
-  spin ();
-  screenshot (detail, "meeting-detail-done");
+  awp_test_ui_spin ();
+  awp_test_ui_screenshot (detail, "meeting-detail-done");
   gtk_window_destroy (GTK_WINDOW (detail));
-  spin ();
+  awp_test_ui_spin ();
   g_assert_finalize_object (detail);
 
   /* Selecting the meeting in the agenda takes the calendar to its day. */
   gtk_list_box_select_row (GTK_LIST_BOX (child (planner, AWP_TYPE_MEETING_PLANNER, "agenda_list")),
                            gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (planner, AWP_TYPE_MEETING_PLANNER, "agenda_list")), 0));
-  spin ();
+  awp_test_ui_spin ();
   {
     GtkWidget *calendar = child (window, AWP_TYPE_WINDOW, "meeting_calendar");
     g_autoptr(GDateTime) selected = awp_meeting_calendar_get_selected_date (AWP_MEETING_CALENDAR (calendar));
@@ -462,9 +408,9 @@ test_secretary_day (Fixture *f, gconstpointer data)
     g_assert_cmpint (g_date_time_get_month (selected), ==, 3);
     g_assert_cmpint (g_date_time_get_day_of_month (selected), ==, 12);
   }
-  screenshot (window, "meetings-planner");
+  awp_test_ui_screenshot (window, "meetings-planner");
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  awp_test_ui_spin ();
   g_assert_finalize_object (window);
 }
 
@@ -491,13 +437,13 @@ test_emergency_dialog (Fixture *f, gconstpointer data)
 
   dialog = g_object_ref (awp_meeting_emergency_dialog_new (parent, f->store));
   gtk_window_present (GTK_WINDOW (dialog));
-  spin ();
+  awp_test_ui_spin ();
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (dialog, AWP_TYPE_MEETING_EMERGENCY_DIALOG, "region_row")), 1);
   type_into (child (dialog, AWP_TYPE_MEETING_EMERGENCY_DIALOG, "from_row"), "10.03.2026");
   type_into (child (dialog, AWP_TYPE_MEETING_EMERGENCY_DIALOG, "to_row"), "31.02.2026");
   type_into (child (dialog, AWP_TYPE_MEETING_EMERGENCY_DIALOG, "ground_row"), "Әкімнің 09.03.2026 № 12 шешімі");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "emergency.declare", NULL));
-  spin ();
+  awp_test_ui_spin ();
   /* An impossible date is named and nothing switches. */
   g_assert_true (gtk_widget_has_css_class (child (dialog, AWP_TYPE_MEETING_EMERGENCY_DIALOG, "to_row"), "error"));
   record = awp_store_get_record (f->store, id, NULL);
@@ -505,17 +451,17 @@ test_emergency_dialog (Fixture *f, gconstpointer data)
 
   type_into (child (dialog, AWP_TYPE_MEETING_EMERGENCY_DIALOG, "to_row"), "15.03.2026");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "emergency.declare", NULL));
-  spin ();
+  awp_test_ui_spin ();
   result = awp_meeting_emergency_dialog_dup_result (dialog);
   IN_ENGLISH (g_assert_true (g_str_has_prefix (result, "1 meeting switched to online")));
   g_assert_nonnull (strstr (result, "Ахметова Дана — dana@mail.kz"));
-  screenshot (dialog, "meeting-emergency");
+  awp_test_ui_screenshot (dialog, "meeting-emergency");
   g_clear_pointer (&record, json_object_unref);
   record = awp_store_get_record (f->store, id, NULL);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (record, "data"), "format"), ==, "online");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  awp_test_ui_spin ();
   g_assert_finalize_object (dialog);
   gtk_window_destroy (parent);
 }
@@ -538,7 +484,7 @@ test_seeded_store (Fixture *f, gconstpointer data)
   awp_window_set_workspace (window, "meetings");
   awp_window_set_store (window, f->store);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  awp_test_ui_spin ();
   ids = awp_meeting_planner_list_ids (planner);
   g_assert_cmpint (g_strv_length (ids), ==, n);
   g_assert_cmpuint (g_list_model_get_n_items (awp_meeting_planner_get_entries (planner)), >=, (guint) n);
@@ -546,13 +492,13 @@ test_seeded_store (Fixture *f, gconstpointer data)
   {
     AwpMeetingDetail *detail = AWP_MEETING_DETAIL (g_object_ref (awp_meeting_planner_open (planner, ids[0])));
 
-    spin ();
+    awp_test_ui_spin ();
     gtk_window_destroy (GTK_WINDOW (detail));
-    spin ();
+    awp_test_ui_spin ();
     g_assert_finalize_object (detail);
   }
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  awp_test_ui_spin ();
   g_assert_finalize_object (window);
 }
 

@@ -10,6 +10,7 @@
 #include "awp-template-check.h"
 #include "awp-test-store.h"
 #include "awp-window.h"
+#include "awp-test-ui.h"
 
 /* The Operator's review (O145-7) through the real window and widgets over a
  * real store: the workspace exists only for the operator role, lists the
@@ -25,65 +26,6 @@ typedef struct
 } Fixture;
 
 static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-count_frame (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
-{
-  guint *frames = data;
-
-  return ++*frames < 40 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
-
-/* Style, layout and CSS transitions settle on frame-clock ticks, not on
- * idle: wait some frames so the picture shows the current state. */
-static void
-wait_frames (GtkWidget *window)
-{
-  guint frames = 0;
-
-  gtk_widget_queue_draw (window);
-  gtk_widget_add_tick_callback (window, count_frame, &frames, NULL);
-  while (frames < 40)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-screenshot (GtkWidget *window, const char *name)
-{
-  const char *dir = g_getenv ("AWP_SCREENSHOT_DIR");
-  const char *lang = g_getenv ("LANGUAGE");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  int w, h;
-
-  if (dir == NULL)
-    return;
-  wait_frames (window);
-  w = gtk_widget_get_width (window);
-  h = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  file = g_strdup_printf ("%s-%s.png", name, lang ? lang : "en");
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot %s", path);
-}
-
-static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
@@ -95,14 +37,14 @@ fixture_setup (Fixture *f, gconstpointer data)
   f->window = g_object_ref (awp_window_new (NULL));
   awp_window_set_store (f->window, f->store.store);
   gtk_window_present (GTK_WINDOW (f->window));
-  spin ();
+  awp_test_ui_spin ();
 }
 
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
+  awp_test_ui_spin ();
   g_assert_finalize_object (f->window);
   store_fixture_teardown (&f->store, data);
 }
@@ -191,7 +133,7 @@ activate_first (GtkListBox *list)
 
   g_assert_nonnull (row);
   g_signal_emit_by_name (list, "row-activated", row);
-  spin ();
+  awp_test_ui_spin ();
 }
 
 static void
@@ -204,7 +146,7 @@ static void
 act (AwpOperatorPage *page, const char *action)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, NULL));
-  spin ();
+  awp_test_ui_spin ();
 }
 
 static void
@@ -214,11 +156,11 @@ test_role (Fixture *f, gconstpointer data)
   g_assert_false (has_workspace (f->window, "operator"));
   g_assert_null (awp_window_get_operator_page (f->window));
   awp_window_set_role (f->window, "operator", "operator");
-  spin ();
+  awp_test_ui_spin ();
   g_assert_true (has_workspace (f->window, "operator"));
   g_assert_true (awp_window_set_workspace (f->window, "operator"));
   awp_window_set_role (f->window, "administrator", "admin.almaty");
-  spin ();
+  awp_test_ui_spin ();
   g_assert_false (has_workspace (f->window, "operator"));
 }
 
@@ -234,11 +176,11 @@ test_review (Fixture *f, gconstpointer data)
   g_autofree char *remarks = NULL;
 
   awp_window_set_role (f->window, "operator", "operator");
-  spin ();
+  awp_test_ui_spin ();
   page = awp_window_get_operator_page (f->window);
   g_assert_nonnull (page);
   g_assert_true (awp_window_set_workspace (f->window, "operator"));
-  spin ();
+  awp_test_ui_spin ();
   list = awp_operator_page_get_list (page);
   g_assert_cmpuint (n_rows (list), ==, 1);
   activate_first (list);
@@ -258,7 +200,8 @@ test_review (Fixture *f, gconstpointer data)
 
   /* With remarks: returned, the remarks kept for the administrator. */
   set_remarks (page, "Укажите телефон модератора");
-  screenshot (GTK_WIDGET (f->window), "operator-review");
+  g_assert_null (awp_operator_page_get_error (page));  /* gone once the remarks change */
+  awp_test_ui_screenshot (GTK_WIDGET (f->window), "operator-review");
   act (page, "operator.return");
   g_assert_null (awp_operator_page_get_error (page));
   g_clear_pointer (&status, g_free);
@@ -277,12 +220,12 @@ test_review (Fixture *f, gconstpointer data)
     g_assert_true (awp_store_transition (store, id, "submit", NULL, "admin.almaty", &error));
     g_assert_no_error (error);
   }
-  spin ();
+  awp_test_ui_spin ();
   g_assert_cmpuint (n_rows (list), ==, 1);
   activate_first (list);
   /* Publishing before acceptance does nothing (the state machine). */
   gtk_widget_activate_action (GTK_WIDGET (page), "operator.publish", NULL);
-  spin ();
+  awp_test_ui_spin ();
   g_clear_pointer (&status, g_free);
   status = status_of (store, id, "status");
   g_assert_cmpstr (status, ==, "submitted");

@@ -16,6 +16,7 @@
 #include "awp-templates-page.h"
 #include "awp-test-store.h"
 #include "awp-window.h"
+#include "awp-test-ui.h"
 
 /* The conference and survey editors driven through their real widgets in
  * a real window over a real store: typing validates as you type, the rule
@@ -23,13 +24,6 @@
  * added, reordered and removed, the preview shows the portal's view per
  * language, and submission changes the status. With AWP_SCREENSHOT_DIR set,
  * the filled editors are also saved as PNG files (docs/screenshots). */
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static GtkWidget *
 find_field (GtkWidget *root, const char *field)
@@ -97,16 +91,6 @@ error_of (GtkWidget *root, const char *name)
   return gtk_widget_get_visible (error) ? gtk_label_get_text (GTK_LABEL (error)) : NULL;
 }
 
-/* Strings checked word for word only in English; the kk and ru runs that
- * make screenshots check the same behaviour by widget names. */
-static gboolean
-english (void)
-{
-  const char *lang = g_getenv ("LANGUAGE");
-
-  return lang == NULL || g_str_has_prefix (lang, "en");
-}
-
 static void
 collect_by_name (GtkWidget *root, const char *name, GPtrArray *out)
 {
@@ -128,7 +112,7 @@ click (GtkWidget *root, const char *name, guint nth)
     g_error ("no button %u named %s (%u found)", nth, name, buttons->len);
   g_assert_true (gtk_widget_is_sensitive (buttons->pdata[nth]));
   g_signal_emit_by_name (buttons->pdata[nth], "clicked");
-  spin ();
+  awp_test_ui_spin ();
 }
 
 static guint
@@ -200,7 +184,7 @@ wait_autosave (AwpTemplateForm *form)
   /* The debounce timer fires on its own; no sleeping, no timed assertion. */
   while (awp_template_form_has_pending (form))
     g_main_context_iteration (NULL, TRUE);
-  spin ();
+  awp_test_ui_spin ();
 }
 
 static JsonObject *
@@ -216,58 +200,6 @@ static void
 set_date (GDate *d, const char *iso)
 {
   g_assert_true (awp_calendar_parse_date (iso, "test", d, NULL));
-}
-
-static gboolean
-count_frame (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
-{
-  guint *frames = data;
-
-  return ++*frames < 40 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
-
-/* Style, layout and CSS transitions settle on frame-clock ticks, not on
- * idle: wait some frames so the picture shows the current state. */
-static void
-wait_frames (GtkWidget *window)
-{
-  guint frames = 0;
-
-  gtk_widget_queue_draw (window);
-  gtk_widget_add_tick_callback (window, count_frame, &frames, NULL);
-  while (frames < 40)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-screenshot (GtkWidget *window, const char *name)
-{
-  const char *dir = g_getenv ("AWP_SCREENSHOT_DIR");
-  const char *lang = g_getenv ("LANGUAGE");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  int w, h;
-
-  if (dir == NULL)
-    return;
-  wait_frames (window);
-  w = gtk_widget_get_width (window);
-  h = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  file = g_strdup_printf ("%s-%s.png", name, lang ? lang : "en");
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot %s", path);
 }
 
 typedef struct
@@ -288,14 +220,14 @@ fixture_setup (Fixture *f, gconstpointer data)
   f->window = g_object_ref (awp_window_new (NULL));
   awp_window_set_store (f->window, f->store.store);
   gtk_window_present (GTK_WINDOW (f->window));
-  spin ();
+  awp_test_ui_spin ();
 }
 
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
+  awp_test_ui_spin ();
   g_assert_finalize_object (f->window);
   store_fixture_teardown (&f->store, data);
 }
@@ -383,7 +315,7 @@ open_workspace (Fixture *f, const char *name, GType editor_type)
   AwpTemplatesPage *p;
 
   g_assert_true (awp_window_set_workspace (f->window, name));
-  spin ();
+  awp_test_ui_spin ();
   p = find_page (GTK_WIDGET (f->window), editor_type);
   g_assert_nonnull (p);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (p)));
@@ -432,7 +364,7 @@ test_conference_editor (Fixture *f, gconstpointer data)
   g_assert_null (error_of (editor, "title_kk"));
   type (editor, "moderator_iin", "901123300255");
   g_assert_nonnull (error_of (editor, "moderator_iin"));
-  if (english ())
+  if (awp_test_ui_english ())
     g_assert_nonnull (strstr (error_of (editor, "moderator_iin"), "IIN"));
   type (editor, "moderator_iin", "901123300258");
   g_assert_null (error_of (editor, "moderator_iin"));
@@ -440,7 +372,7 @@ test_conference_editor (Fixture *f, gconstpointer data)
   g_assert_nonnull (error_of (editor, "title_ru"));
   type (editor, "opens_on", "31.02.2026");
   g_assert_nonnull (error_of (editor, "opens_on"));
-  if (english ())
+  if (awp_test_ui_english ())
     g_assert_nonnull (strstr (error_of (editor, "opens_on"), "Opening date"));
   assert_check (editor, "submission", "pending");
 
@@ -483,7 +415,7 @@ test_conference_editor (Fixture *f, gconstpointer data)
   type (editor, "closes_on", "12.03.2026");
   wait_autosave (form);
 
-  screenshot (GTK_WIDGET (f->window), "conference-editor");
+  awp_test_ui_screenshot (GTK_WIDGET (f->window), "conference-editor");
 
   /* Annex 1 as a document: labels in Kazakh and Russian, the values. */
   {
@@ -519,7 +451,7 @@ test_conference_editor (Fixture *f, gconstpointer data)
   saved = stored (f->store.store, id);
   g_assert_cmpstr (json_object_get_string_member (saved, "status"), ==, "submitted");
   g_assert_cmpstr (json_object_get_string_member (saved, "submitted_on"), ==, "2026-03-02");
-  if (english ())
+  if (awp_test_ui_english ())
     g_assert_true (tree_has_label (editor, "Submitted"));
   g_assert_false (gtk_widget_is_sensitive (field (editor, "title_kk")));
   g_assert_false (gtk_widget_get_visible (find_named (editor, "submit")));
@@ -533,7 +465,7 @@ test_conference_editor (Fixture *f, gconstpointer data)
     g_assert_no_error (error);
   }
   g_assert_true (awp_templates_page_open (p, id, &error));
-  spin ();
+  awp_test_ui_spin ();
   g_assert_true (tree_has_label (editor, "Сипаттаманы толықтырыңыз."));
   g_assert_true (gtk_widget_is_sensitive (field (editor, "description_ru")));
   type (editor, "description_ru", "Ответы на вопросы о дорогах, водопроводах и школах области.");
@@ -587,7 +519,7 @@ test_conference_submit_refused (Fixture *f, gconstpointer data)
 
     /* The moderator's fields, in view for the picture. */
     gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
-    screenshot (GTK_WIDGET (f->window), "conference-errors");
+    awp_test_ui_screenshot (GTK_WIDGET (f->window), "conference-errors");
   }
   saved = stored (f->store.store, id);
   g_assert_cmpstr (json_object_get_string_member (saved, "status"), ==, "draft");
@@ -691,7 +623,7 @@ test_survey_editor (Fixture *f, gconstpointer data)
   g_assert_cmpstr (question_text (saved, 1, "choice"), ==, "single");
   g_clear_pointer (&saved, json_object_unref);
 
-  screenshot (GTK_WIDGET (f->window), "survey-editor");
+  awp_test_ui_screenshot (GTK_WIDGET (f->window), "survey-editor");
 
   /* Annex 2 as a document: each question and option, kk and ru. */
   {
@@ -708,16 +640,16 @@ test_survey_editor (Fixture *f, gconstpointer data)
   /* The portal's view in Russian: the multiple-choice question has check
    * boxes, the other radio buttons; English has no text yet. */
   awp_survey_editor_show_preview (AWP_SURVEY_EDITOR (editor), "ru");
-  spin ();
+  awp_test_ui_spin ();
   g_assert_true (tree_has_label (editor, "Качество государственных услуг"));
   g_assert_true (tree_has_label (editor, "Другое"));
-  screenshot (GTK_WIDGET (f->window), "survey-preview");
+  awp_test_ui_screenshot (GTK_WIDGET (f->window), "survey-preview");
   awp_survey_editor_show_preview (AWP_SURVEY_EDITOR (editor), "kk");
-  spin ();
+  awp_test_ui_spin ();
   g_assert_true (tree_has_label (editor, "Мемлекеттік қызметтердің сапасы"));
   g_assert_false (tree_has_label (editor, "Качество государственных услуг"));
   awp_survey_editor_show_preview (AWP_SURVEY_EDITOR (editor), NULL);
-  spin ();
+  awp_test_ui_spin ();
 
   /* Remove an option and the first question; it is saved. */
   click (editor, "option-remove", 0);
@@ -800,7 +732,7 @@ test_conference_live_questions (Fixture *f, gconstpointer data)
   g_free (awp_conference_question_receive (store, id, "Когда отремонтируют дорогу на Талгар?", "Иван П.", "portal", &error));
   g_assert_no_error (error);
   g_assert_true (awp_templates_page_open (p, id, &error));
-  spin ();
+  awp_test_ui_spin ();
 
   /* O145-8.1: the notice is marked as posted with its link. */
   {
@@ -824,7 +756,7 @@ test_conference_live_questions (Fixture *f, gconstpointer data)
   /* Two open questions: closing is refused and says why. */
   g_assert_true (gtk_widget_get_mapped (nth_named (editor, "close-conference", 0)));
   click (editor, "close-conference", 0);
-  if (english ())
+  if (awp_test_ui_english ())
     g_assert_true (tree_has_label (editor, "2 questions are unanswered"));
   saved = stored (store, id);
   g_assert_cmpstr (json_object_get_string_member (saved, "status"), ==, "published");
@@ -845,7 +777,7 @@ test_conference_live_questions (Fixture *f, gconstpointer data)
     gtk_editable_set_text (entries->pdata[0], "Ремонт дороги начнётся в мае.");
   }
   g_free (awp_conference_question_receive (store, id, "Будет ли освещение во дворах?", "Мария С.", "portal", &error));
-  spin ();
+  awp_test_ui_spin ();
   {
     g_autoptr(GPtrArray) entries = g_ptr_array_new ();
 
@@ -853,7 +785,7 @@ test_conference_live_questions (Fixture *f, gconstpointer data)
     g_assert_cmpuint (entries->len, ==, 2);
     g_assert_cmpstr (gtk_editable_get_text (entries->pdata[0]), ==, "Ремонт дороги начнётся в мае.");
     g_assert_cmpstr (gtk_editable_get_text (entries->pdata[1]), ==, "");
-    screenshot (GTK_WIDGET (f->window), "conference-questions");
+    awp_test_ui_screenshot (GTK_WIDGET (f->window), "conference-questions");
     click (editor, "answer", 0);
   }
   click (editor, "close-conference", 0);
@@ -932,17 +864,17 @@ test_survey_results (Fixture *f, gconstpointer data)
   g_assert_true (awp_templates_page_open (p, id, &error));
 
   awp_survey_editor_show_results (AWP_SURVEY_EDITOR (editor));
-  wait_frames (GTK_WIDGET (f->window));
+  awp_test_ui_wait_frames (GTK_WIDGET (f->window));
   /* The editor fits beside the sidebar and the list: the window does not
    * fold to the sidebar when a long status shows. */
   g_assert_true (gtk_widget_get_mapped (editor));
   g_assert_cmpuint (count_charts (editor, &bars), ==, 2);
   g_assert_cmpuint (bars, ==, 5);
-  if (english () && !tree_has_label (editor, "240 respondents"))
+  if (awp_test_ui_english () && !tree_has_label (editor, "240 respondents"))
     dump_labels (editor);
-  if (english ())
+  if (awp_test_ui_english ())
     g_assert_true (tree_has_label (editor, "240 respondents"));
-  screenshot (GTK_WIDGET (f->window), "survey-results");
+  awp_test_ui_screenshot (GTK_WIDGET (f->window), "survey-results");
 
   dir = g_dir_make_tmp ("awp-csv-XXXXXX", &error);
   path = g_build_filename (dir, "results.csv", NULL);
@@ -974,7 +906,7 @@ test_survey_results (Fixture *f, gconstpointer data)
     /* 150 and 30 of 240 respondents; the decimal sign is the locale's. */
     assert_has (text, "150 (62");
     assert_has (text, "30 (12");
-    if (english ())
+    if (awp_test_ui_english ())
       {
         assert_has (text, "150 (62.5 %)");
         assert_has (text, "30 (12.5 %)");

@@ -2,6 +2,7 @@
 
 #include <glib/gi18n.h>
 
+#include "awp-i18n.h"
 #include "awp-operator-page.h"
 #include "awp-query-model.h"
 #include "awp-state-machine.h"
@@ -36,6 +37,15 @@ awaits_operator (const char *status)
   return g_strcmp0 (status, "submitted") == 0 || g_strcmp0 (status, "accepted") == 0;
 }
 
+/* The template's name in the user's language; the list subject otherwise. */
+static const char *
+display_title (JsonObject *data)
+{
+  const char *title = awp_i18n_pick (data, "title");
+
+  return title[0] != '\0' ? title : json_object_get_string_member_with_default (data, "subject", "");
+}
+
 static void
 add_row (AwpOperatorPage *self,
          const char      *id)
@@ -50,7 +60,7 @@ add_row (AwpOperatorPage *self,
 
   if (data == NULL)
     return;
-  subject = json_object_get_string_member_with_default (data, "subject", "");
+  subject = display_title (data);
   status = json_object_get_string_member_with_default (data, "status", "draft");
   deadline = awp_template_review_deadline (data, NULL);
   text = g_strdup_printf ("%s · %s", awp_state_label (status), deadline);
@@ -61,6 +71,7 @@ add_row (AwpOperatorPage *self,
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (line), 0);
+  gtk_label_set_wrap (GTK_LABEL (line), TRUE);
   gtk_widget_add_css_class (line, "dim-label");
   gtk_widget_add_css_class (line, "caption");
   gtk_box_append (GTK_BOX (box), title);
@@ -116,7 +127,7 @@ show (AwpOperatorPage *self,
   g_autofree char *deadline = awp_template_review_deadline (data, NULL);
   const char *status = json_object_get_string_member_with_default (data, "status", "draft");
 
-  gtk_label_set_text (self->title, json_object_get_string_member_with_default (data, "subject", ""));
+  gtk_label_set_text (self->title, display_title (data));
   gtk_label_set_text (self->deadline, deadline);
   g_string_append_printf (text, "%s: %s\n", _("Status"), awp_state_label (status));
   append_line (text, _("Name (Kazakh)"), data, "title_kk");
@@ -267,6 +278,13 @@ awp_operator_page_class_init (AwpOperatorPageClass *klass)
   gtk_widget_class_install_action (widget_class, "operator.publish", NULL, run_action);
 }
 
+/* An error about the remarks goes once the remarks change. */
+static void
+on_remarks_changed (AwpOperatorPage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->error), FALSE);
+}
+
 static void
 awp_operator_page_init (AwpOperatorPage *self)
 {
@@ -295,6 +313,8 @@ awp_operator_page_init (AwpOperatorPage *self)
   gtk_label_set_wrap (self->view, TRUE);
   self->remarks = GTK_TEXT_VIEW (gtk_text_view_new ());
   gtk_text_view_set_wrap_mode (self->remarks, GTK_WRAP_WORD_CHAR);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->remarks), "changed",
+                           G_CALLBACK (on_remarks_changed), self, G_CONNECT_SWAPPED);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->remarks), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Remarks"), -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (remarks_scroll), GTK_WIDGET (self->remarks));

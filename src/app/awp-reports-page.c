@@ -5,6 +5,7 @@
 #include "awp-accreditation.h"
 #include "awp-channels-page-private.h"
 #include "awp-efficiency-report.h"
+#include "awp-i18n.h"
 #include "awp-registry.h"
 #include "awp-reports-page.h"
 #include "awp-state-machine.h"
@@ -45,10 +46,7 @@ static const char *const kind_labels[] = {
 static const char *
 body_name (JsonObject *data)
 {
-  const char *const *names = g_get_language_names ();
-  gboolean kk = names[0] != NULL && g_str_has_prefix (names[0], "kk");
-
-  return json_object_get_string_member_with_default (data, kk ? "body_kk" : "body_ru", "");
+  return awp_i18n_pick (data, "body");
 }
 
 static void

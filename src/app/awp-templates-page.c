@@ -2,7 +2,9 @@
 
 #include <glib/gi18n.h>
 
+#include "awp-calendar.h"
 #include "awp-conference-editor.h"
+#include "awp-i18n.h"
 #include "awp-query-model.h"
 #include "awp-state-machine.h"
 #include "awp-survey-editor.h"
@@ -48,20 +50,54 @@ editor_form (AwpTemplatesPage *self)
     : awp_survey_editor_get_form (AWP_SURVEY_EDITOR (self->editor));
 }
 
+/* "21.12.2026 – 28.12.2026" from a template's two ISO dates, or NULL. */
+static char *
+period_text (JsonObject *data,
+             const char *from,
+             const char *to)
+{
+  GDate a, b;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+
+  if (!awp_calendar_parse_date (json_object_get_string_member_with_default (data, from, ""), from, &a, NULL)
+      || !awp_calendar_parse_date (json_object_get_string_member_with_default (data, to, ""), to, &b, NULL))
+    return NULL;
+  x = awp_calendar_format_date (&a);
+  y = awp_calendar_format_date (&b);
+  return g_strdup_printf ("%s – %s", x, y);
+}
+
+/* A row: the name in the user's language (templates of a body often share
+ * the start of their Russian subject) and the state with the dates. */
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
+  AwpTemplatesPage *self = user_data;
   AwpQueueItem *it = item;
+  g_autoptr(JsonObject) record = awp_store_get_record (self->store, awp_queue_item_get_id (it), NULL);
+  JsonObject *data = record != NULL ? json_object_get_object_member (record, "data") : NULL;
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  const char *subject = awp_queue_item_get_subject (it);
-  GtkWidget *title = gtk_label_new (subject && subject[0] ? subject : _("Untitled draft"));
+  const char *subject = data != NULL ? awp_i18n_pick (data, "title") : "";
   const char *status = awp_queue_item_get_status (it);
-  GtkWidget *state = gtk_label_new (awp_state_label (status ? status : "draft"));
+  g_autofree char *period = NULL;
+  g_autofree char *line = NULL;
+  GtkWidget *title, *state;
 
+  if (subject[0] == '\0')
+    subject = awp_queue_item_get_subject (it);
+  if (data != NULL)
+    period = is_conference (self) ? period_text (data, "opens_on", "closes_on")
+                                  : period_text (data, "launch_on", "close_on");
+  line = period != NULL ? g_strdup_printf ("%s · %s", awp_state_label (status ? status : "draft"), period)
+                        : g_strdup (awp_state_label (status ? status : "draft"));
+  title = gtk_label_new (subject && subject[0] ? subject : _("Untitled draft"));
+  state = gtk_label_new (line);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_text (title, gtk_label_get_text (GTK_LABEL (title)));
   gtk_label_set_xalign (GTK_LABEL (state), 0);
   gtk_widget_add_css_class (state, "dim-label");
   gtk_widget_add_css_class (state, "caption");

@@ -17,3 +17,34 @@ awp_i18n_init (void)
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 }
+
+/* The first language the user asked for, as far as our records know
+ * languages: "kk", "ru" or "en". */
+const char *
+awp_i18n_language (void)
+{
+  const char *const *names = g_get_language_names ();
+
+  if (names[0] != NULL && g_str_has_prefix (names[0], "kk"))
+    return "kk";
+  if (names[0] != NULL && g_str_has_prefix (names[0], "ru"))
+    return "ru";
+  return "en";
+}
+
+const char *
+awp_i18n_pick (JsonObject *data,
+               const char *base)
+{
+  const char *order[] = { awp_i18n_language (), "ru", "kk", "en" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      g_autofree char *member = g_strdup_printf ("%s_%s", base, order[i]);
+      const char *value = json_object_get_string_member_with_default (data, member, NULL);
+
+      if (value != NULL && value[0] != '\0')
+        return value;
+    }
+  return json_object_get_string_member_with_default (data, base, "");
+}
