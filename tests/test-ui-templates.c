@@ -926,9 +926,9 @@ test_survey_results (Fixture *f, gconstpointer data)
 
     g_assert_true (awp_store_update (store, id, more, "sync", &error));
     g_assert_no_error (error);
-    wait_frames (GTK_WIDGET (f->window));
+    awp_test_ui_wait_frames (GTK_WIDGET (f->window));
     g_assert_cmpuint (count_charts (editor, &more_bars), ==, 2);
-    if (english ())
+    if (awp_test_ui_english ())
       g_assert_true (tree_has_label (editor, "250 respondents"));
     g_assert_true (awp_survey_editor_export_csv (AWP_SURVEY_EDITOR (editor), file, &error));
     g_assert_no_error (error);
