@@ -156,6 +156,8 @@ MATRIX = {
     ("POST", "/api/v1/portal/ratings"): EVERYONE,
     ("POST", "/api/v1/portal/meeting-registrations"): EVERYONE,
     ("POST", "/api/v1/portal/comments"): EVERYONE,
+    ("POST", "/api/v1/portal/conference-questions"): EVERYONE,     # O145-9.2
+    ("POST", "/api/v1/portal/survey-responses"): EVERYONE,         # O145-11
     ("GET", "/api/v1/operator/templates"): {"operator"},            # O145-7
     ("POST", "/api/v1/operator/templates/{id}/decision"): {"operator"},
     ("GET", "/api/v1/accreditation/applications"): {"authorized"},  # O145-12
@@ -172,6 +174,8 @@ with Server() as s:
     req_id = next(c["id"] for c in edu_changes if c["entity_type"] == "blog_request")
     meeting_id = next(c["id"] for c in edu_changes if c["entity_type"] == "meeting")
     channel_id = next(c["id"] for c in edu_changes if c["entity_type"] == "channel")
+    conference_id = next(c["id"] for c in edu_changes if c["entity_type"] == "conference")
+    survey_id = next(c["id"] for c in edu_changes if c["entity_type"] == "survey")
     st, q = s.json("GET", "/api/v1/operator/templates", token=tokens["operator"])
     template_id = q["items"][0]["id"]
     st, q = s.json("GET", "/api/v1/accreditation/applications", token=tokens["authorized"])
@@ -209,6 +213,10 @@ with Server() as s:
             body = {"org": "min-edu", "meeting_id": meeting_id, "name": "Айгүл"}
         elif path == "/api/v1/portal/comments":
             body = {"org": "min-edu", "channel_id": channel_id, "text": "Рахмет"}
+        elif path == "/api/v1/portal/conference-questions":
+            body = {"org": "min-edu", "conference_id": conference_id, "text": "Сұрақ"}
+        elif path == "/api/v1/portal/survey-responses":
+            body = {"org": "min-edu", "survey_id": survey_id, "answers": [[0], [0]]}
         elif path.startswith("/api/v1/operator/templates/"):
             path, body = path.replace("{id}", template_id), {"decision": "maybe"}
         elif path.startswith("/api/v1/accreditation/applications/"):

@@ -121,11 +121,23 @@ with Server() as s:
     check(s, "POST", "/api/v1/portal/comments", "/api/v1/portal/comments", 400,
           body={"org": "min-edu", "meeting_id": "missing", "text": "?"})
 
+    # The fixed demo's conference and survey ran around 2 March 2026: not open today.
+    conf = next(c for c in changes if c["entity_type"] == "conference" and c["data"]["status"] == "published")
+    survey = next(c for c in changes if c["entity_type"] == "survey" and c["data"]["status"] == "published")
+    check(s, "POST", "/api/v1/portal/conference-questions", "/api/v1/portal/conference-questions", 409,
+          body={"org": "min-edu", "conference_id": conf["id"], "text": "Қашан?"})
+    check(s, "POST", "/api/v1/portal/conference-questions", "/api/v1/portal/conference-questions", 400,
+          body={"org": "min-edu", "conference_id": "missing", "text": "?"})
+    check(s, "POST", "/api/v1/portal/survey-responses", "/api/v1/portal/survey-responses", 409,
+          body={"org": "min-edu", "survey_id": survey["id"], "answers": [[0], [0]]})
+    check(s, "POST", "/api/v1/portal/survey-responses", "/api/v1/portal/survey-responses", 400,
+          body={"org": "min-edu", "survey_id": "missing", "answers": []})
+
     # Meetings, their children and templates, seeded and from the portal,
     # have the shapes the contract documents (the client store's).
     data_schemas = {"meeting": "MeetingData", "meeting_registration": "MeetingRegistrationData",
                     "meeting_comment": "MeetingCommentData", "conference": "ConferenceData",
-                    "survey": "SurveyData"}
+                    "survey": "SurveyData", "conference_question": "ConferenceQuestionData"}
     changes, _, _ = s.pull_all(a)
     for entity, name in data_schemas.items():
         recs = [c["data"] for c in changes if c["entity_type"] == entity and c["data"] is not None]

@@ -273,9 +273,12 @@ test_state_names (void)
    * accreditation_application, change_request, termination_notice,
    * efficiency_report. */
   g_assert_cmpuint (with_machine, ==, 9);
+  /* The others are children without a life cycle of their own (a
+   * conference_question is answered, never transitioned: O145-9.2). */
   for (const char *const *t = awp_server_entity_types (); *t != NULL; t++)
     g_assert_true (g_str_has_prefix (*t, "channel") || g_str_has_prefix (*t, "blog_request")
-                   || g_str_has_prefix (*t, "meeting") || awp_state_machine_for_type (*t) != NULL);
+                   || g_str_has_prefix (*t, "meeting") || g_str_equal (*t, "conference_question")
+                   || awp_state_machine_for_type (*t) != NULL);
   g_clear_object (&server);
   {
     g_autofree char *wal = g_strconcat (db, "-wal", NULL);

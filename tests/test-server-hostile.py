@@ -166,7 +166,8 @@ with Server() as s:
     rnd = random.Random(20260301)
     paths = ["/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/sync/push", "/api/v1/portal/requests",
              "/api/v1/portal/ratings", "/api/v1/portal/comments", "/api/v1/portal/meeting-registrations",
-             "/api/v1/portal/conference-applications", "/api/v1/operator/templates/x/decision"]
+             "/api/v1/portal/conference-applications", "/api/v1/portal/conference-questions",
+             "/api/v1/portal/survey-responses", "/api/v1/operator/templates/x/decision"]
     pieces = [b"{", b"}", b"[", b"]", b'"', b":", b",", b"null", b"1e999", b"-0", b'"\\u0000"', b'"\\ud800"',
               b'"mutations"', b'"client_id"', b'"op"', b'"update"', b'"patch"', b'"org"', b'"min-edu"', b"\xc3\x28",
               b'"base_version"', b"99999999999999999999", b"true", b" "]

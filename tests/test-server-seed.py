@@ -91,8 +91,37 @@ with Server(args=["--seed-date", ANCHOR]) as a, Server(args=["--seed-date", ANCH
 
     ahead = [r["date"] for _, _, r in records(a.db, "meeting")]
     ok(ahead and all(ANCHOR < d <= "2027-01-31" for d in ahead), "meetings come in the weeks after the anchor", ahead)
-    opens = [r["opens_on"] for _, _, r in records(a.db, "conference")]
-    ok(all(ANCHOR < d <= "2027-01-31" for d in opens), "conferences open in the weeks after the anchor", opens)
+    confs = records(a.db, "conference")
+    live = [r for _, _, r in confs if r["status"] == "published"]
+    ok(len(live) == 5 and all(r["opens_on"] < ANCHOR < r["closes_on"] for r in live),
+       "each body's published conference is open around the anchor, for live questions (O145-9.2)",
+       [(r["opens_on"], r["closes_on"]) for r in live])
+    opens = [r["opens_on"] for _, _, r in confs if r["status"] != "published"]
+    ok(all(ANCHOR < d <= "2027-01-31" for d in opens), "the other conferences open in the weeks after the anchor", opens)
+    live_ids = {i for i, _, r in confs if r["status"] == "published"}
+    questions = records(a.db, "conference_question")
+    per_conf = collections.Counter(r["parent_id"] for _, _, r in questions)
+    ok(set(per_conf) == live_ids and all(n >= 3 for n in per_conf.values()),
+       "every open conference has citizens' questions", per_conf)
+    ok(all(r["received_on"] <= ANCHOR for _, _, r in questions)
+       and any(r.get("answer") for _, _, r in questions) and any(not r.get("answer") for _, _, r in questions)
+       and all(r["received_on"] <= r["answered_on"] <= ANCHOR for _, _, r in questions if r.get("answer")),
+       "questions came before the anchor; some are answered, some wait in the live queue")
+    surveys = [r for _, _, r in records(a.db, "survey") if r["status"] == "published"]
+    ok(len(surveys) == 5 and all(r["launch_on"] <= ANCHOR <= r["close_on"] for r in surveys),
+       "each body's published survey runs at the anchor (O145-11)")
+    shapes = []
+    for r in surveys:
+        res = r["results"]
+        n = res["respondents"]
+        for q, counts in zip(r["questions"], res["counts"]):
+            single = q["choice"] == "single"
+            if (len(counts) != len(q["options"]) or any(c < 0 or c > n for c in counts)
+                    or (single and sum(counts) != n) or (not single and sum(counts) < n)):
+                shapes.append((n, q["choice"], counts))
+    ok(not shapes and all(100 <= r["results"]["respondents"] <= 1000 for r in surveys)
+       and any(q["choice"] == "multiple" for q in surveys[0]["questions"]),
+       "their results count a few hundred respondents, one option per single-choice answer", shapes)
     apps = [r["received_on"] for _, _, r in records(a.db, "conference_application")]
     ok(all("2026-11-01" <= d <= ANCHOR for d in apps), "conference applications arrived in the weeks before the anchor", apps)
 

@@ -918,6 +918,26 @@ test_survey_results (Fixture *f, gconstpointer data)
       g_printerr ("PDF kept: %s\n", pdf);
   }
 
+  /* A sync brings more responses (the server adds up the portal's, O145-11)
+   * while the Results view is open: it shows them without reopening. */
+  {
+    g_autoptr(JsonObject) more = json_obj ("{\"results\":{\"respondents\":250,\"counts\":[[160,90],[60,160,30]]}}");
+    guint more_bars = 0;
+
+    g_assert_true (awp_store_update (store, id, more, "sync", &error));
+    g_assert_no_error (error);
+    awp_test_ui_wait_frames (GTK_WIDGET (f->window));
+    g_assert_cmpuint (count_charts (editor, &more_bars), ==, 2);
+    if (awp_test_ui_english ())
+      g_assert_true (tree_has_label (editor, "250 respondents"));
+    g_assert_true (awp_survey_editor_export_csv (AWP_SURVEY_EDITOR (editor), file, &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&csv, g_free);
+    g_assert_true (g_file_get_contents (path, &csv, NULL, &error));
+    g_assert_nonnull (strstr (csv, ";160;64,0\r\n"));
+    g_remove (path);
+  }
+
   /* Forty questions take several A4 pages, the last question included;
    * counts that do not fit the questions write no file. */
   {

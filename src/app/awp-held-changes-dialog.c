@@ -46,6 +46,7 @@ field_code_text (const char *code)
     { "duplicate_entry", N_("already has a Registry entry (O93-5)") },
     { "duplicate_line", N_("is already in the Registry’s history (O93-9)") },
     { "no_entry", N_("has no Registry entry of this application (O93-5)") },
+    { "unanswered_questions", N_("cannot become closed while a citizen’s question is unanswered (Rules No. 145, para. 9)") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)

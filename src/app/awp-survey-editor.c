@@ -745,14 +745,54 @@ awp_survey_editor_new (void)
   return g_object_new (AWP_TYPE_SURVEY_EDITOR, NULL);
 }
 
+/* Results arrive by sync: the server adds up the portal's responses into
+ * the survey record (O145-11). Only they are taken into the working copy,
+ * so what is being typed stays, and the Results view shows them. */
+static void
+on_store_record_changed (AwpSurveyEditor *self,
+                         const char      *id)
+{
+  AwpStore *store = awp_template_form_get_store (self->form);
+  const char *open_id = awp_template_form_get_id (self->form);
+  JsonObject *working = awp_template_form_get_data (self->form);
+  g_autoptr(JsonObject) record = NULL;
+  JsonNode *results, *held;
+
+  if (id == NULL || store == NULL || g_strcmp0 (id, open_id) != 0)
+    return;
+  record = awp_store_get_record (store, id, NULL);
+  if (record == NULL)
+    return;
+  results = json_object_get_member (json_object_get_object_member (record, "data"), "results");
+  held = json_object_get_member (working, "results");
+  if (results == NULL && held == NULL)
+    return;
+  if (results != NULL && held != NULL && json_node_equal (results, held))
+    return;
+  if (results != NULL)
+    json_object_set_member (working, "results", json_node_copy (results));
+  else
+    json_object_remove_member (working, "results");
+  if (gtk_toggle_button_get_active (self->results_button))
+    update_results (self);
+}
+
 void
 awp_survey_editor_set_store (AwpSurveyEditor *self,
                              AwpStore        *store)
 {
+  AwpStore *old;
+
   g_return_if_fail (AWP_IS_SURVEY_EDITOR (self));
 
+  old = awp_template_form_get_store (self->form);
+  if (old != NULL)
+    g_signal_handlers_disconnect_by_data (old, self);
   awp_template_form_flush (self->form, NULL);
   awp_template_form_set_store (self->form, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "record-changed", G_CALLBACK (on_store_record_changed), self,
+                             G_CONNECT_SWAPPED);
 }
 
 gboolean

@@ -11,7 +11,10 @@ G_BEGIN_DECLS
 
 #define AWP_CONFERENCE_ANSWER_MAX 20000
 
-/* A question as the portal delivers it (tests and the training portal). */
+/* A question as the portal delivers it, for tests and local demos: on a
+ * synced store questions come by pull from the portal
+ * (POST /api/v1/portal/conference-questions), and the server refuses a
+ * question a body creates itself. */
 char      *awp_conference_question_receive (AwpStore    *store,
                                             const char  *conference_id,
                                             const char  *text,

@@ -34,9 +34,14 @@ static const PortalAction actions[] = {
     { { "meeting", "meeting_id", "1" }, { "name", "name", "1" }, { "contact", "contact", "" }, { NULL } } },
   { "comment", "/api/v1/portal/comments", N_("Comment on an open meeting’s broadcast"),
     { { "meeting", "meeting_id", "1" }, { "text", "text", "1" }, { "name", "author_name", "" }, { NULL } } },
+  { "ask", "/api/v1/portal/conference-questions", N_("Ask a question during an Internet conference open today"),
+    { { "conference", "conference_id", "1" }, { "text", "text", "1" }, { "author", "author_name", "" }, { NULL } } },
+  { "respond", "/api/v1/portal/survey-responses",
+    N_("Answer a running survey: --answers lists the chosen options (from 0) per question, “0;1,2”"),
+    { { "survey", "survey_id", "1" }, { "answers", "answers", "1" }, { NULL } } },
 };
 
-#define PORTAL_USAGE "submit-request|submit-application|rate|register|comment --server URL --org ORG …"
+#define PORTAL_USAGE "submit-request|submit-application|rate|register|comment|ask|respond --server URL --org ORG …"
 
 /* Field error codes of the API, in the user's language. */
 static const char *
@@ -52,6 +57,8 @@ field_code_text (const char *code)
     { "not_found", N_("not found") },
     { "deadline", N_("violates a statutory deadline") },
     { "date_order", N_("dates in the wrong order") },
+    { "not_published", N_("not published") },
+    { "not_open", N_("not open today") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
@@ -84,6 +91,37 @@ print_refusal (guint       status,
 
       g_printerr ("  %s: %s\n", e->field, field_code_text (e->code));
     }
+}
+
+/* "0;1,2": the chosen options per question, as [[0],[1,2]]; FALSE when
+ * something is not an option number. */
+static gboolean
+add_answers (JsonBuilder *b,
+             const char  *text)
+{
+  g_auto(GStrv) questions = g_strsplit (text, ";", -1);
+
+  json_builder_begin_array (b);
+  for (guint q = 0; questions[q] != NULL; q++)
+    {
+      g_auto(GStrv) picks = g_strsplit (questions[q], ",", -1);
+
+      json_builder_begin_array (b);
+      for (guint i = 0; picks[i] != NULL; i++)
+        {
+          g_autofree char *pick = g_strstrip (g_strdup (picks[i]));
+          guint64 n;
+
+          if (pick[0] == '\0' && picks[1] == NULL)
+            break;  /* nothing chosen: the server names the question */
+          if (!g_ascii_string_to_unsigned (pick, 10, 0, 999, &n, NULL))
+            return FALSE;
+          json_builder_add_int_value (b, (gint64) n);
+        }
+      json_builder_end_array (b);
+    }
+  json_builder_end_array (b);
+  return TRUE;
 }
 
 static int
@@ -146,7 +184,14 @@ run_action (const PortalAction *action,
     if (values[i] != NULL)
       {
         json_builder_set_member_name (b, action->options[i][1]);
-        json_builder_add_string_value (b, values[i]);
+        if (!g_str_equal (action->options[i][1], "answers"))
+          json_builder_add_string_value (b, values[i]);
+        else if (!add_answers (b, values[i]))
+          {
+            g_printerr (_("awpctl: --answers: option numbers from 0, “,” between options, “;” between questions, as in “0;1,2”\n"));
+            rc = 2;
+            goto out;
+          }
       }
   json_builder_end_object (b);
   root = json_builder_get_root (b);
@@ -181,8 +226,16 @@ run_action (const PortalAction *action,
       if (rec != NULL && JSON_NODE_HOLDS_OBJECT (rec))
         {
           JsonObject *o = json_node_get_object (rec);
-          JsonObject *d = json_object_get_object_member (o, "data");
+          JsonNode *dn = json_object_get_member (o, "data");
+          JsonObject *d = dn != NULL && JSON_NODE_HOLDS_OBJECT (dn) ? json_node_get_object (dn) : NULL;
 
+          /* A survey response: the survey and how many have answered. */
+          if (json_object_has_member (o, "respondents"))
+            {
+              g_print ("%s %" G_GINT64_FORMAT "\n", json_object_get_string_member_with_default (o, "survey_id", ""),
+                       json_object_get_int_member (o, "respondents"));
+              goto out;
+            }
           /* Machine-readable: the id, then the due date when one applies. */
           g_print ("%s", json_object_get_string_member_with_default (o, "id", ""));
           if (d != NULL && json_object_has_member (d, "due_on"))

@@ -5,6 +5,7 @@
 #include "awp-json-util.h"
 #include "awp-server-auth.h"
 #include "awp-server-db.h"
+#include "awp-server-live.h"
 #include "awp-server-portal.h"
 #include "awp-server-sync.h"
 
@@ -101,7 +102,7 @@ submit (AwpServerRequest *req,
         const char       *entity_type,
         JsonObject       *patch)
 {
-  AwpServerUser portal = { (char *) "portal", (char *) "portal", (char *) org_id, (char *) "portal", AWP_ROLE_ADMINISTRATOR };
+  AwpServerUser portal = { (char *) AWP_SERVER_PORTAL_USER, (char *) AWP_SERVER_PORTAL_USER, (char *) org_id, (char *) "portal", AWP_ROLE_ADMINISTRATOR };
   const char *key = soup_message_headers_get_one (soup_server_message_get_request_headers (req->msg), "Idempotency-Key");
   g_autofree char *mutation_id = NULL;
   g_autofree char *entity_id = g_uuid_string_random ();
@@ -302,6 +303,124 @@ awp_server_portal_comment (AwpServerRequest *req)
 
   /* O605: comments on an open meeting's broadcast. */
   portal_ref (req, "meeting_comment", "meeting_id", "meeting", names);
+}
+
+/* The published conference or survey @field names, of @org, open on
+ * @today from its @first_field to its @last_field day (O145-9, O145-11);
+ * else replies 400 (unknown), or 409 not_published / not_open. */
+static AwpRecord *
+open_template (AwpServerRequest *req,
+               JsonObject       *in,
+               const char       *org,
+               const char       *field,
+               const char       *entity_type,
+               const char       *first_field,
+               const char       *last_field,
+               const GDate      *today)
+{
+  g_autoptr(AwpRecord) rec = NULL;
+  g_autoptr(GPtrArray) fields = field_errors ();
+  const char *status;
+  const char *first, *last;
+  GDate from, to;
+
+  if (!check_ref (req, in, org, field, entity_type))
+    return NULL;
+  rec = awp_server_db_get_record (req->server->db, entity_type, awp_json_get_string (in, field), NULL);
+  if (rec == NULL)
+    {
+      awp_server_reply_error (req, 503, "retry", "Try again later", NULL);
+      return NULL;
+    }
+  status = json_object_get_string_member_with_default (rec->data, "status", "draft");
+  if (!g_str_equal (status, "published"))
+    {
+      g_autofree char *msg = g_strdup_printf ("%s: the %s is %s, not published", field, entity_type, status);
+
+      g_ptr_array_add (fields, awp_field_error_new (field, "not_published", msg));
+      awp_server_reply_error (req, 409, "not_published", "Only a published conference or survey takes part from citizens", fields);
+      return NULL;
+    }
+  first = json_object_get_string_member_with_default (rec->data, first_field, "");
+  last = json_object_get_string_member_with_default (rec->data, last_field, "");
+  if (!awp_calendar_parse_date (first, first_field, &from, NULL) || !awp_calendar_parse_date (last, last_field, &to, NULL)
+      || g_date_compare (today, &from) < 0 || g_date_compare (today, &to) > 0)
+    {
+      g_autofree char *day = awp_protocol_format_date (today);
+      g_autofree char *msg = g_strdup_printf ("%s: the %s is open from %s to %s; today is %s", field, entity_type,
+                                              first, last, day);
+
+      g_ptr_array_add (fields, awp_field_error_new (field, "not_open", msg));
+      awp_server_reply_error (req, 409, "not_open", "The conference or survey is not open today", fields);
+      return NULL;
+    }
+  return g_steal_pointer (&rec);
+}
+
+void
+awp_server_portal_question (AwpServerRequest *req)
+{
+  static const char *const names[] = { "conference_id", "text", "author_name", NULL };
+  JsonObject *in = body_object (req);
+  g_autoptr(JsonObject) patch = json_object_new ();
+  g_autoptr(AwpRecord) conference = NULL;
+  g_autofree char *received = NULL;
+  const char *org;
+  GDate today;
+
+  if (in == NULL || (org = target_org (req, in)) == NULL)
+    return;
+  today_kz (&today);
+  /* O145-9.2: asked while the conference runs, answered before it closes. */
+  conference = open_template (req, in, org, "conference_id", "conference", "opens_on", "closes_on", &today);
+  if (conference == NULL)
+    return;
+  copy_strings (in, patch, names);
+  rename_member (patch, "conference_id", "parent_id");
+  rename_member (patch, "author_name", "author");
+  /* The queue's subject column, as awp_conference_question_receive fills it. */
+  if (awp_json_get_string (patch, "text") != NULL)
+    json_object_set_string_member (patch, "subject", awp_json_get_string (patch, "text"));
+  received = awp_protocol_format_date (&today);
+  json_object_set_string_member (patch, "received_on", received);
+  submit (req, org, "conference_question", patch);
+}
+
+void
+awp_server_portal_survey_response (AwpServerRequest *req)
+{
+  JsonObject *in = body_object (req);
+  const char *key = soup_message_headers_get_one (soup_server_message_get_request_headers (req->msg), "Idempotency-Key");
+  g_autoptr(AwpRecord) survey = NULL;
+  g_autoptr(GPtrArray) fields = field_errors ();
+  g_autoptr(GPtrArray) choices = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reply = NULL;
+  const char *org;
+  GDate today;
+
+  if (in == NULL || (org = target_org (req, in)) == NULL)
+    return;
+  today_kz (&today);
+  /* O145-11: a survey answers from its launch to its closing day. */
+  survey = open_template (req, in, org, "survey_id", "survey", "launch_on", "close_on", &today);
+  if (survey == NULL)
+    return;
+  choices = awp_server_live_check_answers (survey->data, json_object_get_member (in, "answers"), fields);
+  if (choices == NULL)
+    {
+      awp_server_reply_error (req, 400, "validation_failed", "The answers do not fit the survey's questions", fields);
+      return;
+    }
+  reply = awp_server_live_add_response (req->server, survey->id, choices,
+                                        key != NULL && strlen (key) <= 64 ? key : NULL, &error);
+  if (reply == NULL)
+    {
+      g_warning ("survey response not recorded: %s", error->message);
+      awp_server_reply_error (req, 503, "retry", "Try again later", NULL);
+      return;
+    }
+  awp_server_reply_text (req, 201, reply);
 }
 
 /* Records of @types waiting in state @waiting, of every org. */

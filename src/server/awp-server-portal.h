@@ -12,6 +12,10 @@ void awp_server_portal_application (AwpServerRequest *req);
 void awp_server_portal_rating      (AwpServerRequest *req);
 void awp_server_portal_registration (AwpServerRequest *req);
 void awp_server_portal_comment     (AwpServerRequest *req);
+/* O145-9.2, O145-11: a question to a conference open today, one response
+ * to a running survey (awp-server-live.h). */
+void awp_server_portal_question    (AwpServerRequest *req);
+void awp_server_portal_survey_response (AwpServerRequest *req);
 
 /* Operator: the template review queue (O145-7). */
 void awp_server_operator_templates (AwpServerRequest *req);

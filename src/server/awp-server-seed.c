@@ -292,6 +292,176 @@ seed_request (Seeder     *s,
   return put (s, "blog_request", id, org_id, o);
 }
 
+/* A running template: submitted in time (O145-7) and its first notice
+ * posted on time (O145-8.1, O145-8.2), as awp_template_post_notice
+ * records it. */
+static void
+seed_notice (Seeder      *s,
+             JsonObject  *o,
+             const char  *norm,
+             const GDate *start,
+             const char  *link)
+{
+  JsonArray *notices = json_array_new ();
+  JsonObject *entry = json_object_new ();
+  g_autofree char *key = g_strdup_printf ("%s#0", norm);
+  AwpDeadline dl;
+  GDate posted, submitted = *start;
+
+  /* It reached the Operator two weeks before it started (O145-7). */
+  g_date_subtract_days (&submitted, 14);
+  set_date (o, "submitted_on", &submitted);
+
+  json_object_set_string_member (entry, "key", key);
+  json_object_set_string_member (entry, "norm", norm);
+  if (awp_deadline_compute (s->server->rules, s->server->calendar, norm, start, &dl, NULL))
+    {
+      set_date (entry, "due", &dl.date);
+      /* The conference's notice goes out before the opening, the survey's on its launch. */
+      posted = g_date_compare (&dl.date, start) < 0 ? dl.date : *start;
+      set_date (entry, "posted_on", &posted);
+    }
+  json_object_set_string_member (entry, "link", link);
+  json_array_add_object_element (notices, entry);
+  json_object_set_array_member (o, "notices", notices);
+}
+
+/* Questions citizens asked during the open conference (O145-9.2): the
+ * first two answered, the others waiting in the live queue. */
+static gboolean
+seed_questions (Seeder      *s,
+                guint        b,
+                const char  *org_id,
+                const char  *conference_id,
+                const GDate *opens)
+{
+  static const struct { const char *text; const char *answer; } questions[] = {
+    { "Ауылымызға жаңа мектеп қашан салынады?", "Мектеп құрылысы келесі жылдың жоспарына енгізілді." },
+    { "Когда отремонтируют дорогу до районного центра?", "Ремонт дороги запланирован на летний сезон." },
+    { "Жастарға арналған спорт алаңы бола ма?", NULL },
+    { "Будет ли продлён маршрут автобуса до нового микрорайона?", NULL },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (questions); k++)
+    {
+      g_autoptr(JsonObject) o = json_object_new ();
+      g_autofree char *id = seed_id ("question", b * 100 + k);
+      GDate received = *opens;
+
+      /* Over the days open so far, never after the anchor. */
+      g_date_add_days (&received, k);
+      if (g_date_compare (&received, &s->anchor) > 0)
+        received = s->anchor;
+      json_object_set_string_member (o, "parent_id", conference_id);
+      json_object_set_string_member (o, "org_id", org_id);
+      json_object_set_string_member (o, "text", questions[k].text);
+      json_object_set_string_member (o, "subject", questions[k].text);
+      json_object_set_string_member (o, "author", names[(b + k + 1) % G_N_ELEMENTS (names)]);
+      set_date (o, "received_on", &received);
+      if (questions[k].answer != NULL)
+        {
+          json_object_set_string_member (o, "answer", questions[k].answer);
+          set_date (o, "answered_on", &received);
+        }
+      if (!put (s, "conference_question", id, org_id, o))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The second question of the demo surveys, multiple choice (Annex 2). */
+static JsonObject *
+services_question (void)
+{
+  static const char *const services[][2] = {
+    { "Мемлекеттік қызметтер порталы", "Портал государственных услуг" },
+    { "ХҚКО", "ЦОН" },
+    { "Мобильді қосымша", "Мобильное приложение" },
+    { "Телефон арқылы кеңес", "Консультация по телефону" },
+  };
+  JsonObject *q = json_object_new ();
+  JsonArray *options = json_array_new ();
+
+  json_object_set_string_member (q, "title_kk", "Қандай қызмет көрсету арналарын пайдаландыңыз?");
+  json_object_set_string_member (q, "title_ru", "Какими каналами получения услуг вы пользовались?");
+  json_object_set_string_member (q, "choice", "multiple");
+  for (guint k = 0; k < G_N_ELEMENTS (services); k++)
+    {
+      JsonObject *opt = json_object_new ();
+
+      json_object_set_string_member (opt, "title_kk", services[k][0]);
+      json_object_set_string_member (opt, "title_ru", services[k][1]);
+      json_array_add_object_element (options, opt);
+    }
+  json_object_set_array_member (q, "options", options);
+  return q;
+}
+
+/* Results of a few hundred respondents ({respondents, counts}, as the
+ * portal's survey responses add up): each respondent picks one option of a
+ * single-choice question, one or more of a multiple-choice one. A fixed
+ * seed per body keeps them the same on every run. */
+static JsonObject *
+survey_results (guint      b,
+                JsonArray *questions)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4145 + b);
+  guint respondents = 180 + 37 * b;
+  guint nq = json_array_get_length (questions);
+  guint *counts[8] = { NULL };
+  JsonObject *results = json_object_new ();
+  JsonArray *all = json_array_new ();
+
+  g_assert (nq <= G_N_ELEMENTS (counts));
+  for (guint q = 0; q < nq; q++)
+    counts[q] = g_new0 (guint, json_array_get_length (json_object_get_array_member (
+                                  json_array_get_object_element (questions, q), "options")));
+  for (guint r = 0; r < respondents; r++)
+    for (guint q = 0; q < nq; q++)
+      {
+        JsonObject *question = json_array_get_object_element (questions, q);
+        guint no = json_array_get_length (json_object_get_array_member (question, "options"));
+        gboolean multiple = g_str_equal (json_object_get_string_member (question, "choice"), "multiple");
+
+        if (!multiple)
+          {
+            /* Skewed towards the first options, as satisfaction answers are. */
+            guint first = g_rand_int_range (rand, 0, no);
+            guint second = g_rand_int_range (rand, 0, no);
+            guint pick = MIN (first, second);  /* MIN evaluates its arguments twice */
+
+            counts[q][pick]++;
+            continue;
+          }
+        {
+          guint any = 0;
+
+          for (guint o = 0; o < no; o++)
+            if (g_rand_int_range (rand, 0, 100) < 60 - 12 * (int) o)
+              {
+                counts[q][o]++;
+                any++;
+              }
+          if (any == 0)
+            counts[q][g_rand_int_range (rand, 0, no)]++;
+        }
+      }
+  for (guint q = 0; q < nq; q++)
+    {
+      JsonArray *row = json_array_new ();
+      guint no = json_array_get_length (json_object_get_array_member (json_array_get_object_element (questions, q),
+                                                                      "options"));
+
+      for (guint o = 0; o < no; o++)
+        json_array_add_int_element (row, counts[q][o]);
+      json_array_add_array_element (all, row);
+      g_clear_pointer (&counts[q], g_free);
+    }
+  json_object_set_int_member (results, "respondents", respondents);
+  json_object_set_array_member (results, "counts", all);
+  return results;
+}
+
 static gboolean
 seed_body (Seeder     *s,
            guint       b,
@@ -327,8 +497,10 @@ seed_body (Seeder     *s,
       g_autofree char *id = seed_id ("conference", b * 100 + i);
       GDate opens, closes;
 
-      date_plus (s, &opens, 7 + 14 * (int) i);
-      date_plus (s, &closes, 14 + 14 * (int) i);
+      /* The published one is open at the anchor, so a class asks live
+       * questions (O145-9.2); the others come in the weeks after it. */
+      date_plus (s, &opens, i == 0 ? -2 : 7 + 14 * (int) i);
+      date_plus (s, &closes, i == 0 ? 7 : 14 + 14 * (int) i);
       /* The Annex 1 template in full (awp-conference-template.h). */
       json_object_set_string_member (o, "org_id", org_id);
       json_object_set_string_member (o, "title_kk", "Халықпен ашық диалог: өңірдің даму жоспары");
@@ -356,7 +528,11 @@ seed_body (Seeder     *s,
           date_plus (s, &submitted, 0);
           set_date (o, "submitted_on", &submitted);
         }
+      if (i == 0)
+        seed_notice (s, o, "O145-8.1", &opens, "https://dialogue.gov.kz/conference/open-dialogue");
       if (!put (s, "conference", id, org_id, o))
+        return FALSE;
+      if (i == 0 && !seed_questions (s, b, org_id, id, &opens))
         return FALSE;
     }
 
@@ -369,8 +545,9 @@ seed_body (Seeder     *s,
       g_autofree char *number = g_strdup_printf ("%u-%02u", g_date_get_year (&s->anchor), i + 1);
       GDate launch, close;
 
-      date_plus (s, &launch, 3 + 10 * (int) i);
-      date_plus (s, &close, 3 + 10 * (int) i + 30);
+      /* The published one runs at the anchor (O145-11), with results. */
+      date_plus (s, &launch, i == 0 ? -10 : 13);
+      date_plus (s, &close, i == 0 ? 20 : 43);
       /* The Annex 2 template in full (awp-survey-template.h). */
       json_object_set_string_member (q, "title_kk", "Қызмет сапасын бағалаңыз");
       json_object_set_string_member (q, "title_ru", "Оцените качество услуг");
@@ -391,6 +568,7 @@ seed_body (Seeder     *s,
         json_object_set_array_member (q, "options", options);
       }
       json_array_add_object_element (qs, q);
+      json_array_add_object_element (qs, services_question ());
       json_object_set_string_member (o, "org_id", org_id);
       json_object_set_string_member (o, "number", number);
       json_object_set_string_member (o, "category", "Мемлекеттік қызметтер");
@@ -401,6 +579,11 @@ seed_body (Seeder     *s,
       set_date (o, "close_on", &close);
       json_object_set_array_member (o, "questions", json_array_ref (qs));
       json_object_set_string_member (o, "status", i == 0 ? "published" : "draft");
+      if (i == 0)
+        {
+          json_object_set_object_member (o, "results", survey_results (b, qs));
+          seed_notice (s, o, "O145-8.2", &launch, "https://dialogue.gov.kz/survey/public-services");
+        }
       if (!put (s, "survey", id, org_id, o))
         return FALSE;
     }

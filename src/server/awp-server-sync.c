@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "awp-json-util.h"
+#include "awp-server-live.h"
 #include "awp-server-registry.h"
 #include "awp-server-sync.h"
 #include "awp-server-validate.h"
@@ -305,6 +306,8 @@ decide (AwpServer           *server,
       g_ptr_array_add (errors, awp_field_error_new ("entity_type", "unknown_entity", "entity_type: unknown entity"));
       return result_rejected (m->mutation_id, "unknown_entity", "Unknown entity type", errors);
     }
+  /* Survey counts are the server's (O145-11). */
+  awp_server_live_strip_owned (user, m);
 
   cur = awp_server_db_get_record (server->db, m->entity_type, m->entity_id, &local_error);
   if (local_error != NULL)
@@ -393,6 +396,15 @@ decide (AwpServer           *server,
       && !registry_untouched (m->entity_type, cur != NULL && !cur->deleted ? cur->data : NULL,
                               m->op == AWP_MUTATION_DELETE ? empty_object () : next))
     return result_rejected (m->mutation_id, "forbidden", "Only the authorized body writes the Registry (O93-8)", NULL);
+  {
+    const char *message = NULL;
+    const char *code = awp_server_live_guard (server, user, m, cur != NULL && !cur->deleted ? cur->data : NULL,
+                                              m->op == AWP_MUTATION_DELETE ? NULL : next, &message, errors);
+
+    /* O145-9.2: the citizen's question, every question answered before closing. */
+    if (code != NULL)
+      return result_rejected (m->mutation_id, code, message, errors);
+  }
   if (!awp_server_validate_mutation (server, m->entity_type, m->op, next, errors))
     return result_rejected (m->mutation_id, "validation_failed", "Some fields are not valid", errors);
   /* Last, as it may take a Registry number: a refusal before never does. */

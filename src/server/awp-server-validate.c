@@ -139,7 +139,23 @@ static const FieldSpec survey[] = {
   { "due_on", T_DATE, FALSE, 0, NULL },
   { "closed_on", T_DATE, FALSE, 0, NULL },
   { "events", T_ARRAY, FALSE, 200, NULL },  /* the store's action history */
+  { "results", T_OBJECT, FALSE, 2, NULL },  /* {respondents, counts}: the server's (awp-server-portal.c) */
   { "status", T_ENUM, TRUE, 0, APPROVAL_STATES },
+  END
+};
+
+/* O145-9.2: a citizen's question during a conference (parent_id), asked on
+ * the portal; the body writes only the answer (awp_server_portal_guard). */
+static const FieldSpec conference_question[] = {
+  { "parent_id", T_STRING, TRUE, 64, NULL },
+  { "org_id", T_STRING, FALSE, 64, NULL },
+  { "text", T_STRING, TRUE, 5000, NULL },
+  { "subject", T_STRING, FALSE, 5000, NULL },
+  { "author", T_STRING, FALSE, 300, NULL },
+  { "received_on", T_DATE, TRUE, 0, NULL },
+  { "answer", T_STRING, FALSE, 20000, NULL },  /* AWP_CONFERENCE_ANSWER_MAX */
+  { "answered_on", T_DATE, FALSE, 0, NULL },
+  { "answered_by", T_STRING, FALSE, 300, NULL },
   END
 };
 
@@ -364,6 +380,7 @@ static const EntitySpec entities[] = {
   { "channel_history", channel_history },
   { "conference", conference },
   { "conference_application", conference_application },
+  { "conference_question", conference_question },
   { "efficiency_report", efficiency_report },
   { "meeting", meeting },
   { "meeting_comment", meeting_comment },
@@ -374,7 +391,7 @@ static const EntitySpec entities[] = {
 
 static const char *const entity_names[] = {
   "accreditation_application", "blog_request", "blog_request_rating", "change_request", "channel",
-  "channel_history", "conference", "conference_application", "efficiency_report", "meeting",
+  "channel_history", "conference", "conference_application", "conference_question", "efficiency_report", "meeting",
   "meeting_comment", "meeting_registration", "survey", "termination_notice", NULL
 };
 

@@ -48,6 +48,8 @@ static const Route routes[] = {
   { "POST", "/api/v1/portal/ratings", ROUTE_PUBLIC, awp_server_portal_rating },
   { "POST", "/api/v1/portal/meeting-registrations", ROUTE_PUBLIC, awp_server_portal_registration },
   { "POST", "/api/v1/portal/comments", ROUTE_PUBLIC, awp_server_portal_comment },
+  { "POST", "/api/v1/portal/conference-questions", ROUTE_PUBLIC, awp_server_portal_question },
+  { "POST", "/api/v1/portal/survey-responses", ROUTE_PUBLIC, awp_server_portal_survey_response },
   { "GET", "/api/v1/operator/templates", ROUTE_AUTH, awp_server_operator_templates },
   { "POST", "/api/v1/operator/templates/{id}/decision", ROUTE_AUTH, awp_server_operator_decide },
   { "GET", "/api/v1/accreditation/applications", ROUTE_AUTH, awp_server_accreditation_list },

@@ -48,6 +48,9 @@ static const Endpoint endpoints[] = {
   { "POST", "/api/v1/accreditation/applications/{id}/decision" },
   { "PUT", "/api/v1/sync/push" },
   { "GET", "/api/v1/{id}" },
+  /* Added last, so the corpus keeps its endpoints. */
+  { "POST", "/api/v1/portal/conference-questions" },
+  { "POST", "/api/v1/portal/survey-responses" },
 };
 
 static const char *const users[] = { NULL, "admin.edu", "operator", "authorized" };
@@ -206,6 +209,15 @@ setup (void)
   g_key_file_set_int64 (options, "auth", "access-ttl", G_MAXINT32);
   g_key_file_set_int64 (options, "server", "max-body", 64 * 1024);
   g_key_file_set_boolean (options, "server", "log-requests", FALSE);
+  /* Anchored on today (the portal's day, UTC+5), so the demo's conference
+   * and survey are open and questions and responses reach the write path. */
+  {
+    g_autoptr(GDateTime) utc = g_date_time_new_now_utc ();
+    g_autoptr(GDateTime) kz = g_date_time_add_hours (utc, 5);
+    g_autofree char *day = g_date_time_format (kz, "%Y-%m-%d");
+
+    g_key_file_set_string (options, "seed", "date", day);
+  }
   server = awp_server_new (db, options, &error);
   g_assert_no_error (error);
   g_assert_true (awp_server_seed_demo (server, &error));
