@@ -61,16 +61,17 @@ show_error (AwpClassroomDialog *self,
   gtk_label_set_text (self->error_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
   if (message == NULL)
-    return;
-  /* The field named gets the focus and the error style. */
-  gtk_widget_remove_css_class (GTK_WIDGET (self->address_row), "error");
-  if (g_str_has_prefix (message, _("Server address")))
     {
-      gtk_widget_add_css_class (GTK_WIDGET (self->address_row), "error");
-      gtk_widget_grab_focus (GTK_WIDGET (self->address_row));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->address_row), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->user_row), "error");
+      return;
     }
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (self->user_row));
+  /* The field named gets the error style. */
+  gtk_widget_remove_css_class (GTK_WIDGET (self->address_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->user_row), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (g_str_has_prefix (message, _("Server address")) ? (GtkWidget *) self->address_row
+                                                                                        : (GtkWidget *) self->user_row),
+                            "error");
 }
 
 static void
@@ -78,9 +79,9 @@ set_busy (AwpClassroomDialog *self,
           gboolean            busy)
 {
   gtk_spinner_set_spinning (self->spinner, busy);
+  /* The rows stay sensitive: a focused entry made insensitive loses its
+   * focus-out event in GTK 4.8. A second join waits for the first. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "classroom.join", !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->address_row), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->user_row), !busy);
 }
 
 static void
