@@ -432,9 +432,10 @@ awp_application_startup (GApplication *app)
         {
           g_auto(GStrv) addresses = awp_training_dup_classroom_addresses (self->training);
 
-          /* Said on the terminal too, for a trainer who started it there. */
+          /* Said on the terminal too (stderr, with the other notes), for a
+           * trainer who started it there. */
           for (guint i = 0; addresses[i] != NULL; i++)
-            g_print ("%s %s\n", _("Classroom:"), addresses[i]);
+            g_printerr ("awp: %s %s\n", _("Classroom:"), addresses[i]);
         }
       if (self->training != NULL)
         {

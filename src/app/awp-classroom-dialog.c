@@ -54,9 +54,11 @@ awp_classroom_user_label (const char *username)
   return g_strdup (username);
 }
 
+/* @address_field: the error names the server address, else the user. */
 static void
 show_error (AwpClassroomDialog *self,
-            const char         *message)
+            const char         *message,
+            gboolean            address_field)
 {
   gtk_label_set_text (self->error_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
@@ -69,9 +71,7 @@ show_error (AwpClassroomDialog *self,
   /* The field named gets the error style. */
   gtk_widget_remove_css_class (GTK_WIDGET (self->address_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->user_row), "error");
-  gtk_widget_add_css_class (GTK_WIDGET (g_str_has_prefix (message, _("Server address")) ? (GtkWidget *) self->address_row
-                                                                                        : (GtkWidget *) self->user_row),
-                            "error");
+  gtk_widget_add_css_class (address_field ? GTK_WIDGET (self->address_row) : GTK_WIDGET (self->user_row), "error");
 }
 
 static void
@@ -97,7 +97,7 @@ joined (GObject      *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       set_busy (self, FALSE);
-      show_error (self, error->message);
+      show_error (self, error->message, !g_error_matches (error, AWP_TRAINING_ERROR, AWP_TRAINING_ERROR_USER));
       return;
     }
   set_busy (self, FALSE);
@@ -119,7 +119,7 @@ join_action (GtkWidget  *widget,
 {
   AwpClassroomDialog *self = AWP_CLASSROOM_DIALOG (widget);
 
-  show_error (self, NULL);
+  show_error (self, NULL, FALSE);
   set_busy (self, TRUE);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
