@@ -287,6 +287,26 @@ awp_training_banner_class_init (AwpTrainingBannerClass *klass)
 }
 
 static void
+setup_user_item (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_user_item (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  GtkStringObject *name = gtk_list_item_get_item (item);
+  g_autofree char *text = awp_classroom_user_label (gtk_string_object_get_string (name));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
 awp_training_banner_init (AwpTrainingBanner *self)
 {
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
@@ -298,12 +318,18 @@ awp_training_banner_init (AwpTrainingBanner *self)
   users = awp_server_demo_users (&n);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *label = awp_classroom_user_label (users[i].username);
-
       g_strv_builder_add (names, users[i].username);
-      gtk_string_list_append (labels, label);
+      gtk_string_list_append (labels, users[i].username);
     }
   self->usernames = g_strv_builder_end (names);
+  /* The strip shows the user name; the list also the role and the body. */
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_user_item), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_user_item), NULL);
+    gtk_drop_down_set_list_factory (self->user_dropdown, factory);
+  }
   gtk_drop_down_set_model (self->user_dropdown, G_LIST_MODEL (labels));
   g_signal_connect_object (self->user_dropdown, "notify::selected", G_CALLBACK (on_user_selected), self,
                            G_CONNECT_SWAPPED);
