@@ -4,6 +4,7 @@
 #include <ifaddrs.h>
 #include <net/if.h>
 #include <netinet/in.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -582,12 +583,14 @@ awp_training_dup_classroom_addresses (AwpTraining *self)
       for (struct ifaddrs *i = ifs; i != NULL; i = i->ifa_next)
         {
           char host[INET_ADDRSTRLEN];
+          struct sockaddr_in in4;
           g_autofree char *address = NULL;
 
           if (i->ifa_addr == NULL || i->ifa_addr->sa_family != AF_INET
               || (i->ifa_flags & IFF_UP) == 0 || (i->ifa_flags & IFF_LOOPBACK) != 0)
             continue;
-          if (inet_ntop (AF_INET, &((struct sockaddr_in *) i->ifa_addr)->sin_addr, host, sizeof host) == NULL)
+          memcpy (&in4, i->ifa_addr, sizeof in4);  /* no alignment assumed */
+          if (inet_ntop (AF_INET, &in4.sin_addr, host, sizeof host) == NULL)
             continue;
           address = g_strdup_printf ("http://%s:%u", host, self->shared_port);
           g_strv_builder_add (b, address);
