@@ -151,6 +151,25 @@ sync_and_wait (AwpTraining *t, const char *what)
   wait_for (flag_set, &done, what);
 }
 
+static void
+joined_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (awp_training_join_finish (AWP_TRAINING (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) data = TRUE;
+}
+
+static void
+join_and_wait (AwpTraining *t, const char *url, const char *user)
+{
+  gboolean done = FALSE;
+
+  awp_training_join_async (t, url, user, NULL, joined_cb, &done);
+  wait_for (flag_set, &done, "the join");
+}
+
 /* The status of @id on the server, read by a fresh workstation of @user. */
 static char *
 server_status (const char *url, const char *user, const char *id)
@@ -397,6 +416,24 @@ test_share_and_join (void)
   status = local_status (trainee, id);
   g_assert_cmpstr (status, ==, "accepted");
   g_clear_pointer (&status, g_free);
+
+  /* The trainer "joining" its own classroom switches the demo user only:
+   * a fresh store, the same server, still shared. */
+  {
+    const char *old_store = awp_training_get_store_path (host);
+    g_autofree char *kept = g_strdup (old_store);
+
+    join_and_wait (host, url, "operator");
+    g_assert_false (awp_training_is_joined (host));
+    g_assert_cmpuint (awp_training_get_shared_port (host), ==, port);
+    g_assert_cmpstr (awp_training_get_username (host), ==, "operator");
+    g_assert_cmpstr (awp_training_get_store_path (host), !=, kept);
+    wait_for (engine_online, host, "the trainer's sync as the Operator");
+    g_assert_cmpstr (awp_sync_engine_get_role (awp_training_get_engine (host)), ==, "operator");
+    status = local_status (host, id);
+    g_assert_cmpstr (status, ==, "accepted");
+    g_clear_pointer (&status, g_free);
+  }
 
   /* Stopping the classroom keeps the trainer's own work going. */
   g_assert_true (awp_training_stop_sharing (host, &error));

@@ -388,6 +388,32 @@ join_checked (GObject      *source,
   g_object_unref (outer);
 }
 
+static guint port_of (const char *uri_text);
+
+static gboolean
+is_own_classroom (AwpTraining *self,
+                  const char  *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  g_auto(GStrv) addresses = NULL;
+  const char *host;
+
+  if (self->server == NULL || self->shared_port == 0 || uri == NULL || port_of (url) != self->shared_port)
+    return FALSE;
+  host = g_uri_get_host (uri);
+  if (g_strcmp0 (host, "127.0.0.1") == 0 || g_strcmp0 (host, "localhost") == 0)
+    return TRUE;
+  addresses = awp_training_dup_classroom_addresses (self);
+  for (guint i = 0; addresses[i] != NULL; i++)
+    {
+      g_autofree char *own = g_strconcat (addresses[i], "/", NULL);
+
+      if (g_str_equal (own, url))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 void
 awp_training_join_async (AwpTraining         *self,
                          const char          *url,
@@ -413,6 +439,13 @@ awp_training_join_async (AwpTraining         *self,
       g_task_return_error (outer, g_steal_pointer (&error));
       g_object_unref (outer);
       return;
+    }
+  /* The trainer's own classroom address is this workstation's own server:
+   * a user switch, not a join that would stop the server it names. */
+  if (is_own_classroom (self, j->url))
+    {
+      g_free (j->url);
+      j->url = g_strdup (self->url);
     }
   if (!awp_training_is_demo_user (username, NULL))
     {
