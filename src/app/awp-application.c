@@ -77,6 +77,12 @@ awp_application_handle_local_options (GApplication *app,
     self->training_requested = self->classroom = TRUE;
   if (g_variant_dict_lookup (options, "training-url", "s", &self->training_url))
     self->training_requested = TRUE;
+  /* A training instance is its own process: it neither hands its options
+   * to a running workstation (which would open the real store instead) nor
+   * takes another's, so a trainer can run the administrator and the
+   * Operator side by side. Still before registration here. */
+  if (self->training_requested)
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
   /* Wrong options end here, naming what is wrong, before any window. */
   if (self->classroom && self->training_url != NULL)
     {
