@@ -3,7 +3,9 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "awp-accreditation.h"
 #include "awp-application.h"
+#include "awp-channel-request.h"
 #include "awp-classroom-dialog.h"
 #include "awp-i18n.h"
 #include "awp-operator-page.h"
@@ -442,6 +444,177 @@ test_share_and_join (void)
   sync_and_wait (host, "the trainer's sync after sharing stopped");
 }
 
+/* ---- Order 93 in a classroom: applicant and authorized body -------- */
+
+#define APPLICATION \
+  "{\"to_body\":\"Министерство информации и общественного развития РК\"," \
+  "\"from_body_kk\":\"Қазақстан Республикасы Оқу-ағарту министрлігі\"," \
+  "\"from_body_ru\":\"Министерство просвещения Республики Казахстан\"," \
+  "\"channel_name_kk\":\"«Мұғаліммен тікелей байланыс» қоғамдық қабылдау бөлмесі\"," \
+  "\"channel_name_ru\":\"Общественная приемная «Прямая связь с учителем»\"," \
+  "\"instruction\":\"\",\"regulating_act\":\"Приказ министра № 12\"," \
+  "\"purpose\":\"Прием обращений родителей\",\"coverage\":\"republican\",\"format\":\"hybrid\"," \
+  "\"resources\":\"Два сотрудника, помещение, телефонная линия\"," \
+  "\"justification\":\"Опрос родителей 2025 года\",\"other_info\":\"\"," \
+  "\"attachments\":[\"Положение о приемной\"],\"signer\":\"Сейітқали Ә. Б.\",\"signed_on\":\"2026-03-17\"}"
+
+static AwpStore *
+store_of (AwpTraining *t)
+{
+  g_autoptr(GError) error = NULL;
+  AwpStore *store = awp_store_open (awp_training_get_store_path (t), &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static char *
+field (AwpTraining *t, const char *id, const char *name)
+{
+  g_autoptr(AwpStore) store = store_of (t);
+  g_autoptr(JsonObject) rec = awp_store_get_record (store, id, NULL);
+
+  return rec ? g_strdup (json_object_get_string_member_with_default (json_object_get_object_member (rec, "data"),
+                                                                     name, NULL)) : NULL;
+}
+
+static void
+assert_nothing_held (AwpTraining *t)
+{
+  g_autoptr(AwpStore) store = store_of (t);
+
+  g_assert_cmpint (awp_outbox_count (store, "rejected", NULL), ==, 0);
+  g_assert_cmpint (awp_outbox_count (store, "conflict", NULL), ==, 0);
+}
+
+/* Issue 9: the applicant's workstation shares its classroom, the authorized
+ * body's joins it; a channel goes from application to exclusion, each
+ * decision made on one workstation and seen on the other (O93-3 … O93-13). */
+static void
+test_channel_classroom (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AwpTraining) applicant = awp_training_new_for_user ("admin.edu", &error);
+  g_autoptr(AwpTraining) authorized = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *url = NULL;
+  g_autofree char *app_id = NULL;
+  g_autofree char *channel = NULL;
+  g_autofree char *cr_id = NULL;
+  g_autofree char *tn_id = NULL;
+  g_autofree char *v = NULL;
+
+  g_assert_no_error (error);
+  wait_for (engine_online, applicant, "the applicant's first sync");
+  g_assert_true (awp_training_share (applicant, 0, &error));
+  url = g_strdup_printf ("http://127.0.0.1:%u", awp_training_get_shared_port (applicant));
+  authorized = awp_training_new_joined (url, "authorized", &error);
+  g_assert_no_error (error);
+  wait_for (joined_ok, authorized, "the authorized body's join");
+  g_assert_cmpstr (awp_training_get_problem (authorized), ==, NULL);
+
+  /* O93-3: the application, sent. */
+  {
+    g_autoptr(AwpStore) store = store_of (applicant);
+
+    g_assert_true (json_parser_load_from_data (parser, APPLICATION, -1, NULL));
+    app_id = awp_accreditation_create (store, json_node_get_object (json_parser_get_root (parser)), "admin.edu", &error);
+    g_assert_no_error (error);
+    g_assert_true (awp_accreditation_send (store, app_id, NULL, "admin.edu", &error));
+    g_assert_no_error (error);
+  }
+  sync_and_wait (applicant, "the application");
+  assert_nothing_held (applicant);
+
+  /* O93-5: reviewed and accredited on the authorized body's workstation. */
+  sync_and_wait (authorized, "the authorized body's pull");
+  v = field (authorized, app_id, "status");
+  g_assert_cmpstr (v, ==, "sent");
+  g_clear_pointer (&v, g_free);
+  {
+    g_autoptr(AwpStore) store = store_of (authorized);
+
+    for (guint i = 0; awp_accreditation_criteria[i] != NULL; i++)
+      {
+        g_assert_true (awp_accreditation_review (store, app_id, awp_accreditation_criteria[i], TRUE, "Проверено",
+                                                 "authorized", &error));
+        g_assert_no_error (error);
+      }
+    g_assert_true (awp_accreditation_decide (store, app_id, TRUE, NULL, NULL, "authorized", &error));
+    g_assert_no_error (error);
+  }
+  sync_and_wait (authorized, "the accreditation");
+  assert_nothing_held (authorized);
+
+  sync_and_wait (applicant, "the applicant's pull");
+  v = field (applicant, app_id, "status");
+  g_assert_cmpstr (v, ==, "accredited");
+  g_clear_pointer (&v, g_free);
+  channel = field (applicant, app_id, "channel_id");
+  g_assert_nonnull (channel);
+  v = field (applicant, channel, "number");
+  g_assert_nonnull (v);
+  g_clear_pointer (&v, g_free);
+
+  /* O93-11, O93-13: a change request, applied. */
+  {
+    g_autoptr(AwpStore) store = store_of (applicant);
+    g_autoptr(JsonObject) request = json_object_new ();
+
+    json_object_set_string_member (request, "new_value", "Общественная приемная министра просвещения");
+    json_object_set_string_member (request, "grounds", "Приказ министра № 45 от 04.05.2026");
+    json_object_set_string_member (request, "signer", "Сейітқали Ә. Б.");
+    json_object_set_string_member (request, "signed_on", "2026-05-05");
+    cr_id = awp_change_request_create (store, channel, "name_ru", request, "admin.edu", &error);
+    g_assert_no_error (error);
+    g_assert_true (awp_change_request_send (store, cr_id, NULL, "admin.edu", &error));
+    g_assert_no_error (error);
+  }
+  sync_and_wait (applicant, "the change request");
+  sync_and_wait (authorized, "the authorized body's pull");
+  {
+    g_autoptr(AwpStore) store = store_of (authorized);
+
+    g_assert_true (awp_change_request_apply (store, cr_id, NULL, "authorized", &error));
+    g_assert_no_error (error);
+  }
+  sync_and_wait (authorized, "the change");
+  sync_and_wait (applicant, "the applicant's pull");
+  v = field (applicant, channel, "name_ru");
+  g_assert_cmpstr (v, ==, "Общественная приемная министра просвещения");
+  g_clear_pointer (&v, g_free);
+
+  /* O93-12, O93-13: the termination notice; the entry is excluded. */
+  {
+    g_autoptr(AwpStore) store = store_of (applicant);
+    g_autoptr(JsonObject) notice = json_object_new ();
+
+    json_object_set_string_member (notice, "text", "Работа приемной прекращается с 01.01.2027");
+    json_object_set_string_member (notice, "signer", "Сейітқали Ә. Б.");
+    json_object_set_string_member (notice, "signed_on", "2026-10-22");
+    tn_id = awp_termination_create (store, channel, notice, "admin.edu", &error);
+    g_assert_no_error (error);
+    g_assert_true (awp_termination_send (store, tn_id, NULL, "admin.edu", &error));
+    g_assert_no_error (error);
+  }
+  sync_and_wait (applicant, "the termination notice");
+  sync_and_wait (authorized, "the authorized body's pull");
+  {
+    g_autoptr(AwpStore) store = store_of (authorized);
+
+    g_assert_true (awp_termination_apply (store, tn_id, NULL, "authorized", &error));
+    g_assert_no_error (error);
+  }
+  sync_and_wait (authorized, "the exclusion");
+  sync_and_wait (applicant, "the applicant's pull");
+  v = field (applicant, channel, "excluded_on");
+  g_assert_nonnull (v);
+  g_assert_cmpstr (v, !=, "");
+  g_clear_pointer (&v, g_free);
+  assert_nothing_held (applicant);
+  assert_nothing_held (authorized);
+}
+
 /* ---- the Join dialog's refusals ------------------------------------ */
 
 static gboolean
@@ -601,6 +774,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/ui/classroom/operator-joins-real-server", test_operator_joins);
   g_test_add_func ("/ui/classroom/share-and-join", test_share_and_join);
+  g_test_add_func ("/ui/classroom/channel-lifecycle", test_channel_classroom);
   g_test_add_func ("/ui/classroom/join-refusals", test_join_refusals);
   g_test_add_func ("/ui/classroom/strip", test_classroom_strip);
   return g_test_run ();
