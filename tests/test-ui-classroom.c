@@ -14,6 +14,7 @@
 #include "awp-server.h"
 #include "awp-sync.h"
 #include "awp-test-server.h"
+#include "awp-test-ui.h"
 #include "awp-training-banner.h"
 #include "awp-training.h"
 #include "awp-window.h"
@@ -29,13 +30,6 @@
  * strip and the Join dialog are saved (docs/screenshots). */
 
 #define WAIT_SECONDS 60
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 typedef gboolean (*Condition) (gpointer data);
 
@@ -59,49 +53,6 @@ wait_for (Condition cond, gpointer data, const char *what)
   if (expired)
     g_error ("Gave up waiting for %s", what);
   g_source_remove (id);
-}
-
-static gboolean
-count_frame (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
-{
-  guint *frames = data;
-
-  return ++*frames < 40 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
-
-static void
-screenshot (GtkWidget *window, const char *name)
-{
-  const char *dir = g_getenv ("AWP_SCREENSHOT_DIR");
-  const char *lang = g_getenv ("LANGUAGE");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  guint frames = 0;
-  int w, h;
-
-  if (dir == NULL)
-    return;
-  gtk_widget_queue_draw (window);
-  gtk_widget_add_tick_callback (window, count_frame, &frames, NULL);
-  while (frames < 40)
-    g_main_context_iteration (NULL, TRUE);
-  w = gtk_widget_get_width (window);
-  h = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  file = g_strdup_printf ("%s-%s.png", name, lang ? lang : "en");
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot %s", path);
 }
 
 static GtkWidget *
@@ -258,7 +209,7 @@ drive_operator (gpointer data)
   g_assert_cmpstr (awp_sync_engine_get_role (awp_training_get_engine (training)), ==, "operator");
   wait_for (operator_queue_filled, run, "the Operator's review queue");
   g_assert_true (awp_window_set_workspace (run->window, "operator"));
-  spin ();
+  awp_test_ui_spin ();
   page = awp_window_get_operator_page (run->window);
   list = awp_operator_page_get_list (page);
 
@@ -271,9 +222,9 @@ drive_operator (gpointer data)
   g_assert_cmpstr (before, ==, "submitted");
 
   g_signal_emit_by_name (list, "row-activated", row);
-  spin ();
+  awp_test_ui_spin ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "operator.accept", NULL));
-  spin ();
+  awp_test_ui_spin ();
   g_assert_null (awp_operator_page_get_error (page));
 
   /* The edit is sent by itself (no sync button pressed). */
@@ -624,6 +575,18 @@ dialog_idle (gpointer data)
 }
 
 static void
+join_failed_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_assert_false (awp_training_join_finish (AWP_TRAINING (source), result, data));
+}
+
+static gboolean
+error_set (gpointer data)
+{
+  return *(GError **) data != NULL;
+}
+
+static void
 join_with (AwpClassroomDialog *dialog, const char *address, const char *user)
 {
   awp_classroom_dialog_set_address (dialog, address);
@@ -660,24 +623,37 @@ test_join_refusals (void)
   dialog = awp_classroom_dialog_new (training);
   g_object_ref_sink (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-  spin ();
+  awp_test_ui_spin ();
 
+  /* Each refusal names the server address (texts compared in English). */
   join_with (dialog, "", "operator");
-  g_assert_true (g_str_has_prefix (awp_classroom_dialog_get_error (dialog), "Server address: required"));
+  g_assert_cmpstr (awp_classroom_dialog_get_error_field (dialog), ==, "address");
+  if (awp_test_ui_english ())
+    g_assert_true (g_str_has_prefix (awp_classroom_dialog_get_error (dialog), "Server address: required"));
   join_with (dialog, "ftp://example/", NULL);
-  g_assert_true (g_str_has_prefix (awp_classroom_dialog_get_error (dialog), "Server address:"));
+  g_assert_cmpstr (awp_classroom_dialog_get_error_field (dialog), ==, "address");
   join_with (dialog, real_url, NULL);
   g_test_message ("%s", awp_classroom_dialog_get_error (dialog));
-  g_assert_nonnull (strstr (awp_classroom_dialog_get_error (dialog), "is not a training server"));
-  g_assert_true (g_str_has_prefix (awp_classroom_dialog_get_error (dialog), "Server address:"));
+  g_assert_cmpstr (awp_classroom_dialog_get_error_field (dialog), ==, "address");
+  if (awp_test_ui_english ())
+    g_assert_nonnull (strstr (awp_classroom_dialog_get_error (dialog), "is not a training server"));
   join_with (dialog, "http://127.0.0.1:1", NULL);
-  g_assert_true (g_str_has_prefix (awp_classroom_dialog_get_error (dialog), "Server address: no answer"));
+  g_assert_cmpstr (awp_classroom_dialog_get_error_field (dialog), ==, "address");
+  if (awp_test_ui_english ())
+    g_assert_true (g_str_has_prefix (awp_classroom_dialog_get_error (dialog), "Server address: no answer"));
+  /* A name that is not a demo user is refused naming the user. */
+  {
+    g_autoptr(GError) join_error = NULL;
+    awp_training_join_async (training, NULL, "nobody", NULL, join_failed_cb, &join_error);
+    wait_for (error_set, &join_error, "the refused user");
+    g_assert_error (join_error, AWP_TRAINING_ERROR, AWP_TRAINING_ERROR_USER);
+  }
   /* Nothing changed on the workstation. */
   g_assert_false (awp_training_is_joined (training));
   g_assert_cmpstr (awp_training_get_url (training), ==, url_before);
 
   gtk_window_close (GTK_WINDOW (dialog));
-  spin ();
+  awp_test_ui_spin ();
   g_object_unref (dialog);
   awp_server_disconnect (real);
   g_clear_object (&real);
@@ -715,13 +691,12 @@ drive_shots (gpointer data)
   wait_for (engine_online, training, "the trainer's first sync");
   wait_for (banner_shared, banner, "the shared strip");
   addresses = awp_training_dup_classroom_addresses (training);
-  if (g_getenv ("LANGUAGE") == NULL || g_str_has_prefix (g_getenv ("LANGUAGE"), "C"))
-    g_assert_nonnull (strstr (awp_training_banner_get_text (banner), addresses[0]));
+  g_assert_nonnull (strstr (awp_training_banner_get_text (banner), addresses[0]));
   awp_window_set_workspace (AWP_WINDOW (window), "conferences");
-  screenshot (window, "training-classroom");
+  awp_test_ui_screenshot (window, "training-classroom");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (banner), "training.join", NULL));
-  spin ();
+  awp_test_ui_spin ();
   dialog = NULL;
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (shots->app)); l != NULL; l = l->next)
     {
@@ -731,9 +706,9 @@ drive_shots (gpointer data)
   g_assert_nonnull (dialog);
   g_assert_true (awp_classroom_dialog_set_user (dialog, "authorized"));
   awp_classroom_dialog_set_address (dialog, "http://192.168.1.20:8145");
-  screenshot (GTK_WIDGET (dialog), "training-join");
+  awp_test_ui_screenshot (dialog, "training-join");
   gtk_window_close (GTK_WINDOW (dialog));
-  spin ();
+  awp_test_ui_spin ();
   shots->done = TRUE;
   g_application_quit (G_APPLICATION (shots->app));
   return G_SOURCE_REMOVE;
@@ -766,8 +741,6 @@ test_classroom_strip (void)
 int
 main (int argc, char *argv[])
 {
-  if (g_getenv ("LANGUAGE") == NULL)
-    g_setenv ("LANGUAGE", "C", TRUE);
   awp_i18n_init ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();

@@ -15,6 +15,8 @@ struct _AwpClassroomDialog
   GtkLabel     *error_label;
   GtkSpinner   *spinner;
 
+  const char   *error_field;  /* "address", "user" or NULL */
+
   /* Owned References */
   AwpTraining  *training;
   GCancellable *cancellable;
@@ -60,6 +62,7 @@ show_error (AwpClassroomDialog *self,
             const char         *message,
             gboolean            address_field)
 {
+  self->error_field = message == NULL ? NULL : address_field ? "address" : "user";
   gtk_label_set_text (self->error_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
   if (message == NULL)
@@ -184,6 +187,13 @@ awp_classroom_dialog_get_error (AwpClassroomDialog *self)
 {
   g_return_val_if_fail (AWP_IS_CLASSROOM_DIALOG (self), NULL);
   return gtk_widget_get_visible (GTK_WIDGET (self->error_label)) ? gtk_label_get_text (self->error_label) : NULL;
+}
+
+const char *
+awp_classroom_dialog_get_error_field (AwpClassroomDialog *self)
+{
+  g_return_val_if_fail (AWP_IS_CLASSROOM_DIALOG (self), NULL);
+  return self->error_field;
 }
 
 gboolean

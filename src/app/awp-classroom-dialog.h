@@ -25,6 +25,8 @@ gboolean            awp_classroom_dialog_set_user     (AwpClassroomDialog *self,
                                                        const char         *username);
 /* The error shown, or NULL. */
 const char         *awp_classroom_dialog_get_error    (AwpClassroomDialog *self);
+/* The field the error names: "address" or "user"; NULL without an error. */
+const char         *awp_classroom_dialog_get_error_field (AwpClassroomDialog *self);
 /* TRUE while the join runs. */
 gboolean            awp_classroom_dialog_is_busy      (AwpClassroomDialog *self);
 
