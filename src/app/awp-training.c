@@ -31,6 +31,8 @@ struct _AwpTraining
   gboolean       joined;    /* the server is another workstation's classroom */
   guint          shared_port;
   guint          serial;    /* a fresh store file per user switch */
+  gboolean       signs_in;  /* the engine signs in (the server is known to be a training one) */
+  gboolean       resigned;  /* signed in again since the last good sync */
 };
 
 G_DEFINE_FINAL_TYPE (AwpTraining, awp_training, G_TYPE_OBJECT)
@@ -109,6 +111,43 @@ signed_in (GObject      *source,
     g_debug ("Training sign-in failed: %s", error->message);
 }
 
+static void
+rejoined (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!awp_training_join_finish (AWP_TRAINING (source), result, &error))
+    set_problem (AWP_TRAINING (source), error->message);
+}
+
+/* The trainer's reset starts the shared server over: its new database knows
+ * no session and its records start again, so a trainee's sync ends "sign in
+ * again" and its store holds a world that is gone. Training joins again:
+ * the classroom checked, the demo user signed in, a fresh store downloaded.
+ * Once until a sync goes through, so another failure stays for a person. */
+static void
+on_engine_state (AwpTraining   *self,
+                 GParamSpec    *pspec,
+                 AwpSyncEngine *engine)
+{
+  AwpSyncState state = awp_sync_engine_get_state (engine);
+
+  if (engine != self->engine || !self->signs_in)
+    return;
+  if (state == AWP_SYNC_STATE_ONLINE)
+    self->resigned = FALSE;
+  else if (state == AWP_SYNC_STATE_ERROR && awp_sync_engine_get_session_ended (engine) && !self->resigned)
+    {
+      self->resigned = TRUE;
+      if (self->joined)
+        awp_training_join_async (self, NULL, self->username, NULL, rejoined, NULL);
+      else
+        awp_sync_engine_sign_in_async (engine, AWP_TRAINING_PASSWORD, NULL, signed_in, NULL);
+    }
+}
+
 /* A fresh training store for the current user, synced with self->url. */
 static void
 start_client (AwpTraining *self,
@@ -121,6 +160,8 @@ start_client (AwpTraining *self,
   self->store_path = g_build_filename (self->dir, name, NULL);
   self->engine = awp_sync_engine_new (self->store_path, self->url, self->username);
   awp_sync_engine_set_use_keyring (self->engine, FALSE);
+  self->signs_in = sign_in;
+  g_signal_connect_object (self->engine, "notify::state", G_CALLBACK (on_engine_state), self, G_CONNECT_SWAPPED);
   if (sign_in)
     awp_sync_engine_sign_in_async (self->engine, AWP_TRAINING_PASSWORD, NULL, signed_in, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
