@@ -29,6 +29,7 @@ try:
     with urllib.request.urlopen(base + "/api/v1/health", timeout=10) as resp:
         body = json.loads(resp.read().decode())
         ok(resp.status == 200 and body.get("status") == "ok", "health answers ok", body)
+        ok("training" not in body, "a server without the demo world does not say it is a training server", body)
         ok(resp.headers.get("Content-Type", "").startswith("application/json"), "health is JSON")
 
     req = urllib.request.Request(base + "/api/v1/health", data=b"{}", method="POST")
@@ -45,5 +46,14 @@ finally:
         proc.kill()
         rc = None
 ok(rc == 0, "SIGTERM shuts down gracefully with exit 0", rc)
+
+# The demo world makes it a training server, and /health says so: a
+# workstation in training mode joins no other (docs/training.md).
+sys.path.insert(0, os.path.dirname(__file__))
+from awpserver import Server  # noqa: E402
+
+with Server() as s:
+    st, body = s.json("GET", "/api/v1/health")
+    ok(st == 200 and body.get("training") is True, "a server with --seed demo says it is a training server", body)
 
 done()

@@ -25,6 +25,8 @@ struct _AwpApplication
   AwpDeadlineNotifier *notifier;
   char      *db_path;      /* --db FILE, or NULL for the user data dir */
   char      *training_user; /* --training-user NAME, or NULL */
+  char      *training_url;  /* --training-url URL: join a classroom */
+  gboolean   classroom;     /* --classroom: share the training server */
   GError    *store_error;  /* why the store could not be opened */
   gboolean   recovery_shown;
   AwpSyncEngine *sync_engine;
@@ -43,6 +45,10 @@ static const GOptionEntry option_entries[] = {
     N_("Training mode: demo data on a server inside the application; nothing reaches the real portal"), NULL },
   { "training-user", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("In training mode, sign in as the demo user NAME (e.g. operator to review templates)"), N_("NAME") },
+  { "classroom", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Training mode, shared as a classroom: other workstations on the local network join this training server"), NULL },
+  { "training-url", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Training mode in the classroom at URL (a trainer’s workstation or awp-server --seed demo)"), N_("URL") },
   { NULL }
 };
 
@@ -67,6 +73,41 @@ awp_application_handle_local_options (GApplication *app,
     self->training_requested = TRUE;
   if (g_variant_dict_lookup (options, "training-user", "s", &self->training_user))
     self->training_requested = TRUE;
+  if (g_variant_dict_contains (options, "classroom"))
+    self->training_requested = self->classroom = TRUE;
+  if (g_variant_dict_lookup (options, "training-url", "s", &self->training_url))
+    self->training_requested = TRUE;
+  /* A training instance is its own process: it neither hands its options
+   * to a running workstation (which would open the real store instead) nor
+   * takes another's, so a trainer can run the administrator and the
+   * Operator side by side. Still before registration here. */
+  if (self->training_requested)
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+  /* Wrong options end here, naming what is wrong, before any window. */
+  if (self->classroom && self->training_url != NULL)
+    {
+      g_printerr ("awp: %s\n", _("--classroom shares this workstation’s own training server; "
+                                 "it cannot be combined with --training-url"));
+      return 1;
+    }
+  if (self->training_user != NULL && !awp_training_is_demo_user (self->training_user, NULL))
+    {
+      g_printerr ("awp: ");
+      g_printerr (_("Demo user: “%s” is not one of the demo users (see docs/training.md)"), self->training_user);
+      g_printerr ("\n");
+      return 1;
+    }
+  if (self->training_url != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *url = awp_training_normalize_url (self->training_url, &error);
+
+      if (url == NULL)
+        {
+          g_printerr ("awp: %s\n", error->message);
+          return 1;
+        }
+    }
 
   return -1;
 }
@@ -94,6 +135,7 @@ seed_demo_if_empty (AwpStore  *store,
 }
 
 static void store_checked (GObject *source, GAsyncResult *result, gpointer user_data);
+static void on_store_record_changed (AwpApplication *self, const char *id, AwpStore *store);
 
 /* Views over the store start over when another connection (the sync
  * engine's worker) has written to the file. */
@@ -157,6 +199,8 @@ open_store (AwpApplication *self)
       self->store_error = g_steal_pointer (&error);
       return;
     }
+  g_signal_connect_object (self->store, "record-changed", G_CALLBACK (on_store_record_changed), self,
+                           G_CONNECT_SWAPPED);
   /* Demo data only in a store named on the command line: the real
    * account's store holds only what the server sends, and training mode
    * gets its demo world by syncing with the training server. */
@@ -218,6 +262,22 @@ store_checked (GObject      *source,
     show_store_problem (self, window);
 }
 
+/* A local edit goes to the server soon, not with the next 5-minute sync:
+ * in a classroom the Operator's decision reaches the administrator at once. */
+static void
+on_store_record_changed (AwpApplication *self,
+                         const char     *id,
+                         AwpStore       *store)
+{
+  AwpSyncEngine *engine;
+
+  if (id == NULL)
+    return;  /* views started over after a pull, not an edit */
+  engine = self->training != NULL ? awp_training_get_engine (self->training) : self->sync_engine;
+  if (engine != NULL)
+    awp_sync_engine_local_change (engine);
+}
+
 /* Training reset replaced the server, the engine and the store file. */
 static void
 on_training_engine_changed (AwpApplication *self)
@@ -263,6 +323,7 @@ awp_application_finalize (GObject *object)
 
   g_free (self->db_path);
   g_free (self->training_user);
+  g_free (self->training_url);
   g_clear_error (&self->store_error);
 
   G_OBJECT_CLASS (awp_application_parent_class)->finalize (object);
@@ -365,10 +426,24 @@ awp_application_startup (GApplication *app)
     {
       g_autoptr(GError) error = NULL;
 
-      self->training = awp_training_new_for_user (self->training_user, &error);
+      if (self->training_url != NULL)
+        self->training = awp_training_new_joined (self->training_url, self->training_user, &error);
+      else
+        self->training = awp_training_new_for_user (self->training_user, &error);
       if (self->training == NULL)
         g_printerr ("awp: %s: %s\n", _("Training mode"), error->message);
-      else
+      else if (self->classroom && !awp_training_share (self->training, 0, &error))
+        g_printerr ("awp: %s: %s\n", _("Classroom"), error->message);
+      else if (self->classroom)
+        {
+          g_auto(GStrv) addresses = awp_training_dup_classroom_addresses (self->training);
+
+          /* Said on the terminal too (stderr, with the other notes), for a
+           * trainer who started it there. */
+          for (guint i = 0; addresses[i] != NULL; i++)
+            g_printerr ("awp: %s %s\n", _("Classroom:"), addresses[i]);
+        }
+      if (self->training != NULL)
         {
           g_signal_connect_object (self->training, "notify::engine",
                                    G_CALLBACK (on_training_engine_changed), self, G_CONNECT_SWAPPED);

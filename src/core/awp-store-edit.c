@@ -275,6 +275,7 @@ awp_store_delete (AwpStore    *self,
 /* Fields an action sets besides the status (O145-5.1, 5.2). */
 static gboolean
 action_fields (AwpStore    *self,
+               const char  *type,
                const char  *action,
                JsonObject  *current,
                JsonObject  *changes,
@@ -315,7 +316,9 @@ action_fields (AwpStore    *self,
     }
   else if (g_str_equal (action, "answer") && !json_object_has_member (changes, "answered_on"))
     json_object_set_string_member (changes, "answered_on", today);
-  else if (g_strv_contains ((const char *const[]) { "return", "forward", "refuse", NULL }, action))
+  /* A returned template is not closed: it comes back resubmitted (O145-7). */
+  else if (g_strv_contains ((const char *const[]) { "return", "forward", "refuse", NULL }, action)
+           && !g_str_equal (type, "conference") && !g_str_equal (type, "survey"))
     json_object_set_string_member (changes, "closed_on", today);
   return TRUE;
 }
@@ -379,7 +382,7 @@ awp_store_transition (AwpStore    *self,
         json_object_set_member (changes, "extend_days",
                                 json_node_copy (json_object_get_member (fields, "extend_days")));
     }
-  if (!action_fields (self, action, current, changes, error))
+  if (!action_fields (self, type, action, current, changes, error))
     return FALSE;
   json_object_remove_member (changes, "extend_days");
   json_object_set_string_member (changes, "status", step->to);

@@ -28,6 +28,7 @@ struct _AwpSyncEngine
   GMainContext    *context;
   GDateTime       *last_sync;
   char            *last_error;
+  gboolean         session_ended;  /* the last cycle: AWP_SYNC_ERROR_UNAUTHORIZED */
   char            *role;           /* copied from @sync after sign-in */
   AwpSyncStats     stats;
 
@@ -371,6 +372,7 @@ cycle_done (GObject      *source,
       g_clear_pointer (&self->last_sync, g_date_time_unref);
       self->last_sync = g_date_time_new_now_local ();
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNC]);
+      self->session_ended = FALSE;
       set_error (self, NULL);
       set_progress (self, 1.0);
       set_state (self, AWP_SYNC_STATE_ONLINE);
@@ -379,6 +381,7 @@ cycle_done (GObject      *source,
     set_state (self, AWP_SYNC_STATE_ONLINE);
   else
     {
+      self->session_ended = g_error_matches (c->error, AWP_SYNC_ERROR, AWP_SYNC_ERROR_UNAUTHORIZED);
       set_error (self, c->error->message);
       if (g_error_matches (c->error, AWP_SYNC_ERROR, AWP_SYNC_ERROR_NETWORK))
         {
@@ -503,6 +506,7 @@ sign_in_done (GObject      *source,
   if (g_task_propagate_boolean (G_TASK (result), &error))
     {
       update_role (self);
+      self->session_ended = FALSE;
       set_error (self, NULL);
       set_state (self, AWP_SYNC_STATE_ONLINE);
       self->attempt = 0;
@@ -699,6 +703,13 @@ GDateTime *
 awp_sync_engine_get_last_sync (AwpSyncEngine *self)
 {
   return self->last_sync;
+}
+
+gboolean
+awp_sync_engine_get_session_ended (AwpSyncEngine *self)
+{
+  g_return_val_if_fail (AWP_IS_SYNC_ENGINE (self), FALSE);
+  return self->session_ended;
 }
 
 const char *

@@ -56,6 +56,9 @@ gint64         awp_sync_engine_get_held       (AwpSyncEngine        *self);
 /* Local time of the last cycle that went through, or NULL. */
 GDateTime     *awp_sync_engine_get_last_sync  (AwpSyncEngine        *self);
 const char    *awp_sync_engine_get_last_error (AwpSyncEngine        *self);
+/* TRUE when the last cycle ended because the server knows the session no
+ * more (AWP_SYNC_ERROR_UNAUTHORIZED): a sign-in is needed. */
+gboolean       awp_sync_engine_get_session_ended (AwpSyncEngine     *self);
 double         awp_sync_engine_get_progress   (AwpSyncEngine        *self);
 /* The figures of the last finished cycle. */
 void           awp_sync_engine_get_stats      (AwpSyncEngine        *self,

@@ -605,7 +605,7 @@ void
 awp_server_operator_decide (AwpServerRequest *req)
 {
   if (awp_server_require_role (req, AWP_ROLE_BIT (AWP_ROLE_OPERATOR)))
-    decide (req, templates, "accepted", "returned", "review_note");  /* O145-7 */
+    decide (req, templates, "accepted", "returned", "remarks");  /* O145-7: what the editor shows */
 }
 
 void

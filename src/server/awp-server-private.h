@@ -61,6 +61,7 @@ struct _AwpServer
   char            *fault_plan;   /* tests only: awp-server-fault.h */
   char            *scale_org;    /* [seed] scale-org: all scale data to one body */
   GDate            seed_date;    /* [seed] date: the demo's anchor day, or invalid */
+  gboolean         training;     /* demo data only: the health answer says so */
 };
 
 /* One HTTP request as the handlers see it. */

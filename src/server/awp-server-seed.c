@@ -37,13 +37,7 @@ static const SeedOrg orgs[] = {
 /* The five bodies that receive citizens' requests. */
 #define N_BODIES 5
 
-typedef struct
-{
-  const char *username;
-  const char *role;
-  const char *org_id;
-  const char *full_name;
-} SeedUser;
+typedef AwpServerDemoUser SeedUser;
 
 /* One shared, documented password keeps a classroom simple. */
 #define SEED_PASSWORD "demo-2026"
@@ -879,4 +873,22 @@ awp_server_seed_scale (AwpServer    *server,
 fail:
   awp_server_db_rollback (server->db);
   return FALSE;
+}
+
+const AwpServerDemoUser *
+awp_server_demo_users (guint *n_users)
+{
+  g_return_val_if_fail (n_users != NULL, NULL);
+  *n_users = G_N_ELEMENTS (users);
+  return users;
+}
+
+const char *
+awp_server_demo_org_name (const char *org_id,
+                          const char *lang)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (orgs); i++)
+    if (g_strcmp0 (orgs[i].id, org_id) == 0)
+      return g_strcmp0 (lang, "kk") == 0 ? orgs[i].name_kk : orgs[i].name_ru;
+  return NULL;
 }

@@ -391,6 +391,9 @@ decide (AwpServer           *server,
 
   if (!may_reach (user, m->entity_type, next))
     return result_rejected (m->mutation_id, "forbidden", "Only the authorized body decides on this document (O93-5, O93-13)", NULL);
+  if (!awp_server_template_move_allowed (user, m->entity_type, cur != NULL && !cur->deleted ? cur->data : NULL,
+                                         m->op == AWP_MUTATION_DELETE ? NULL : next, errors))
+    return result_rejected (m->mutation_id, "forbidden", "Only the Operator decides on a template (O145-7)", errors);
   /* A delete takes every field away: a Registry entry stays. */
   if (user->role != AWP_ROLE_AUTHORIZED_BODY
       && !registry_untouched (m->entity_type, cur != NULL && !cur->deleted ? cur->data : NULL,

@@ -111,6 +111,7 @@ static const FieldSpec conference[] = {
   { "subject", T_STRING, FALSE, 500, NULL },
   { "submitted_on", T_DATE, FALSE, 0, NULL },
   { "review_note", T_STRING, FALSE, 5000, NULL },
+  { "remarks", T_STRING, FALSE, 5000, NULL },  /* the Operator's, with a return (O145-7) */
   { "notices", T_ARRAY, FALSE, 100, NULL },  /* O145-8.1 notices posted */
   { "received_on", T_DATE, FALSE, 0, NULL },
   { "due_on", T_DATE, FALSE, 0, NULL },
@@ -134,6 +135,7 @@ static const FieldSpec survey[] = {
   { "subject", T_STRING, FALSE, 500, NULL },
   { "submitted_on", T_DATE, FALSE, 0, NULL },
   { "review_note", T_STRING, FALSE, 5000, NULL },
+  { "remarks", T_STRING, FALSE, 5000, NULL },  /* the Operator's, with a return (O145-7) */
   { "notices", T_ARRAY, FALSE, 100, NULL },  /* O145-8.2 notices posted */
   { "received_on", T_DATE, FALSE, 0, NULL },
   { "due_on", T_DATE, FALSE, 0, NULL },
@@ -756,4 +758,65 @@ awp_server_validate_mutation (AwpServer     *server,
            && json_object_get_string_member_with_default (data, "reason", "")[0] == '\0')
     add (errors, "reason", "required", "reason: O145-6 requires a reason for a dislike");
   return errors->len == before;
+}
+
+/* O145-7: who moves a template. The Operator decides on a submitted
+ * template (accepted or returned, with remarks) and publishes an accepted
+ * one; the body drafts, submits and closes its own. The Operator changes no
+ * field of the body's text. */
+static const char *const operator_moves[][2] = {
+  { "submitted", "accepted" }, { "submitted", "returned" }, { "accepted", "published" },
+};
+static const char *const operator_fields[] = { "status", "remarks", "review_note", "events", NULL };
+
+gboolean
+awp_server_template_move_allowed (const AwpServerUser *user,
+                                  const char          *entity_type,
+                                  JsonObject          *before,
+                                  JsonObject          *after,
+                                  GPtrArray           *errors)
+{
+  const char *from, *to;
+  gboolean operator_move = FALSE;
+
+  if (after == NULL || (g_strcmp0 (entity_type, "conference") != 0 && g_strcmp0 (entity_type, "survey") != 0))
+    return TRUE;
+  from = before != NULL ? json_object_get_string_member_with_default (before, "status", "") : "";
+  to = json_object_get_string_member_with_default (after, "status", "");
+  for (guint i = 0; i < G_N_ELEMENTS (operator_moves); i++)
+    operator_move |= g_str_equal (from, operator_moves[i][0]) && g_str_equal (to, operator_moves[i][1]);
+
+  if (user->role != AWP_ROLE_OPERATOR)
+    {
+      if (!g_str_equal (from, to)
+          && (g_str_equal (to, "accepted") || g_str_equal (to, "returned") || g_str_equal (to, "published")))
+        {
+          add (errors, "status", "forbidden", "status: only the Operator accepts, returns or publishes a template (O145-7)");
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (!operator_move)
+    {
+      add (errors, "status", "forbidden",
+           "status: the Operator only accepts or returns a submitted template and publishes an accepted one (O145-7)");
+      return FALSE;
+    }
+  {
+    g_autoptr(GList) names = json_object_get_members (after);
+    g_autoptr(GList) old_names = json_object_get_members (before);
+    guint n = errors->len;
+
+    for (GList *l = names; l != NULL; l = l->next)
+      if (!g_strv_contains (operator_fields, l->data)
+          && (!json_object_has_member (before, l->data)
+              || !json_node_equal (json_object_get_member (before, l->data), json_object_get_member (after, l->data))))
+        add (errors, l->data, "forbidden", "%s: the Operator changes only the status and remarks of a body's template (O145-7)",
+             (const char *) l->data);
+    for (GList *l = old_names; l != NULL; l = l->next)
+      if (!g_strv_contains (operator_fields, l->data) && !json_object_has_member (after, l->data))
+        add (errors, l->data, "forbidden", "%s: the Operator changes only the status and remarks of a body's template (O145-7)",
+             (const char *) l->data);
+    return errors->len == n;
+  }
 }

@@ -13,6 +13,15 @@ gboolean     awp_server_validate_mutation (AwpServer     *server,
                                            AwpMutationOp  op,
                                            JsonObject    *data,
                                            GPtrArray     *errors);
+/* TRUE when @user may take the conference or survey template from @before
+ * (NULL for a create) to @after (NULL for a delete); otherwise FALSE with
+ * the reason in @errors (O145-7: only the Operator accepts, returns and
+ * publishes; it changes no field of the body's text). */
+gboolean     awp_server_template_move_allowed (const AwpServerUser *user,
+                                               const char          *entity_type,
+                                               JsonObject          *before,
+                                               JsonObject          *after,
+                                               GPtrArray           *errors);
 /* TRUE for an entity type the API knows. */
 gboolean     awp_server_entity_known      (const char    *entity_type);
 /* The entity types, NULL-terminated, for the reference data. */

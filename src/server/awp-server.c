@@ -134,10 +134,15 @@ awp_server_require_role (AwpServerRequest *req,
   return FALSE;
 }
 
+/* A training server (demo data, demo passwords) says so, so a workstation
+ * in training mode joins only such a server (docs/training.md). */
 static void
 health (AwpServerRequest *req)
 {
-  awp_server_reply_text (req, 200, "{\"status\":\"ok\",\"version\":\"" PACKAGE_VERSION "\"}");
+  if (req->server->training)
+    awp_server_reply_text (req, 200, "{\"status\":\"ok\",\"version\":\"" PACKAGE_VERSION "\",\"training\":true}");
+  else
+    awp_server_reply_text (req, 200, "{\"status\":\"ok\",\"version\":\"" PACKAGE_VERSION "\"}");
 }
 
 /* Matches @path against @template; "{id}" takes one segment. */
@@ -567,11 +572,45 @@ awp_server_get_uri (AwpServer *self)
   return s;
 }
 
+GStrv
+awp_server_dup_uris (AwpServer *self)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  GSList *uris;
+
+  g_return_val_if_fail (AWP_IS_SERVER (self), NULL);
+
+  uris = soup_server_get_uris (self->soup);
+  for (GSList *l = uris; l != NULL; l = l->next)
+    {
+      g_autofree char *text = g_uri_to_string (l->data);
+
+      g_strv_builder_add (b, text);
+    }
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  return g_strv_builder_end (b);
+}
+
 void
 awp_server_disconnect (AwpServer *self)
 {
   g_return_if_fail (AWP_IS_SERVER (self));
   soup_server_disconnect (self->soup);
+}
+
+void
+awp_server_set_training (AwpServer *self,
+                         gboolean   training)
+{
+  g_return_if_fail (AWP_IS_SERVER (self));
+  self->training = training;
+}
+
+gboolean
+awp_server_get_training (AwpServer *self)
+{
+  g_return_val_if_fail (AWP_IS_SERVER (self), FALSE);
+  return self->training;
 }
 
 gboolean
@@ -582,7 +621,10 @@ awp_server_seed_demo (AwpServer  *self,
 
   g_return_val_if_fail (AWP_IS_SERVER (self), FALSE);
   awp_server_seed_default_date (self, &anchor);
-  return awp_server_seed_demo_data (self, &anchor, error);
+  if (!awp_server_seed_demo_data (self, &anchor, error))
+    return FALSE;
+  self->training = TRUE;
+  return TRUE;
 }
 
 gboolean
@@ -592,7 +634,10 @@ awp_server_seed_demo_at (AwpServer    *self,
 {
   g_return_val_if_fail (AWP_IS_SERVER (self), FALSE);
   g_return_val_if_fail (anchor_date != NULL && g_date_valid (anchor_date), FALSE);
-  return awp_server_seed_demo_data (self, anchor_date, error);
+  if (!awp_server_seed_demo_data (self, anchor_date, error))
+    return FALSE;
+  self->training = TRUE;
+  return TRUE;
 }
 
 gboolean

@@ -33,6 +33,28 @@ gboolean    awp_server_seed_demo    (AwpServer   *server,
 gboolean    awp_server_seed_demo_at (AwpServer   *server,
                                      const GDate *anchor_date,
                                      GError     **error);
+/* A training server holds demo data only: GET /api/v1/health says
+ * "training": true, and a workstation in training mode joins no other
+ * (docs/training.md). Seeding the demo world sets it. */
+void        awp_server_set_training (AwpServer   *server,
+                                     gboolean     training);
+gboolean    awp_server_get_training (AwpServer   *server);
+/* The demo world's users (docs/training.md), every one with the password
+ * AWP_SERVER_DEMO_PASSWORD; role is the API's ("administrator",
+ * "operator", "authorized_body", "trainer"). */
+#define AWP_SERVER_DEMO_PASSWORD "demo-2026"
+typedef struct
+{
+  const char *username;
+  const char *role;
+  const char *org_id;
+  const char *full_name;
+} AwpServerDemoUser;
+
+const AwpServerDemoUser *awp_server_demo_users    (guint      *n_users);
+/* The demo organization's name in "kk" or else Russian; NULL if unknown. */
+const char              *awp_server_demo_org_name (const char *org_id,
+                                                   const char *lang);
 /* Adds @count generated blog requests (scale data). */
 gboolean    awp_server_seed_requests (AwpServer  *server,
                                       guint       count,
@@ -50,6 +72,8 @@ gboolean    awp_server_listen_all   (AwpServer   *server,
                                      GError     **error);
 /* The base URI, e.g. "http://127.0.0.1:41234/"; NULL before listening. */
 char       *awp_server_get_uri      (AwpServer   *server);
+/* Every listening URI (loopback and all interfaces alike). */
+GStrv       awp_server_dup_uris     (AwpServer   *server);
 /* Stops accepting connections (graceful shutdown). */
 void        awp_server_disconnect   (AwpServer   *server);
 
