@@ -31,5 +31,11 @@ const char    *awp_training_get_store_path (AwpTraining *self);
  * engine is replaced (notify::engine). */
 gboolean       awp_training_reset      (AwpTraining  *self,
                                         GError      **error);
+/* FALSE: the server stops answering, as the portal does when the network
+ * is down, so a class practises working offline (changes wait in the
+ * outbox); TRUE: it answers again on the same address, with its data. */
+gboolean       awp_training_set_server_online (AwpTraining *self,
+                                               gboolean     online,
+                                               GError     **error);
 
 G_END_DECLS
