@@ -148,6 +148,71 @@ check_planner_deadlines (AwpMeetingPlanner *planner, AwpMeetingDetail *detail, c
     }
 }
 
+/* The accelerators the shortcuts window lists, normalized. */
+static GHashTable *
+overlay_accels (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GSList *objects = gtk_builder_get_objects (builder);
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accel = NULL;
+      g_auto(GStrv) parts = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accel, NULL);
+      parts = g_strsplit (accel ? accel : "", " ", -1);
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          guint key;
+          GdkModifierType mods;
+
+          if (gtk_accelerator_parse (parts[i], &key, &mods))
+            g_hash_table_add (set, gtk_accelerator_name (key, mods));
+        }
+    }
+  g_slist_free (objects);
+  return set;
+}
+
+/* Every key @widget binds is in the shortcuts window (keypad keys are the
+ * main keys' twins); returns how many were checked. */
+static guint
+assert_keys_listed (GtkWidget *widget, GHashTable *listed)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          g_autofree char *name = NULL;
+
+          /* GtkWindow's own (the inspector) are callbacks, not actions. */
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger) || !GTK_IS_NAMED_ACTION (gtk_shortcut_get_action (shortcut)))
+            continue;
+          name = gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                       gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+          if (g_str_has_prefix (name, "KP_") || g_str_equal (name, "ISO_Enter"))
+            continue;
+          if (!g_hash_table_contains (listed, name))
+            g_error ("%s of %s is not in the shortcuts window", name, G_OBJECT_TYPE_NAME (widget));
+          n++;
+        }
+    }
+  return n;
+}
+
 static void
 register_person (AwpMeetingDetail *detail, const char *surname, const char *name, const char *year, const char *received)
 {
@@ -225,6 +290,14 @@ secretary_body (AwpApplication *app, AwpWindow *window)
   type_into (awp_meeting_editor_get_field_widget (editor, "responsible.phone"), "8 (7272) 55-66-77");
   type_into (awp_meeting_editor_get_field_widget (editor, "responsible.email"), "a.zhaksybekova@zhetysu.gov.kz");
   g_assert_cmpstr (awp_meeting_editor_get_issues_text (editor), ==, "");
+  {
+    g_autoptr(GHashTable) listed = overlay_accels ();
+
+    /* The planner's, the calendar's and the editor's keys are all listed. */
+    g_assert_cmpuint (assert_keys_listed (GTK_WIDGET (planner), listed), ==, 1);
+    g_assert_cmpuint (assert_keys_listed (window_child (window, "meeting_calendar"), listed), ==, 9);
+    g_assert_cmpuint (assert_keys_listed (GTK_WIDGET (editor), listed), ==, 2);
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   spin ();
   g_assert_finalize_object (editor);
@@ -249,6 +322,11 @@ secretary_body (AwpApplication *app, AwpWindow *window)
   detail = AWP_MEETING_DETAIL (g_object_ref (awp_meeting_planner_open (planner, id)));
   spin ();
   check_planner_deadlines (planner, detail, title, &date);
+  {
+    g_autoptr(GHashTable) listed = overlay_accels ();
+
+    g_assert_cmpuint (assert_keys_listed (GTK_WIDGET (detail), listed), ==, 2);
+  }
   awp_meeting_detail_set_page (detail, "announcement");
   type_into (detail_child (detail, "announcement_link"), "https://zhetysu.gov.kz/news/605");
   type_into (detail_child (detail, "announcement_date"), today_text);
