@@ -489,6 +489,8 @@ offline_body (AwpApplication *app, AwpWindow *window)
       gint64 version = 0;
       g_autoptr(JsonObject) theirs = server_record (app, q.ids[c], &version);
 
+      /* The server's copy is still the one before the action. */
+      g_assert_cmpstr (json_object_get_string_member (theirs, "status"), ==, cases[c].from);
       g_assert_cmpint (version, ==, q.versions[c]);
     }
   check_all_shown (&q);
