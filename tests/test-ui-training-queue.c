@@ -289,8 +289,22 @@ act (Queue *q, guint c)
   if (g_str_equal (k->action, "forward"))
     {
       GtkListBox *orgs = GTK_LIST_BOX (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "forwarded_to", NULL));
+      g_autoptr(JsonObject) data = local_data (q->store, q->ids[c]);
+      GtkListBoxRow *row = NULL;
+      guint shown = 0, all = 0;
 
-      gtk_list_box_select_row (orgs, gtk_list_box_get_row_at_index (orgs, 0));
+      /* The directory came from the server; the body's own is not offered. */
+      for (GtkListBoxRow *r; (r = gtk_list_box_get_row_at_index (orgs, (int) all)) != NULL; all++)
+        if (gtk_widget_get_visible (GTK_WIDGET (r)))
+          {
+            g_assert_cmpstr (g_object_get_data (G_OBJECT (r), "awp-org-id"), !=,
+                             json_object_get_string_member (data, "org_id"));
+            if (shown++ == 0)
+              row = r;
+          }
+      g_assert_cmpuint (all, ==, 7);
+      g_assert_cmpuint (shown, ==, all - 1);
+      gtk_list_box_select_row (orgs, row);
     }
   if (g_str_equal (k->action, "extend"))
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, "extend_days", NULL)),
