@@ -50,8 +50,13 @@ with Server() as s:
              "--meeting", meeting["id"], "--text", "Рахмет!"])
     ok(r.returncode == 1 and "meeting_id" in r.stderr, "another body's meeting is not found", r.stderr)
     r = run([ctl, "portal", "submit-application", "--server", s.url, "--org", "min-health",
-             "--topic", "Цифровая медицина", "--text", "Предлагаю тему"])
+             "--subject", "Цифровая медицина", "--text", "Предлагаю тему", "--name", "Сәуле Ахметова"])
     ok(r.returncode == 0 and len(r.stdout.split()) == 2, "submit-application prints id and due date", r.stdout)
+    app_id = r.stdout.split()[0] if r.returncode == 0 else None
+    health, _, _ = s.pull_all(s.login("admin.health"))
+    app = [c["data"] for c in health if c["id"] == app_id]
+    ok(app and app[0]["subject"] == "Цифровая медицина" and app[0]["requester"] == "Сәуле Ахметова",
+       "the application reaches the body under the workstation's names (subject, requester)", app)
 
     changes, _, _ = s.pull_all(admin)
     kinds = {c["entity_type"] for c in changes if c["changed_by"] == "portal"}

@@ -292,6 +292,50 @@ test_search_pages (StoreFixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), <, 2000);
 }
 
+/* Organizations are named in the user's language (name_kk / name_ru, as
+ * awp_i18n_pick chooses): in a list of them (the forward dialog) and as a
+ * request's organization (the queue's org column). */
+static void
+test_org_names (StoreFixture *f, gconstpointer data)
+{
+  static const struct { const char *language, *name; } cases[] = {
+    { "kk", "Қазақстан Республикасы Білім министрлігі" },
+    { "ru", "Министерство образования Республики Казахстан" },
+    { "en", "Министерство образования Республики Казахстан" },  /* no name_en: Russian */
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) org = json_object_new ();
+  g_autofree char *org_id = NULL;
+  g_autofree char *request = add (f, "1", "Жол", "2026-03-25");
+  g_autoptr(JsonObject) patch = json_object_new ();
+
+  json_object_set_string_member (org, "kind", "ministry");
+  json_object_set_string_member (org, "name_kk", cases[0].name);
+  json_object_set_string_member (org, "name_ru", cases[1].name);
+  org_id = awp_store_create (f->store, "organization", org, "op", &error);
+  g_assert_no_error (error);
+  json_object_set_string_member (patch, "org_id", org_id);
+  g_assert_true (awp_store_update (f->store, request, patch, "op", &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(AwpQueryModel) orgs = NULL;
+      g_autoptr(AwpQueryModel) requests = NULL;
+      g_autoptr(AwpQueueItem) o = NULL;
+      g_autoptr(AwpQueueItem) r = NULL;
+
+      g_setenv ("LANGUAGE", cases[i].language, TRUE);
+      orgs = awp_query_model_new (f->store, "organization");
+      requests = awp_query_model_new (f->store, "blog_request");
+      o = g_list_model_get_item (G_LIST_MODEL (orgs), 0);
+      r = g_list_model_get_item (G_LIST_MODEL (requests), 0);
+      g_assert_cmpstr (awp_queue_item_get_subject (o), ==, cases[i].name);
+      g_assert_cmpstr (awp_queue_item_get_org (r), ==, cases[i].name);
+    }
+  g_unsetenv ("LANGUAGE");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -303,5 +347,6 @@ main (int argc, char *argv[])
   ADD ("items-changed", test_items_changed);
   ADD ("paging", test_paging);
   ADD ("search-pages", test_search_pages);
+  ADD ("org-names", test_org_names);
   return g_test_run ();
 }

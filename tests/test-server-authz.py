@@ -206,7 +206,7 @@ with Server() as s:
         elif path == "/api/v1/portal/requests":
             body = {"org": "min-edu", "subject": "Жол", "text": "Жол жөндеу керек."}
         elif path == "/api/v1/portal/conference-applications":
-            body = {"org": "min-edu", "topic": "Тақырып", "text": "Ұсыныс"}
+            body = {"org": "min-edu", "subject": "Тақырып", "text": "Ұсыныс"}
         elif path == "/api/v1/portal/ratings":
             body = {"org": "min-edu", "request_id": req_id, "value": "like"}
         elif path == "/api/v1/portal/meeting-registrations":
@@ -248,8 +248,8 @@ with Server() as s:
                         "author_contact": contact})
         ok(st == 201, f"a citizen writes to {org}")
         st, _ = s.json("POST", "/api/v1/portal/conference-applications",
-                       {"org": org, "topic": "Тақырып", "text": "Мәтін", "applicant_name": name,
-                        "applicant_contact": contact})
+                       {"org": org, "subject": "Тақырып", "text": "Мәтін", "requester": name,
+                        "author_contact": contact})
         ok(st == 201, f"and applies to {org}'s conference")
     # O605-9 (issue 8 item 4): a meeting registration's personal data — one
     # from the portal, one entered at the workstation — reaches only the

@@ -107,7 +107,7 @@ with Server() as s:
                 body={"org": "min-edu", "subject": "Жол", "text": "Жолды жөндеңіздер", "lang": "kk"})
     check(s, "POST", "/api/v1/portal/requests", "/api/v1/portal/requests", 400, body={"org": "nowhere"})
     check(s, "POST", "/api/v1/portal/conference-applications", "/api/v1/portal/conference-applications", 201,
-          body={"org": "min-edu", "topic": "Цифровые услуги", "text": "Предлагаю тему"})
+          body={"org": "min-edu", "subject": "Цифровые услуги", "text": "Предлагаю тему"})
     check(s, "POST", "/api/v1/portal/ratings", "/api/v1/portal/ratings", 201,
           body={"org": "min-edu", "request_id": req["id"], "value": "like"})
     check(s, "POST", "/api/v1/portal/ratings", "/api/v1/portal/ratings", 400,

@@ -83,9 +83,14 @@ with Server() as s:
     ok(r["status"] == "applied", "a refusal with its reasons (O145-5.3)", r)
 
     app_due = deadline("O145-10.2", "2026-03-02")
-    r = push_one("conference_application", {"topic": "Т", "text": "Т", "status": "received",
-                                             "received_on": "2026-03-02", "due_on": app_due})
+    r = push_one("conference_application", {"subject": "Т", "text": "Т", "status": "received",
+                                             "requester": "Айгүл", "received_on": "2026-03-02", "due_on": app_due})
     ok(r["status"] == "applied", "an application due by O145-10.2 is accepted", r)
+    r = push_one("conference_application", {"text": "Т", "status": "received", "received_on": "2026-03-02"})
+    ok(r["status"] == "rejected" and fields(r) == [("subject", "required")], "an application names its topic (O145-10.1)", r)
+    r = push_one("conference_application", {"topic": "Т", "text": "Т", "status": "received",
+                                             "applicant_name": "Айгүл", "received_on": "2026-03-02"})
+    ok(r["status"] == "applied", "an older record's topic and applicant_name are still accepted", r)
 
     conf = {"title_kk": "Конференция", "title_ru": "Конференция", "status": "draft"}
     r = push_one("conference", dict(conf, opens_on="2026-03-10", closes_on="2026-03-09"))
@@ -133,8 +138,22 @@ with Server() as s:
     st, rec = s.json("POST", "/api/v1/portal/requests", {"org": "min-edu", "subject": "S", "text": "T"})
     received = rec["data"]["received_on"]
     ok(rec["data"]["due_on"] == deadline("O145-5.1", received), "a portal request is due by O145-5.1 from today", rec)
-    st, rec = s.json("POST", "/api/v1/portal/conference-applications", {"org": "min-edu", "topic": "S", "text": "T"})
+    st, rec = s.json("POST", "/api/v1/portal/conference-applications",
+                     {"org": "min-edu", "subject": "S", "text": "T", "requester": "Айгүл", "author_contact": "+7 701"})
     ok(rec["data"]["due_on"] == deadline("O145-10.2", rec["data"]["received_on"]),
        "a portal application is due by O145-10.2", rec)
+    ok(st == 201 and (rec["data"]["subject"], rec["data"]["requester"], rec["data"]["author_contact"]) == ("S", "Айгүл", "+7 701"),
+       "a portal application is stored under the workstation's names", rec)
+    # The older form names still come in, under the new names; a new name wins.
+    st, rec = s.json("POST", "/api/v1/portal/conference-applications",
+                     {"org": "min-edu", "topic": "Old", "text": "T", "applicant_name": "Ержан", "applicant_contact": "e@kz"})
+    ok(st == 201 and (rec["data"]["subject"], rec["data"]["requester"], rec["data"]["author_contact"]) == ("Old", "Ержан", "e@kz")
+       and not {"topic", "applicant_name", "applicant_contact"} & set(rec["data"]),
+       "the older form names are stored as subject, requester, author_contact", rec)
+    st, rec = s.json("POST", "/api/v1/portal/conference-applications",
+                     {"org": "min-edu", "topic": "Old", "subject": "New", "text": "T"})
+    ok(st == 201 and rec["data"]["subject"] == "New" and "topic" not in rec["data"], "subject wins over topic", rec)
+    st, rec = s.json("POST", "/api/v1/portal/conference-applications", {"org": "min-edu", "text": "T"})
+    ok(st == 400 and "subject" in str(rec), "an application without its topic is refused naming subject", rec)
 
 done()

@@ -124,6 +124,12 @@ with Server(args=["--seed-date", ANCHOR]) as a, Server(args=["--seed-date", ANCH
        "their results count a few hundred respondents, one option per single-choice answer", shapes)
     apps = [r["received_on"] for _, _, r in records(a.db, "conference_application")]
     ok(all("2026-11-01" <= d <= ANCHOR for d in apps), "conference applications arrived in the weeks before the anchor", apps)
+    # Under the workstation's names, so its queue shows them (O145-10).
+    apps = [r for _, _, r in records(a.db, "conference_application")]
+    ok(apps and all(r.get("subject") and r.get("requester") and r.get("number", "").startswith("КО-")
+                    and not {"topic", "applicant_name"} & set(r) for r in apps)
+       and all(r.get("refusal_ground") and r.get("refusal_reason") for r in apps if r["status"] == "refused"),
+       "each application has its number, subject and requester; a refused one its ground and reason", apps[:2])
 
     # The client sees them: a pull carries the numbers and the shifted dates.
     token = a.login("admin.almaty")

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "awp-i18n.h"
 #include "awp-request-deadlines.h"
 #include "awp-request-detail.h"
 #include "awp-request-format.h"
@@ -145,19 +146,37 @@ add_timeline_row (AwpRequestDetail *self,
   g_string_free (subtitle, TRUE);
 }
 
-/* What the user wrote with an action, shown under its timeline entry. */
-static const char *
-event_note (JsonObject *data,
-            const char *action)
+/* The organization a request went to, named in the user's language from
+ * the directory (the recorded name is in the forwarder's). */
+static char *
+forwarded_name (AwpRequestDetail *self)
 {
+  const char *org_id = member (self->data, "forwarded_to");
+  g_autoptr(JsonObject) org = NULL;
+  const char *name = "";
+
+  if (org_id != NULL && self->store != NULL)
+    org = awp_store_get_record (self->store, org_id, NULL);
+  if (org != NULL && json_object_has_member (org, "data"))
+    name = awp_i18n_pick (json_object_get_object_member (org, "data"), "name");
+  return g_strdup (name[0] != '\0' ? name : member (self->data, "forwarded_to_name"));
+}
+
+/* What the user wrote with an action, shown under its timeline entry. */
+static char *
+event_note (AwpRequestDetail *self,
+            const char       *action)
+{
+  JsonObject *data = self->data;
+
   if (g_str_equal (action, "return"))
-    return member (data, "return_comment");
+    return g_strdup (member (data, "return_comment"));
   if (g_str_equal (action, "forward"))
-    return member (data, "forwarded_to_name");
+    return forwarded_name (self);
   if (g_str_equal (action, "extend"))
-    return member (data, "extend_reason");
+    return g_strdup (member (data, "extend_reason"));
   if (g_str_equal (action, "refuse"))
-    return member (data, "refusal_reasons") ? member (data, "refusal_reasons") : member (data, "refusal_reason");
+    return g_strdup (member (data, "refusal_reasons") ? member (data, "refusal_reasons") : member (data, "refusal_reason"));
   return NULL;
 }
 
@@ -184,12 +203,14 @@ fill_timeline (AwpRequestDetail *self)
         {
           JsonObject *e = json_array_get_object_element (events, i);
           const char *action = member (e, "action");
+          g_autofree char *note = NULL;
 
           if (action == NULL)
             continue;
           answer_event |= g_str_equal (action, "answer");
+          note = event_note (self, action);
           add_timeline_row (self, awp_request_status_label (member (e, "to")), member (e, "at"),
-                            member (e, "actor"), member (e, "norm"), event_note (data, action));
+                            member (e, "actor"), member (e, "norm"), note);
         }
     }
   /* Records from the server carry the answer date without local events. */

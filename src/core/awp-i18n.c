@@ -48,3 +48,18 @@ awp_i18n_pick (JsonObject *data,
     }
   return json_object_get_string_member_with_default (data, base, "");
 }
+
+char *
+awp_i18n_pick_sql (const char *json_column,
+                   const char *base)
+{
+  const char *order[] = { awp_i18n_language (), "ru", "kk", "en" };
+  GString *sql = g_string_new ("coalesce (");
+
+  g_return_val_if_fail (json_column != NULL && base != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    g_string_append_printf (sql, "nullif (json_extract (%s, '$.%s_%s'), ''), ", json_column, base, order[i]);
+  g_string_append_printf (sql, "json_extract (%s, '$.%s'), '')", json_column, base);
+  return g_string_free (sql, FALSE);
+}

@@ -13,5 +13,9 @@ const char *awp_i18n_language (void);
  * required, en optional), else BASE itself; "" when there is none. */
 const char *awp_i18n_pick     (JsonObject *data,
                                const char *base);
+/* The same choice as an SQL expression over the JSON text in column
+ * @json_column, for lists that name a record without loading its data. */
+char       *awp_i18n_pick_sql (const char *json_column,
+                               const char *base);
 
 G_END_DECLS

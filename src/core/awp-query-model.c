@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include "awp-i18n.h"
 #include "awp-query-model.h"
 #include "awp-search.h"
 #include "awp-store-private.h"
@@ -279,6 +280,9 @@ load_page (AwpQueryModel *self, guint page_no)
   Page *prev = page_no > 0 ? g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page_no - 1)) : NULL;
   g_autofree char *seek = NULL;
   g_autofree char *sql = NULL;
+  /* Organizations are named in the user's language (name_kk / name_ru). */
+  g_autofree char *own_name = awp_i18n_pick_sql ("r.data", "name");
+  g_autofree char *org_name = awp_i18n_pick_sql ("o.data", "name");
   g_autoptr(AwpCachedStmt) stmt = NULL;
   Page *page;
   int rc;
@@ -288,11 +292,12 @@ load_page (AwpQueryModel *self, guint page_no)
   if (prev != NULL && prev->items->len == AWP_QUERY_MODEL_PAGE && !self->has_nulls)
     seek = g_strdup_printf (" AND (r.%s, r.rid) %s (:v, :rid)", col, self->descending ? "<" : ">");
   sql = g_strdup_printf (
-    "SELECT r.id, r.number, r.received_on, r.requester, r.subject, r.status, r.due_on,"
-    "       r.auth_method, (SELECT o.subject FROM record o WHERE o.id = r.org_id),"
+    "SELECT r.id, r.number, r.received_on, r.requester,"
+    "       CASE WHEN r.type = 'organization' THEN %s ELSE r.subject END, r.status, r.due_on,"
+    "       r.auth_method, (SELECT %s FROM record o WHERE o.id = r.org_id),"
     "       CAST (julianday (r.due_on) - julianday (:today) AS INTEGER), r.closed, r.%s, r.rid"
     "  FROM record r WHERE %s%s ORDER BY r.%s %s, r.rid %s LIMIT %d OFFSET :offset",
-    col, self->page_where != NULL && self->n_items > DENSE_HITS ? self->page_where : self->where,
+    own_name, org_name, col, self->page_where != NULL && self->n_items > DENSE_HITS ? self->page_where : self->where,
     seek ? seek : "", col, dir, dir, AWP_QUERY_MODEL_PAGE);
   stmt = awp_store_prepare (self->store, sql, &error);
   if (stmt == NULL)

@@ -250,8 +250,22 @@ awp_server_portal_request (AwpServerRequest *req)
 void
 awp_server_portal_application (AwpServerRequest *req)
 {
-  static const char *const names[] = { "topic", "text", "applicant_name", "applicant_contact", "lang", NULL };
+  /* The record's (the client store's) names, as for a blog request; the
+   * older form names still come in (a portal not yet updated), a new
+   * name winning over its old one (docs/api/openapi.yaml). */
+  static const char *const names[] = { "subject", "text", "requester", "author_contact", "lang", NULL };
+  static const char *const renamed[][2] = {
+    { "topic", "subject" }, { "applicant_name", "requester" }, { "applicant_contact", "author_contact" },
+  };
+  JsonObject *in = body_object (req);
 
+  for (guint i = 0; in != NULL && i < G_N_ELEMENTS (renamed); i++)
+    if (json_object_has_member (in, renamed[i][0]))
+      {
+        if (!json_object_has_member (in, renamed[i][1]))
+          json_object_set_member (in, renamed[i][1], json_node_copy (json_object_get_member (in, renamed[i][0])));
+        json_object_remove_member (in, renamed[i][0]);
+      }
   /* O145-10.2: accepted or refused within 5 working days. */
   portal_received (req, "conference_application", "O145-10.2", names);
 }

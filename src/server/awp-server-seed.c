@@ -469,18 +469,26 @@ seed_body (Seeder     *s,
     {
       g_autoptr(JsonObject) o = json_object_new ();
       g_autofree char *id = seed_id ("application", b * 100 + i);
+      g_autofree char *number = NULL;
       GDate received;
 
       date_plus (s, &received, -(int) (i * 3));
-      json_object_set_string_member (o, "topic", i % 2 ? "Цифрлық қызметтердің қолжетімділігі" : "Доступность цифровых услуг в регионах");
+      /* The client store's names, as the queue shows them (awp-seed.c). */
+      number = g_strdup_printf ("КО-%u-%06u", g_date_get_year (&received), b * 100 + i + 1);
+      json_object_set_string_member (o, "number", number);
+      json_object_set_string_member (o, "subject", i % 2 ? "Цифрлық қызметтердің қолжетімділігі" : "Доступность цифровых услуг в регионах");
       json_object_set_string_member (o, "text", i % 2 ? "Осы тақырыпта интернет-конференция өткізуді ұсынамын."
                                                       : "Предлагаю провести интернет-конференцию на эту тему.");
       json_object_set_string_member (o, "status", i < 3 ? "received" : i == 3 ? "refused" : "accepted");
       if (i == 3)
-        json_object_set_string_member (o, "reason", "Тема вне компетенции органа.");
+        {
+          /* As the workstation's refusal writes it (O145-10.2). */
+          json_object_set_string_member (o, "refusal_ground", "competence");
+          json_object_set_string_member (o, "refusal_reason", "Тема вне компетенции органа.");
+        }
       set_date (o, "received_on", &received);
       set_due (s, o, "O145-10.2", &received);
-      json_object_set_string_member (o, "applicant_name", names[(b + i) % G_N_ELEMENTS (names)]);
+      json_object_set_string_member (o, "requester", names[(b + i) % G_N_ELEMENTS (names)]);
       if (!put (s, "conference_application", id, org_id, o))
         return FALSE;
     }

@@ -72,9 +72,13 @@ static const FieldSpec blog_request[] = {
   END
 };
 
-/* O145-10: applications for a conference topic. */
+/* O145-10: applications for a conference topic. Field names are the client
+ * store's, as for blog requests (awp-seed.c, awp-conference-application.c):
+ * the queue shows subject and requester, an accepted one's draft conference
+ * takes its title from the subject. */
 static const FieldSpec conference_application[] = {
-  { "topic", T_STRING, TRUE, 1000, NULL },
+  { "number", T_STRING, FALSE, 50, NULL },
+  { "subject", T_STRING, FALSE, 1000, NULL },  /* required: see awp_server_validate_mutation */
   { "text", T_STRING, TRUE, 20000, NULL },
   { "status", T_ENUM, TRUE, 0, "received accepted refused" },
   { "received_on", T_DATE, TRUE, 0, NULL },
@@ -82,6 +86,12 @@ static const FieldSpec conference_application[] = {
   { "due_on", T_DATE, FALSE, 0, NULL },
   { "deadlines", T_OBJECT, FALSE, 10, NULL },
   { "closed_on", T_DATE, FALSE, 0, NULL },
+  { "requester", T_STRING, FALSE, 300, NULL },
+  { "author_contact", T_STRING, FALSE, 300, NULL },
+  { "auth_method", T_ENUM, FALSE, 0, "eds egov" },
+  /* Older records' names (before the client store's were used), kept so
+   * that a server holding them still takes the workstation's decisions. */
+  { "topic", T_STRING, FALSE, 1000, NULL },
   { "applicant_name", T_STRING, FALSE, 300, NULL },
   { "applicant_contact", T_STRING, FALSE, 300, NULL },
   { "reason", T_STRING, FALSE, 5000, NULL },
@@ -773,6 +783,11 @@ awp_server_validate_mutation (AwpServer     *server,
     check_meeting (data, errors);
   else if (g_str_equal (entity_type, "blog_request") || g_str_equal (entity_type, "conference_application"))
     check_due (server, entity_type, data, errors);
+  /* O145-10.1: an application names its topic (an older record as "topic"). */
+  if (g_str_equal (entity_type, "conference_application")
+      && is_blank (json_object_get_string_member_with_default (data, "subject", ""))
+      && is_blank (json_object_get_string_member_with_default (data, "topic", "")))
+    add (errors, "subject", "required", "subject: required, must not be blank");
   else if (g_str_equal (entity_type, "blog_request_rating")
            && g_str_equal (json_object_get_string_member (data, "value"), "dislike")
            && json_object_get_string_member_with_default (data, "reason", "")[0] == '\0')
