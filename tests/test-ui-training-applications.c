@@ -515,8 +515,21 @@ today_body (AwpApplication *app, AwpWindow *window)
   g_clear_object (&a.rules);
 }
 
+/* Whether an action row under @root has @text in its subtitle. */
+static gboolean
+subtitle_has (GtkWidget *root, const char *text)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if ((ADW_IS_ACTION_ROW (c) && adw_action_row_get_subtitle (ADW_ACTION_ROW (c)) != NULL
+         && strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (c)), text) != NULL)
+        || subtitle_has (c, text))
+      return TRUE;
+  return FALSE;
+}
+
 /* Organizations are named in the user's language (name_kk / name_ru): the
- * forward dialog's list, in Kazakh, Russian and English. */
+ * forward dialog's list, in Kazakh, Russian and English, and the detail
+ * pane's timeline. */
 static void
 org_names_body (AwpApplication *app, AwpWindow *window)
 {
@@ -562,6 +575,42 @@ org_names_body (AwpApplication *app, AwpWindow *window)
       gtk_window_destroy (GTK_WINDOW (dialog));
       spin ();
     }
+  /* Forwarded in Russian, the timeline names the organization in Kazakh
+   * for a Kazakh reader (from the directory, not the recorded name). */
+  {
+    g_autofree char *id = g_strdup (awp_queue_item_get_id (item_at (model, position)));
+    AdwMessageDialog *dialog;
+    GtkListBox *orgs;
+    GtkListBoxRow *row = NULL;
+    g_autoptr(JsonObject) org = NULL;
+    g_autoptr(JsonObject) after = NULL;
+    gboolean named;
+
+    g_setenv ("LANGUAGE", "ru", TRUE);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "request.forward", NULL));
+    spin ();
+    dialog = awp_requests_page_get_dialog (page);
+    orgs = GTK_LIST_BOX (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX, "forwarded_to", NULL));
+    for (int i = 0; row == NULL && gtk_list_box_get_row_at_index (orgs, i) != NULL; i++)
+      if (gtk_widget_get_visible (GTK_WIDGET (gtk_list_box_get_row_at_index (orgs, i))))
+        row = gtk_list_box_get_row_at_index (orgs, i);
+    g_assert_nonnull (row);
+    gtk_list_box_select_row (orgs, row);
+    org = local_data (store, g_object_get_data (G_OBJECT (row), "awp-org-id"));
+    adw_message_dialog_response (dialog, "forward");
+    g_assert_true (awp_request_dialog_get_done (dialog));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    spin ();
+    after = local_data (store, id);
+    g_assert_cmpstr (json_object_get_string_member (after, "forwarded_to_name"), ==,
+                     json_object_get_string_member (org, "name_ru"));
+
+    g_setenv ("LANGUAGE", "kk", TRUE);
+    awp_requests_page_show_request (page, id);
+    spin ();
+    named = subtitle_has (GTK_WIDGET (awp_requests_page_get_detail (page)), json_object_get_string_member (org, "name_kk"));
+    g_assert_true (named);
+  }
   g_setenv ("LANGUAGE", "C", TRUE);
 }
 
