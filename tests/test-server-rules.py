@@ -5,6 +5,7 @@ applications (O145-4.2, O145-4.3, O145-5.1..5.3, O145-10.2), conference
 and survey lengths (O145-9.1, O145-11), template submission (O145-7) and
 dislikes with a reason (O145-6)."""
 import datetime
+import json
 import os
 import sys
 
@@ -155,5 +156,7 @@ with Server() as s:
     ok(st == 201 and rec["data"]["subject"] == "New" and "topic" not in rec["data"], "subject wins over topic", rec)
     st, rec = s.json("POST", "/api/v1/portal/conference-applications", {"org": "min-edu", "text": "T"})
     ok(st == 400 and "subject" in str(rec), "an application without its topic is refused naming subject", rec)
+    st, _, raw = s.request("POST", "/api/v1/portal/conference-applications", raw=b'["topic"]')
+    ok(st == 400 and json.loads(raw)["error"]["fields"][0]["field"] == "body", "a body that is not an object: one 400 naming it", raw)
 
 done()

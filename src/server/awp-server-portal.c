@@ -259,7 +259,9 @@ awp_server_portal_application (AwpServerRequest *req)
   };
   JsonObject *in = body_object (req);
 
-  for (guint i = 0; in != NULL && i < G_N_ELEMENTS (renamed); i++)
+  if (in == NULL)
+    return;  /* answered 400 */
+  for (guint i = 0; i < G_N_ELEMENTS (renamed); i++)
     if (json_object_has_member (in, renamed[i][0]))
       {
         if (!json_object_has_member (in, renamed[i][1]))
