@@ -614,6 +614,63 @@ org_names_body (AwpApplication *app, AwpWindow *window)
   g_setenv ("LANGUAGE", "C", TRUE);
 }
 
+/* With AWP_SCREENSHOT_DIR set, saves @widget's window as NAME-LANG.png. */
+static void
+save_screenshot (GtkWidget *widget, const char *name)
+{
+  const char *lang = g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "en";
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, lang);
+  g_autofree char *path = g_build_filename (g_getenv ("AWP_SCREENSHOT_DIR"), file, NULL);
+  int w, h;
+
+  for (int i = 0; i < 20; i++)
+    {
+      spin ();
+      g_usleep (20000);
+    }
+  w = gtk_widget_get_width (widget);
+  h = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* The applications queue as a newcomer sees it in training mode, one
+ * waiting application open. */
+static void
+screenshots_body (AwpApplication *app, AwpWindow *window)
+{
+  Apps a = { app, window, NULL, awp_application_get_store (app), NULL, NULL };
+  g_autofree char *id = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 800);
+  g_assert_true (awp_window_set_workspace (window, "applications"));
+  a.page = awp_window_get_applications_page (window);
+  spin ();
+  id = pick_received (&a, NULL);
+  awp_requests_page_select (a.page, position_of (&a, id));
+  save_screenshot (GTK_WIDGET (window), "training-applications");
+}
+
+static void
+test_screenshots (void)
+{
+  if (g_getenv ("AWP_SCREENSHOT_DIR") == NULL)
+    {
+      g_test_skip ("AWP_SCREENSHOT_DIR not set");
+      return;
+    }
+  run_training_app (screenshots_body);
+}
+
 static void
 test_applications (void)
 {
@@ -635,7 +692,8 @@ test_org_names (void)
 int
 main (int argc, char **argv)
 {
-  g_setenv ("LANGUAGE", "C", TRUE);
+  if (g_getenv ("AWP_SCREENSHOT_DIR") == NULL)
+    g_setenv ("LANGUAGE", "C", TRUE);
   awp_i18n_init ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -643,5 +701,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ui/training-applications/queue-accept-refuse-portal", test_applications);
   g_test_add_func ("/ui/training-applications/today-dates", test_today);
   g_test_add_func ("/ui/training-applications/organization-names", test_org_names);
+  g_test_add_func ("/ui/training-applications/screenshots", test_screenshots);
   return g_test_run ();
 }
