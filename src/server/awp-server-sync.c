@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "awp-json-util.h"
+#include "awp-server-attachments.h"
 #include "awp-server-sync.h"
 #include "awp-server-validate.h"
 
@@ -394,6 +395,8 @@ decide (AwpServer           *server,
     return result_rejected (m->mutation_id, "forbidden", "Only the authorized body writes the Registry (O93-8)", NULL);
   if (!awp_server_validate_mutation (server, m->entity_type, m->op, next, errors))
     return result_rejected (m->mutation_id, "validation_failed", "Some fields are not valid", errors);
+  if (m->op != AWP_MUTATION_DELETE && !awp_server_attachments_available (server, user, next, errors))
+    return result_rejected (m->mutation_id, "validation_failed", "An attached file has not been uploaded", errors);
 
   if (cur != NULL)
     target = cur;
@@ -414,7 +417,9 @@ decide (AwpServer           *server,
   target->changed_at = g_get_real_time () / G_USEC_PER_SEC;
   g_free (target->origin_mutation_id);
   target->origin_mutation_id = g_strdup (m->mutation_id);
-  if (!awp_server_db_put_record (server->db, target, error))
+  if (!awp_server_db_put_record (server->db, target, error)
+      || !awp_server_attachments_index (server, target->entity_type, target->id,
+                                        target->deleted ? NULL : target->data, error))
     return NULL;
   return result_applied (m->mutation_id, target->version, merged);
 }
