@@ -1175,6 +1175,37 @@ test_screenshots (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (dialog));
   save_screenshot (GTK_WIDGET (window), "requests-detail");
 
+  /* The answer with its documents (issue 6, O145-5.1). */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("awp-shot-XXXXXX", NULL);
+    const char *const names[] = { "Жауап хаты — Ответ.pdf", "Анықтама — Справка.txt" };
+    const char *const bodies[] = { "%PDF-1.4\n% answer\n%%EOF\n", "Жол жөндеу кестесі / График ремонта дорог\n" };
+    AwpAttachmentList *files;
+    GtkWidget *answer;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "request.answer", NULL));
+    dialog = awp_requests_page_get_dialog (page);
+    files = awp_request_dialog_get_attachments (dialog);
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *path = g_build_filename (dir, names[i], NULL);
+        g_autoptr(GFile) file = g_file_new_for_path (path);
+
+        g_assert_true (g_file_set_contents (path, bodies[i], -1, NULL));
+        g_assert_true (awp_attachment_list_add_file (files, file, NULL));
+        g_remove (path);
+      }
+    g_rmdir (dir);
+    answer = find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, "answer", NULL);
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (answer)),
+                              "Жол 2027 жылдың сәуірінде жөнделеді; кестесі қоса беріледі. / "
+                              "Дорога будет отремонтирована в апреле 2027 года; график прилагается.", -1);
+    save_screenshot (GTK_WIDGET (dialog), "requests-answer-attachments");
+    adw_message_dialog_response (dialog, "answer");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    save_screenshot (GTK_WIDGET (window), "requests-detail-attachments");
+  }
+
   /* Conference applications, three of them received from the portal. */
   for (guint i = 0; i < 3; i++)
     {
