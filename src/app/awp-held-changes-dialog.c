@@ -39,6 +39,11 @@ field_code_text (const char *code)
     { "not_found", N_("refers to a record that does not exist") },
     { "duplicate_id", N_("is already taken") },
     { "forbidden", N_("may not be changed by your account") },
+    /* Attachments (docs/sync.md): refused uploads and missing files. */
+    { "attachment_missing", N_("names a file the server does not have") },
+    { "payload_too_large", N_("is a file larger than the server takes") },
+    { "unsupported_type", N_("is a kind of file the server does not take") },
+    { "hash_mismatch", N_("is a file that was damaged on this workstation") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
