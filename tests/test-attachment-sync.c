@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "awp-accreditation.h"
 #include "awp-attachment.h"
 #include "awp-outbox.h"
 #include "awp-sync.h"
@@ -323,6 +324,58 @@ test_offline (void)
   g_assert_true (g_bytes_equal (got, pdf));
 }
 
+/* Issue 9, O93-3: an Annex 1 application with a file. The authorized body
+ * reads applications across bodies (the change feed's rule), so it may
+ * download the file; another applicant body may not. */
+static void
+test_annex1 (void)
+{
+  g_autoptr(Client) app = client_new ("admin.edu");
+  g_autoptr(Client) auth = client_new ("authorized");
+  g_autoptr(Client) h = client_new ("admin.health");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = make_pdf (7, 6000);
+  g_autoptr(AwpAttachment) att = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GBytes) got = NULL;
+  g_autofree char *id = NULL;
+  JsonObject *data;
+  AwpSyncStats stats;
+
+  sync_ok (app);
+  att = awp_attachment_add_bytes (app->store, "Положение о приемной.pdf", pdf, &error);
+  g_assert_no_error (error);
+  node = json_from_string ("{\"to_body\":\"Министерство информации и общественного развития РК\","
+                           "\"from_body_kk\":\"Оқу-ағарту министрлігі\",\"from_body_ru\":\"Министерство просвещения\","
+                           "\"channel_name_kk\":\"Мұғаліммен байланыс\",\"channel_name_ru\":\"Связь с учителем\","
+                           "\"regulating_act\":\"Приказ № 12\",\"purpose\":\"Прием обращений\",\"coverage\":\"republican\","
+                           "\"format\":\"hybrid\",\"resources\":\"Два сотрудника\",\"justification\":\"Опрос 2025 года\","
+                           "\"signer\":\"Сейітқали Ә. Б.\",\"signed_on\":\"2026-03-17\"}", &error);
+  g_assert_no_error (error);
+  data = json_node_get_object (node);
+  {
+    JsonArray *list = json_array_new ();
+
+    json_array_add_string_element (list, "Результаты опроса");
+    json_array_add_object_element (list, awp_attachment_to_json (att));
+    json_object_set_array_member (data, "attachments", list);
+  }
+  id = awp_accreditation_create (app->store, data, "admin.edu", &error);
+  g_assert_no_error (error);
+  g_assert_true (awp_accreditation_send (app->store, id, NULL, "admin.edu", &error));
+  g_assert_no_error (error);
+  stats = sync_ok (app);
+  g_assert_cmpuint (stats.rejected, ==, 0);
+
+  sync_ok (auth);
+  g_assert_true (awp_sync_fetch_attachment (auth->sync, auth->store, att->id, att->name, NULL, &error));
+  g_assert_no_error (error);
+  got = awp_attachment_read (auth->store, att->id, &error);
+  g_assert_true (g_bytes_equal (got, pdf));
+  g_assert_false (awp_sync_fetch_attachment (h->sync, h->store, att->id, att->name, NULL, &error));
+  g_assert_error (error, AWP_SYNC_ERROR, AWP_SYNC_ERROR_FORBIDDEN);
+}
+
 static void
 fetched (GObject      *source,
          GAsyncResult *result,
@@ -384,6 +437,7 @@ main (int argc,
   g_test_add_func ("/attachment/oversize", test_oversize);
   g_test_add_func ("/attachment/offline", test_offline);
   g_test_add_func ("/attachment/engine-fetch", test_engine_fetch);
+  g_test_add_func ("/attachment/annex1", test_annex1);
   rc = g_test_run ();
   awp_test_server_stop (&server);
   remove_dir (plan_dir);

@@ -3,6 +3,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "awp-attachment-list.h"
 #include "awp-channels-page.h"
 #include "awp-i18n.h"
 #include "awp-registry.h"
@@ -303,6 +304,30 @@ test_lifecycle (Fixture *f, gconstpointer data)
   g_assert_nonnull (gtk_widget_get_tooltip_text (field (page, "channel_name_kk")));
   type_into (page, "channel_name_kk", "«Әкіммен тікелей байланыс» қоғамдық қабылдау бөлмесі");
   g_assert_false (gtk_widget_has_css_class (field (page, "channel_name_kk"), "error"));
+  /* Issue 9: a document attached as a file, beside those listed by name. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("awp-ui-annex-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "Положение о приёмной.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    JsonArray *listed;
+
+    g_assert_true (g_file_set_contents (path, "%PDF-1.4\n% положение\n%%EOF\n", -1, NULL));
+    g_assert_true (awp_attachment_list_add_file (AWP_ATTACHMENT_LIST (field (page, "attachment_files")), file, &error));
+    g_assert_no_error (error);
+    g_remove (path);
+    g_rmdir (dir);
+    g_assert_true (awp_channels_page_open (page, app, &error));
+    g_assert_no_error (error);
+    d = data_of (f->store, app);
+    listed = json_object_get_array_member (d, "attachments");
+    g_assert_cmpuint (json_array_get_length (listed), ==, 3);
+    g_assert_cmpstr (json_array_get_string_element (listed, 0), ==, "Положение о приёмной");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (listed, 2), "name"), ==,
+                     "Положение о приёмной.pdf");
+    g_clear_pointer (&d, json_object_unref);
+    /* Reopened: the names stay in the text, the file in its list. */
+    g_assert_cmpuint (awp_attachment_list_get_count (AWP_ATTACHMENT_LIST (field (page, "attachment_files"))), ==, 1);
+  }
   screenshot (window, "channels-application");
 
   /* Annex 1 in both languages, from what is on screen. */

@@ -227,6 +227,16 @@ awp_attachment_ref_problem (JsonNode *node)
   return NULL;
 }
 
+const char *
+awp_attachment_entry_name (JsonNode *node)
+{
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    return string_member (json_node_get_object (node), "name");
+  return NULL;
+}
+
 void
 awp_attachment_foreach_array (JsonObject             *data,
                               AwpAttachmentArrayFunc  func,

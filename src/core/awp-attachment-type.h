@@ -41,6 +41,10 @@ char       *awp_attachment_ref_problem   (JsonNode     *node);
  * records list bare names instead). */
 gboolean    awp_attachment_is_ref        (JsonNode     *node);
 
+/* What an "attachments" entry is called: a listed name (a string) or a
+ * reference's "name"; NULL for anything else. */
+const char *awp_attachment_entry_name    (JsonNode     *node);
+
 /* Calls @func for every attachment array in @data: the top-level
  * "attachments" and the meeting's "results"."attachments". @path is the
  * field name to report ("attachments" or "results.attachments"). */
