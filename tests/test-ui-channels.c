@@ -236,6 +236,22 @@ assert_in_pdf (const char *text, const char *needle)
     g_error ("“%s” not in the PDF:\n%s", needle, flat->str);
 }
 
+static GtkWidget *
+find_descendant_named (GtkWidget  *root,
+                       const char *name)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_name (c), name) == 0)
+        return c;
+      if ((found = find_descendant_named (c, name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 fill_application (AwpChannelsPage *page)
 {
@@ -427,6 +443,19 @@ test_lifecycle (Fixture *f, gconstpointer data)
   type_into (page, "grounds", "Абай облысы әкімдігінің 2026 жылғы 4 мамырдағы № 45 қаулысы");
   type_into (page, "signer", "Сейітқали Ә. Б.");
   type_into (page, "signed_on", "18.03.2026");
+  {
+    /* Annex 3: the resolution behind the change, as a file (issue 9). */
+    g_autofree char *dir = g_dir_make_tmp ("awp-ui-annex3-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "қаулы-45.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) add_error = NULL;
+
+    g_assert_true (g_file_set_contents (path, "%PDF-1.4\n% қаулы\n%%EOF\n", -1, NULL));
+    g_assert_true (awp_attachment_list_add_file (AWP_ATTACHMENT_LIST (field (page, "attachment_files")), file, &add_error));
+    g_assert_no_error (add_error);
+    g_remove (path);
+    g_rmdir (dir);
+  }
   screenshot (window, "channels-change-request");
   act (page, "channels.send", NULL);
   /* A disabled action does nothing, even when activated by name. */
@@ -436,6 +465,13 @@ test_lifecycle (Fixture *f, gconstpointer data)
   g_assert_cmpstr (json_object_get_string_member (d, "name_kk"), ==, "«Әкіммен тікелей байланыс» қоғамдық қабылдау бөлмесі");
   g_clear_pointer (&d, json_object_unref);
   set_role (page, "authorized_body");
+  {
+    /* The authorized body sees the file, read-only. */
+    GtkWidget *files = find_descendant_named (GTK_WIDGET (page), "attachment_files");
+
+    g_assert_nonnull (files);
+    g_assert_cmpuint (awp_attachment_list_get_count (AWP_ATTACHMENT_LIST (files)), ==, 1);
+  }
   act (page, "channels.apply", NULL);
   d = data_of (f->store, channel);
   g_assert_cmpstr (json_object_get_string_member (d, "name_kk"), ==,

@@ -756,6 +756,7 @@ awp_channels_show_request (AwpChannelsPage *self,
           gtk_box_append (box, g);
           gtk_box_append (box, text_area (self, "grounds", _("Grounds for the change"),
                                           json_object_get_string_member_with_default (data, "grounds", "")));
+          gtk_box_append (box, files_list (self, data, TRUE));
         }
       else
         {
@@ -768,6 +769,7 @@ awp_channels_show_request (AwpChannelsPage *self,
                                      awp_channels_info_row (awp_accreditation_field_label ("signer"),
                                                             json_object_get_string_member_with_default (data, "signer", "")));
           gtk_box_append (box, g);
+          gtk_box_append (box, files_list (self, data, FALSE));
         }
       awp_channels_update_diff (self);
       request_decision (self, data, TRUE, _("_Enter into the Registry"));

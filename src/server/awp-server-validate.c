@@ -263,6 +263,7 @@ static const FieldSpec change_request[] = {
   { "current_value", T_STRING, FALSE, O93_NAME, NULL },
   { "new_value", T_STRING, FALSE, O93_NAME, NULL },
   { "grounds", T_STRING, FALSE, O93_TEXT, NULL },
+  { "attachments", T_ARRAY, FALSE, 50, NULL },  /* documents behind the change */
   { "signer", T_STRING, FALSE, 300, NULL },
   { "signed_on", T_DATE, FALSE, 0, NULL },
   { "subject", T_STRING, FALSE, O93_NAME, NULL },
