@@ -261,7 +261,7 @@ test_oversize (void)
 {
   g_autoptr(Client) a = client_new ("admin.edu");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) pdf = make_pdf (4, SERVER_LIMIT + 10);
+  g_autoptr(GBytes) pdf = make_pdf (4, 4 * 1024 * 1024);  /* far past the limit: refused before it is sent */
   g_autoptr(AwpAttachment) att = NULL;
   g_autoptr(JsonObject) why = NULL;
   g_autofree char *req = NULL;
