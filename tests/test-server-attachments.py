@@ -10,6 +10,7 @@ import io
 import os
 import socket
 import sys
+import time
 import zipfile
 
 sys.path.insert(0, os.path.dirname(__file__))
@@ -199,5 +200,29 @@ with Server(config={"server": {"max-attachment": 4096}}) as s:
     ok(resp.startswith(b"HTTP/1.1 413"), "a declared oversize upload is refused before its body", resp[:200])
     st, _ = s.json("GET", "/api/v1/health")
     ok(st == 200, "and the server answers the next request")
+
+# Files nothing names are dropped at start once older than [sync]
+# tombstone-retention (0 here); named ones stay.
+with Server(config={"sync": {"tombstone-retention": 0}}) as s:
+    edu = s.login("admin.edu")
+    kept, dropped = b"%PDF-1.4 kept\n", b"%PDF-1.4 never named\n"
+    put(s, edu, kept, "application/pdf")
+    put(s, edu, dropped, "application/pdf")
+    changes, _, _ = s.pull_all(edu)
+    rec = next(c for c in changes if c["entity_type"] == "blog_request")
+    st, r = s.push(edu, "gc-ws", [mutation("gc-1", "blog_request", rec["id"], "update",
+                                           {"attachments": [ref(kept, "kept.pdf")]}, rec["version"],
+                                           {"attachments": None})])
+    ok(r["results"][0]["status"] == "applied", "one file is named by a record", r)
+    s.stop()
+    time.sleep(1.1)
+    with Server(seed=None, db=s.db, config={"sync": {"tombstone-retention": 0}}) as again:
+        edu = again.login("admin.edu")
+        st, _, body = again.request("GET", f"/api/v1/attachments/{sha(kept)}", token=edu)
+        ok(st == 200 and body == kept, "after a restart the named file is still there")
+        st, _ = again.json("GET", f"/api/v1/attachments/{sha(dropped)}", token=edu)
+        ok(st == 404, "the file no record named is gone", st)
+        st, r = put(again, edu, dropped, "application/pdf")
+        ok(st == 201, "and uploading it again stores it anew", r)
 
 done()

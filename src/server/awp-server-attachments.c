@@ -335,6 +335,46 @@ awp_server_attachments_available (AwpServer           *server,
   return !c.missing;
 }
 
+gboolean
+awp_server_attachments_purge (AwpServer  *server,
+                              gint64      before,
+                              GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok;
+
+  if (!awp_server_db_begin (server->db, error))
+    return FALSE;
+  ok = awp_server_db_exec (server->db,
+                           "DELETE FROM attachment_refs WHERE NOT EXISTS (SELECT 1 FROM records r"
+                           "  WHERE r.entity_type = attachment_refs.entity_type AND r.id = attachment_refs.entity_id);",
+                           error);
+  if (ok)
+    {
+      stmt = awp_server_db_prepare (server->db,
+                                    "DELETE FROM attachment_blobs WHERE created_at < ?"
+                                    " AND NOT EXISTS (SELECT 1 FROM attachment_refs a WHERE a.sha256 = attachment_blobs.sha256)",
+                                    error);
+      ok = stmt != NULL;
+    }
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, before);
+      ok = sqlite3_step (stmt) == SQLITE_DONE;
+      if (!ok)
+        awp_server_db_set_error (server->db, error);
+    }
+  ok = ok && awp_server_db_exec (server->db,
+                                 "DELETE FROM attachment_uploads WHERE sha256 NOT IN (SELECT sha256 FROM attachment_blobs);",
+                                 error);
+  if (!ok)
+    {
+      awp_server_db_rollback (server->db);
+      return FALSE;
+    }
+  return awp_server_db_commit (server->db, error);
+}
+
 typedef struct
 {
   sqlite3_stmt *ins;

@@ -30,6 +30,11 @@ gboolean awp_server_attachments_available (AwpServer           *server,
                                            const AwpServerUser *user,
                                            JsonObject          *data,
                                            GPtrArray           *errors);
+/* Drops files uploaded before @before (unix seconds) that no stored record
+ * (tombstones included) names any more, and references of purged records. */
+gboolean awp_server_attachments_purge  (AwpServer         *server,
+                                        gint64             before,
+                                        GError           **error);
 /* Remembers which blobs a stored record names, for the GET check. */
 gboolean awp_server_attachments_index  (AwpServer         *server,
                                         const char        *entity_type,

@@ -418,8 +418,9 @@ decide (AwpServer           *server,
   g_free (target->origin_mutation_id);
   target->origin_mutation_id = g_strdup (m->mutation_id);
   if (!awp_server_db_put_record (server->db, target, error)
-      || !awp_server_attachments_index (server, target->entity_type, target->id,
-                                        target->deleted ? NULL : target->data, error))
+      /* A tombstone keeps its references (and so its files) until it is
+       * purged: a person may still bring the record back. */
+      || !awp_server_attachments_index (server, target->entity_type, target->id, target->data, error))
     return NULL;
   return result_applied (m->mutation_id, target->version, merged);
 }

@@ -505,6 +505,10 @@ awp_server_new (const char  *db_path,
   if (self->config.tombstone_retention >= 0
       && !awp_server_db_purge (self->db, g_get_real_time () / G_USEC_PER_SEC - self->config.tombstone_retention, error))
     return NULL;
+  /* Files nothing names, kept as long as tombstones for a late push. */
+  if (self->config.tombstone_retention >= 0
+      && !awp_server_attachments_purge (self, g_get_real_time () / G_USEC_PER_SEC - self->config.tombstone_retention, error))
+    return NULL;
 
   /* Batch answers are kept a day: long enough for any client's retry. */
   {
