@@ -279,6 +279,48 @@ test_oversize (void)
   g_assert_nonnull (strstr (json_object_get_string_member (why, "message"), "scan.pdf"));
 }
 
+/* The store believes the server has the file, but the server does not
+ * (dropped, or restored from an older backup): the answer comes back
+ * "attachment_missing", the file is sent again and the answer applies in
+ * the same cycle, without a person. */
+static void
+test_server_lost_file (void)
+{
+  g_autoptr(Client) a = client_new ("admin.edu");
+  g_autoptr(Client) b = client_new ("admin.edu");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = make_pdf (8, 7000);
+  g_autoptr(AwpAttachment) att = NULL;
+  g_autoptr(GBytes) got = NULL;
+  g_autofree char *req = NULL;
+  g_autofree char *sql = NULL;
+  AwpSyncStats stats;
+
+  sync_ok (a);
+  att = awp_attachment_add_bytes (a->store, "lost.pdf", pdf, &error);
+  g_assert_no_error (error);
+  req = answer_with (a, att);
+  sql = g_strdup_printf ("UPDATE attachment SET uploaded = 1 WHERE sha256 = '%s'", att->id);
+  raw_exec (a->path, sql);
+  stats = sync_ok (a);
+  if (stats.rejected > 0)
+    {
+      g_autoptr(JsonObject) why = first_rejection (a);
+
+      g_test_message ("rejected: %s %s", json_object_get_string_member (why, "field"),
+                      json_object_get_string_member (why, "message"));
+    }
+  g_assert_cmpuint (stats.rejected, ==, 0);
+  g_assert_cmpuint (stats.pushed, ==, 1);
+  g_assert_cmpuint (stats.applied, ==, 1);
+  g_assert_cmpint (awp_outbox_count (a->store, "rejected", NULL), ==, 0);
+  sync_ok (b);
+  g_assert_true (awp_sync_fetch_attachment (b->sync, b->store, att->id, att->name, NULL, &error));
+  g_assert_no_error (error);
+  got = awp_attachment_read (b->store, att->id, NULL);
+  g_assert_true (g_bytes_equal (got, pdf));
+}
+
 static char *fault_plan;
 
 /* Answered while uploads fail (the server answers 503, a fault plan); the
@@ -313,6 +355,13 @@ test_offline (void)
   g_assert_true (g_file_set_contents (fault_plan, "PUT /api/v1/attachments/ status 503\n", -1, NULL));
   awp_sync_set_max_attempts (a->sync, 3);
   stats = sync_ok (a);
+  if (stats.rejected > 0)
+    {
+      g_autoptr(JsonObject) why = first_rejection (a);
+
+      g_test_message ("rejected: %s %s", json_object_get_string_member (why, "field"),
+                      json_object_get_string_member (why, "message"));
+    }
   g_assert_cmpuint (stats.rejected, ==, 0);
   g_assert_cmpuint (stats.pushed, ==, 1);
   g_assert_cmpuint (stats.applied, ==, 1);
@@ -438,6 +487,7 @@ main (int argc,
   g_test_add_func ("/attachment/offline", test_offline);
   g_test_add_func ("/attachment/engine-fetch", test_engine_fetch);
   g_test_add_func ("/attachment/annex1", test_annex1);
+  g_test_add_func ("/attachment/server-lost-file", test_server_lost_file);
   rc = g_test_run ();
   awp_test_server_stop (&server);
   remove_dir (plan_dir);

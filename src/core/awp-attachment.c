@@ -378,6 +378,22 @@ awp_attachment_store_downloaded (AwpStore    *store,
 }
 
 gboolean
+awp_attachment_forget_uploaded (AwpStore    *store,
+                                const char  *id,
+                                GError     **error)
+{
+  g_autoptr(AwpCachedStmt) stmt = NULL;
+
+  if (!awp_attachment_is_local (store, id))
+    return FALSE;
+  stmt = awp_store_prepare (store, "UPDATE attachment SET uploaded = 0 WHERE sha256 = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  return awp_store_step_done (store, stmt, error);
+}
+
+gboolean
 awp_attachment_mark_uploaded (AwpStore    *store,
                               const char  *id,
                               GError     **error)

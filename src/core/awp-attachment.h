@@ -88,6 +88,12 @@ gboolean       awp_attachment_store_downloaded (AwpStore     *store,
 gboolean       awp_attachment_mark_uploaded (AwpStore     *store,
                                              const char   *id,
                                              GError      **error);
+/* The server says it lacks the file after all (it dropped it): send it
+ * again with the next push. FALSE (and nothing changed) when this store
+ * does not have the bytes. */
+gboolean       awp_attachment_forget_uploaded (AwpStore   *store,
+                                               const char *id,
+                                               GError    **error);
 /* TRUE when this store has the bytes and the server may not yet. */
 gboolean       awp_attachment_needs_upload  (AwpStore     *store,
                                              const char   *id);

@@ -733,6 +733,73 @@ field_errors_json (GPtrArray *errors)
   return a;
 }
 
+typedef struct
+{
+  char *field;   /* "attachments[1]", "results.attachments[0]" */
+  char *id;
+  char *name;
+  char *mime;
+} Upload;
+
+static void
+upload_free (Upload *u)
+{
+  g_free (u->field);
+  g_free (u->id);
+  g_free (u->name);
+  g_free (u->mime);
+  g_free (u);
+}
+
+static void
+collect_uploads (const char *path,
+                 JsonArray  *array,
+                 gpointer    user_data)
+{
+  GPtrArray *out = user_data;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autoptr(AwpAttachment) a = awp_attachment_from_json (json_array_get_element (array, i));
+      Upload *u;
+
+      if (a == NULL)
+        continue;
+      u = g_new0 (Upload, 1);
+      u->field = g_strdup_printf ("%s[%u]", path, i);
+      u->id = g_strdup (a->id);
+      u->name = g_strdup (a->name);
+      u->mime = g_strdup (a->mime);
+      g_ptr_array_add (out, u);
+    }
+}
+
+/* A rejection only for files the server lacks, though this store sent them
+ * (the server dropped them, or was restored from a backup): when the bytes
+ * are here, they are marked to be sent again and the change goes back to
+ * pending under a new id, once; a second such answer is a rejection like
+ * any other. */
+static gboolean
+resend_missing_files (AwpStore          *store,
+                      AwpOutboxEntry    *e,
+                      AwpMutationResult *r)
+{
+  g_autoptr(GPtrArray) files = NULL;
+  gboolean any = FALSE;
+
+  if (r->errors == NULL || r->errors->len == 0 || e->patch == NULL
+      || g_strcmp0 (e->last_error, "attachment_missing") == 0)
+    return FALSE;
+  for (guint i = 0; i < r->errors->len; i++)
+    if (g_strcmp0 (((AwpFieldError *) r->errors->pdata[i])->code, "attachment_missing") != 0)
+      return FALSE;
+  files = g_ptr_array_new_with_free_func ((GDestroyNotify) upload_free);
+  awp_attachment_foreach_array (e->patch, collect_uploads, files);
+  for (guint i = 0; i < files->len; i++)
+    any |= awp_attachment_forget_uploaded (store, ((Upload *) files->pdata[i])->id, NULL);
+  return any;
+}
+
 static gboolean
 apply_result (AwpStore          *store,
               AwpOutboxEntry    *e,
@@ -760,6 +827,11 @@ apply_result (AwpStore          *store,
       {
         g_autoptr(JsonArray) errors = field_errors_json (r->errors);
 
+        if (resend_missing_files (store, e, r))
+          {
+            stats->pushed--;  /* sent again in this cycle, after its files */
+            return awp_outbox_mark_resend (store, e->mutation_id, "attachment_missing", error);
+          }
         stats->rejected++;
         if (json_array_get_length (errors) == 0)
           {
@@ -813,47 +885,6 @@ next_batch (AwpStore  *store,
 }
 
 /* ---- attachments --------------------------------------------------- */
-
-typedef struct
-{
-  char *field;   /* "attachments[1]", "results.attachments[0]" */
-  char *id;
-  char *name;
-  char *mime;
-} Upload;
-
-static void
-upload_free (Upload *u)
-{
-  g_free (u->field);
-  g_free (u->id);
-  g_free (u->name);
-  g_free (u->mime);
-  g_free (u);
-}
-
-static void
-collect_uploads (const char *path,
-                 JsonArray  *array,
-                 gpointer    user_data)
-{
-  GPtrArray *out = user_data;
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      g_autoptr(AwpAttachment) a = awp_attachment_from_json (json_array_get_element (array, i));
-      Upload *u;
-
-      if (a == NULL)
-        continue;
-      u = g_new0 (Upload, 1);
-      u->field = g_strdup_printf ("%s[%u]", path, i);
-      u->id = g_strdup (a->id);
-      u->name = g_strdup (a->name);
-      u->mime = g_strdup (a->mime);
-      g_ptr_array_add (out, u);
-    }
-}
 
 /* Sends one file the server does not have yet: TRUE when it has it now,
  * FALSE with *@refused set (a field error for the mutation) when the
