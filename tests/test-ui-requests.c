@@ -1346,6 +1346,13 @@ test_attachments (Fixture *f, gconstpointer data)
   g_assert_true (awp_attachment_list_add_file (list, pdf, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (awp_attachment_list_get_count (list), ==, 1);
+  /* Closed without sending, as a crash would: the draft keeps the file. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "request.answer", NULL));
+  dialog = awp_requests_page_get_dialog (f->page);
+  list = awp_request_dialog_get_attachments (dialog);
+  g_assert_cmpuint (awp_attachment_list_get_count (list), ==, 1);
   text = GTK_TEXT_VIEW (find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, "answer", NULL));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (text), "Жауап қоса берілген хатта.", -1);
   adw_message_dialog_response (dialog, "answer");

@@ -275,13 +275,16 @@ on_text_changed_cb (AdwMessageDialog *dialog)
   if (f->closing || f->done || journal == NULL || f->draft_key == NULL)
     return;
   text = text_of (f->text);
-  if (*text == '\0')
+  if (*text == '\0' && (f->attachments == NULL || awp_attachment_list_get_count (f->attachments) == 0))
     {
       awp_draft_journal_discard (journal, f->draft_key, NULL);
       return;
     }
   fields = json_object_new ();
   json_object_set_string_member (fields, "text", text);
+  /* The files are in the store already; the draft keeps which ones. */
+  if (f->attachments != NULL && awp_attachment_list_get_count (f->attachments) > 0)
+    json_object_set_array_member (fields, "attachments", awp_attachment_list_to_json (f->attachments));
   awp_draft_journal_set (journal, f->draft_key, fields);
 }
 
@@ -301,6 +304,12 @@ restore_draft (Form *f)
     return;
   text = json_object_get_string_member_with_default (draft->fields, "text", "");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (f->text), text, -1);
+  if (f->attachments != NULL)
+    {
+      g_autoptr(GPtrArray) files = awp_attachment_refs (draft->fields);
+
+      awp_attachment_list_set_attachments (f->attachments, files);
+    }
 }
 
 static void
@@ -658,6 +667,8 @@ awp_request_dialog_new (GtkWindow   *parent,
       restore_draft (f);
       g_signal_connect_object (gtk_text_view_get_buffer (f->text), "changed",
                                G_CALLBACK (on_text_changed_cb), dialog, G_CONNECT_SWAPPED);
+      if (f->attachments != NULL)
+        g_signal_connect_object (f->attachments, "changed", G_CALLBACK (on_text_changed_cb), dialog, G_CONNECT_SWAPPED);
     }
   if (f->text != NULL)
     g_signal_connect_object (gtk_text_view_get_buffer (f->text), "changed",
