@@ -296,6 +296,10 @@ send_once (AwpSync       *self,
     soup_message_headers_replace (headers, "Idempotency-Key", idempotency_key);
   if (body != NULL)
     soup_message_set_request_body_from_bytes (msg, body_type != NULL ? body_type : "application/json", body);
+  /* A large file waits for the server's go-ahead: one it will refuse (too
+   * large, no longer signed in) is not sent in vain over a slow link. */
+  if (body != NULL && body_type != NULL && g_bytes_get_size (body) > 1024 * 1024)
+    soup_message_headers_set_expectations (headers, SOUP_EXPECTATION_CONTINUE);
 
   answer = soup_session_send_and_read (self->session, msg, cancellable, &local_error);
   if (answer == NULL)
