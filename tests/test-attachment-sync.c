@@ -437,6 +437,18 @@ fetched (GObject      *source,
     g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "done");
 }
 
+static void
+signed_in_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (awp_sync_engine_sign_in_finish (AWP_SYNC_ENGINE (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
 /* The engine's async download, on its own connection to the store file. */
 static void
 test_engine_fetch (void)
@@ -445,6 +457,7 @@ test_engine_fetch (void)
   g_autoptr(Client) b = client_new ("admin.edu");
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) pdf = make_pdf (6, 5000);
+  gboolean signed_in = FALSE;
   g_autoptr(AwpAttachment) att = NULL;
   g_autoptr(AwpSyncEngine) engine = NULL;
   g_autoptr(GBytes) got = NULL;
@@ -458,7 +471,9 @@ test_engine_fetch (void)
   sync_ok (b);
   engine = awp_sync_engine_new (b->path, server.url, "admin.edu");
   awp_sync_engine_set_use_keyring (engine, FALSE);
-  awp_sync_engine_sign_in_async (engine, PASSWORD, NULL, NULL, NULL);
+  awp_sync_engine_sign_in_async (engine, PASSWORD, NULL, signed_in_cb, &signed_in);
+  while (!signed_in)
+    g_main_context_iteration (NULL, TRUE);
   awp_sync_engine_fetch_attachment_async (engine, att->id, att->name, NULL, fetched, &error);
   while (error == NULL)
     g_main_context_iteration (NULL, TRUE);
