@@ -167,8 +167,15 @@ with Server(config={"server": {"max-attachment": 4096}}) as s:
                                {"kind": "minutes", "name": "хаттама.pdf"}]}
     st, r = s.push(edu, "edu-ws", [mutation("m-1", "meeting", meeting["id"], "update", {"results": results},
                                             meeting["version"], {"results": meeting["data"].get("results")})])
-    ok(r["results"][0]["status"] == "applied" or r["results"][0]["errors"][0]["field"] != "results.attachments[0]",
+    ok(r["results"][0]["status"] == "applied",
        "a meeting result names its decision file (and older names-only entries still pass)", r)
+    results["attachments"].append(dict(ref(b"never uploaded", "transcript.txt", "text/plain"), kind="transcript"))
+    st, r = s.push(edu, "edu-ws", [mutation("m-2", "meeting", meeting["id"], "update", {"results": results},
+                                            meeting["version"] + 1, {})])
+    res = r["results"][0]
+    ok(res["status"] == "rejected" and res["errors"][0]["field"] == "results.attachments[2]"
+       and res["errors"][0]["code"] == "attachment_missing",
+       "a result naming a file never uploaded is refused, naming results.attachments[2]", r)
 
     # Deleting the record ends access through it.
     st, h, body = s.request("GET", f"/api/v1/attachments/{sha(PDF)}", token=edu)
