@@ -12,6 +12,7 @@ typedef struct
 } AwpBenchSuite;
 
 static const AwpBenchSuite suites[] = {
+  { "attachments", "a 10 MiB file: store add (ms), upload cycle and download through awp-server on loopback (s, MiB/s)", awp_bench_attachments },
   { "deadline", "statutory deadline computations (ops/s) and calendar load (ms)", awp_bench_deadline },
   { "json", "json-glib parse of sync pages (records/s)", awp_bench_json },
   { "validate", "IIN validations and phone normalisations (ops/s)", awp_bench_validate },

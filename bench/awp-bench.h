@@ -13,6 +13,7 @@ void    awp_bench_report (const char *metric,
 /* Monotonic seconds. */
 double  awp_bench_now    (void);
 
+int awp_bench_attachments (int argc, char **argv);
 int awp_bench_deadline (int argc, char **argv);
 int awp_bench_json (int argc, char **argv);
 int awp_bench_validate (int argc, char **argv);

@@ -6,6 +6,7 @@ authorized body see only the record kinds they decide on. Then the
 matrix (issue 10 item 4): every endpoint of docs/api/openapi.yaml × every
 caller, personal data through every readable endpoint, and cross-body
 writes by every writer."""
+import hashlib
 import json
 import os
 import sys
@@ -162,6 +163,8 @@ MATRIX = {
     ("POST", "/api/v1/operator/templates/{id}/decision"): {"operator"},
     ("GET", "/api/v1/accreditation/applications"): {"authorized"},  # O145-12
     ("POST", "/api/v1/accreditation/applications/{id}/decision"): {"authorized"},
+    ("PUT", "/api/v1/attachments/{sha256}"): USERS - {"trainer"},  # trainers change nothing
+    ("GET", "/api/v1/attachments/{sha256}"): USERS,                 # 404 unless a visible record names it
 }
 ok(not documented - MATRIX.keys(), "every documented endpoint has a row in the matrix",
    sorted(documented - MATRIX.keys()))
@@ -187,9 +190,9 @@ with Server() as s:
         return body
 
     def build(method, path, caller):
-        """(path, body, token, headers) for one cell; requests that would
+        """(path, body, token, headers, raw) for one cell; requests that would
         change state when allowed are made harmless (an invalid decision)."""
-        token, headers, body = tokens[caller], {}, None
+        token, headers, body, raw = tokens[caller], {}, None, None
         if path == "/api/v1/auth/login":
             body = {"username": "trainer", "password": "demo-2026"}
         elif path == "/api/v1/auth/refresh":
@@ -221,14 +224,20 @@ with Server() as s:
             path, body = path.replace("{id}", template_id), {"decision": "maybe"}
         elif path.startswith("/api/v1/accreditation/applications/"):
             path, body = path.replace("{id}", application_id), {"decision": "maybe"}
-        return path, body, token, headers
+        elif path.startswith("/api/v1/attachments/"):
+            raw = f"matrix {caller}\n".encode()
+            path = path.replace("{sha256}", hashlib.sha256(raw).hexdigest())
+            headers["Content-Type"] = "text/plain"
+            if method == "GET":
+                raw = None
+        return path, body, token, headers, raw
 
     wrong = []
     cells = 0
     for (method, template), allowed in sorted(MATRIX.items()):
         for caller in sorted(EVERYONE):
-            path, body, token, headers = build(method, template, caller)
-            st, hdrs, raw = s.request(method, path, body=body, token=token, headers=headers)
+            path, body, token, headers, data = build(method, template, caller)
+            st, hdrs, raw = s.request(method, path, body=body, token=token, headers=headers, raw=data)
             cells += 1
             if caller in allowed:
                 good = st < 500 and st not in (401, 403)

@@ -5,6 +5,7 @@ metacharacters are plain data, path traversal goes nowhere, huge
 attachment-like payloads are refused, slow clients neither block others
 nor hold a socket for ever, and random garbage against every endpoint
 never gets a 5xx."""
+import hashlib
 import json
 import os
 import random
@@ -129,7 +130,7 @@ with Server() as s:
     ok(s.login("admin.health"), "the users table is intact")
 
     # Path traversal: in the URL, in an {id} segment, in an entity id, and
-    # in attachment-like members (the API has no attachment endpoint: such
+    # in attachment-like members (portal bodies have no attachment member: such
     # members are never written anywhere, file names included).
     for path in ["/api/v1/../../etc/passwd", "/api/v1/%2e%2e/%2e%2e/etc/passwd",
                  "/api/v1/operator/templates/..%2F..%2Fetc%2Fpasswd/decision",
@@ -162,6 +163,32 @@ with Server() as s:
     ok(st == 413 and error_shape(body), "one past the 8 MiB limit is 413", str(body)[:300])
     st, body = s.json("POST", "/api/v1/portal/requests", {"org": "min-edu", "subject": "s", "text": "x" * 20001})
     ok(st == 400 and body["error"]["fields"][0]["field"] == "text", "and the next request is answered", body)
+
+    # Attachment uploads: hostile ids, types and bodies never reach a 5xx
+    # and store nothing (docs/sync.md "Attachments").
+    for sid in ["..%2F..%2Fetc%2Fpasswd", "%00" * 10, "a" * 65, "g" * 64, "0" * 63,
+                urllib.parse.quote("'; DROP TABLE attachment_blobs; --", safe="")]:
+        st, _, raw = s.request("PUT", "/api/v1/attachments/" + sid, token=a, raw=b"%PDF-1.4",
+                               headers={"Content-Type": "application/pdf"})
+        ok(st in (400, 404) and b"root:" not in raw, f"attachment id {sid[:20]!r} is refused", (st, raw[:200]))
+    big = b"%PDF-" + b"0" * (20 * 1024 * 1024)
+    head = (f"PUT /api/v1/attachments/{'2' * 64} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {a}\r\n"
+            f"Content-Type: application/pdf\r\nContent-Length: {len(big)}\r\n\r\n").encode()
+    resp = raw_exchange(s, head, big)
+    ok(resp.startswith(b"HTTP/1.1 413"), "an upload over the 20 MiB attachment limit is 413", resp[:200])
+    urnd = random.Random(20261201)
+    statuses = set()
+    for ctype in ["application/pdf", "text/plain", "image/png", "application/x-sh", None, "text/html"]:
+        for _ in range(10):
+            body = bytes(urnd.randrange(256) for _ in range(urnd.randint(1, 2000)))
+            st, _, _ = s.request("PUT", "/api/v1/attachments/" + hashlib.sha256(body).hexdigest(), token=a,
+                                 raw=body, headers={"Content-Type": ctype} if ctype else {})
+            statuses.add(st)
+    ok(statuses <= {201, 415}, "60 random uploads: refused as not an allowed type (or stored if one), never 5xx",
+       statuses)
+    st, _, _ = s.request("PUT", "/api/v1/attachments/" + hashlib.sha256(b"<p>x</p>").hexdigest(), token=a,
+                         raw=b"<p>x</p>", headers={"Content-Type": "text/html"})
+    ok(st == 415, "HTML is not an allowed type, even when it is text", st)
 
     rnd = random.Random(20260301)
     paths = ["/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/sync/push", "/api/v1/portal/requests",

@@ -3,6 +3,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "awp-attachment-list.h"
 #include "awp-channels-page.h"
 #include "awp-i18n.h"
 #include "awp-registry.h"
@@ -181,6 +182,22 @@ assert_in_pdf (const char *text, const char *needle)
     g_error ("“%s” not in the PDF:\n%s", needle, flat->str);
 }
 
+static GtkWidget *
+find_descendant_named (GtkWidget  *root,
+                       const char *name)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_name (c), name) == 0)
+        return c;
+      if ((found = find_descendant_named (c, name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 fill_application (AwpChannelsPage *page)
 {
@@ -249,6 +266,30 @@ test_lifecycle (Fixture *f, gconstpointer data)
   g_assert_nonnull (gtk_widget_get_tooltip_text (field (page, "channel_name_kk")));
   type_into (page, "channel_name_kk", "«Әкіммен тікелей байланыс» қоғамдық қабылдау бөлмесі");
   g_assert_false (gtk_widget_has_css_class (field (page, "channel_name_kk"), "error"));
+  /* Issue 9: a document attached as a file, beside those listed by name. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("awp-ui-annex-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "Положение о приёмной.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    JsonArray *listed;
+
+    g_assert_true (g_file_set_contents (path, "%PDF-1.4\n% положение\n%%EOF\n", -1, NULL));
+    g_assert_true (awp_attachment_list_add_file (AWP_ATTACHMENT_LIST (field (page, "attachment_files")), file, &error));
+    g_assert_no_error (error);
+    g_remove (path);
+    g_rmdir (dir);
+    g_assert_true (awp_channels_page_open (page, app, &error));
+    g_assert_no_error (error);
+    d = data_of (f->store, app);
+    listed = json_object_get_array_member (d, "attachments");
+    g_assert_cmpuint (json_array_get_length (listed), ==, 3);
+    g_assert_cmpstr (json_array_get_string_element (listed, 0), ==, "Положение о приёмной");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (listed, 2), "name"), ==,
+                     "Положение о приёмной.pdf");
+    g_clear_pointer (&d, json_object_unref);
+    /* Reopened: the names stay in the text, the file in its list. */
+    g_assert_cmpuint (awp_attachment_list_get_count (AWP_ATTACHMENT_LIST (field (page, "attachment_files"))), ==, 1);
+  }
   awp_test_ui_screenshot (window, "channels-application");
 
   /* Annex 1 in both languages, from what is on screen. */
@@ -361,6 +402,19 @@ test_lifecycle (Fixture *f, gconstpointer data)
   type_into (page, "grounds", "Абай облысы әкімдігінің 2026 жылғы 4 мамырдағы № 45 қаулысы");
   type_into (page, "signer", "Сейітқали Ә. Б.");
   type_into (page, "signed_on", "18.03.2026");
+  {
+    /* Annex 3: the resolution behind the change, as a file (issue 9). */
+    g_autofree char *dir = g_dir_make_tmp ("awp-ui-annex3-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "қаулы-45.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) add_error = NULL;
+
+    g_assert_true (g_file_set_contents (path, "%PDF-1.4\n% қаулы\n%%EOF\n", -1, NULL));
+    g_assert_true (awp_attachment_list_add_file (AWP_ATTACHMENT_LIST (field (page, "attachment_files")), file, &add_error));
+    g_assert_no_error (add_error);
+    g_remove (path);
+    g_rmdir (dir);
+  }
   awp_test_ui_screenshot (window, "channels-change-request");
   /* Annex 3 (O93-11, O93-A3) in both languages, as typed (a draft). */
   {
@@ -397,6 +451,13 @@ test_lifecycle (Fixture *f, gconstpointer data)
   g_assert_cmpstr (json_object_get_string_member (d, "name_kk"), ==, "«Әкіммен тікелей байланыс» қоғамдық қабылдау бөлмесі");
   g_clear_pointer (&d, json_object_unref);
   set_role (page, "authorized_body");
+  {
+    /* The authorized body sees the file, read-only. */
+    GtkWidget *files = find_descendant_named (GTK_WIDGET (page), "attachment_files");
+
+    g_assert_nonnull (files);
+    g_assert_cmpuint (awp_attachment_list_get_count (AWP_ATTACHMENT_LIST (files)), ==, 1);
+  }
   act (page, "channels.apply", NULL);
   d = data_of (f->store, channel);
   g_assert_cmpstr (json_object_get_string_member (d, "name_kk"), ==,

@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include "awp-attachment-list.h"
+
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
@@ -358,7 +360,21 @@ test_secretary_day (Fixture *f, gconstpointer data)
   awp_meeting_detail_set_page (detail, "results");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (detail, AWP_TYPE_MEETING_DETAIL, "decision_view"))),
                             "Көгалдандыру жоспары мақұлданды.", -1);
-  type_into (child (detail, AWP_TYPE_MEETING_DETAIL, "minutes_row"), "хаттама-12-03.pdf");
+  {
+    /* O605-14: the minutes as a file (issue 8), kept in the store by its hash. */
+    g_autofree char *dir = g_dir_make_tmp ("awp-ui-minutes-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "хаттама-12-03.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) add_error = NULL;
+    static const char minutes[] = "%PDF-1.4\n% хаттама\n%%EOF\n";
+
+    g_assert_true (g_file_set_contents (path, minutes, sizeof minutes - 1, NULL));
+    g_assert_true (awp_attachment_list_add_file (AWP_ATTACHMENT_LIST (child (detail, AWP_TYPE_MEETING_DETAIL, "minutes_files")),
+                                                 file, &add_error));
+    g_assert_no_error (add_error);
+    g_remove (path);
+    g_rmdir (dir);
+  }
   type_into (child (detail, AWP_TYPE_MEETING_DETAIL, "results_link_row"), "https://astana.gov.kz/decisions/605");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.publish-results", NULL));
   awp_test_ui_spin ();
@@ -389,6 +405,17 @@ test_secretary_day (Fixture *f, gconstpointer data)
   record = awp_store_get_record (f->store, id, NULL);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (record, "data"), "status"),
                    ==, "results_published");
+  {
+    g_autoptr(GPtrArray) files = awp_attachment_list (f->store, id, NULL);
+
+    g_assert_cmpuint (files->len, ==, 1);
+    g_assert_cmpstr (((AwpAttachment *) files->pdata[0])->name, ==, "хаттама-12-03.pdf");
+    g_assert_cmpstr (((AwpAttachment *) files->pdata[0])->kind, ==, "minutes");
+    g_assert_true (((AwpAttachment *) files->pdata[0])->local);
+    /* Published: the files stay as they are. */
+    g_assert_false (gtk_widget_get_visible (gtk_widget_get_last_child (gtk_widget_get_first_child (
+      child (detail, AWP_TYPE_MEETING_DETAIL, "minutes_files")))));
+  }
 
   awp_meeting_detail_set_page (detail, "overview");
   awp_test_ui_spin ();

@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "awp-attachment-list.h"
 #include "awp-audit.h"
 #include "awp-csv.h"
 #include "awp-i18n.h"
@@ -1174,6 +1175,37 @@ test_screenshots (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (dialog));
   save_screenshot (GTK_WIDGET (window), "requests-detail");
 
+  /* The answer with its documents (issue 6, O145-5.1). */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("awp-shot-XXXXXX", NULL);
+    const char *const names[] = { "Жауап хаты — Ответ.pdf", "Анықтама — Справка.txt" };
+    const char *const bodies[] = { "%PDF-1.4\n% answer\n%%EOF\n", "Жол жөндеу кестесі / График ремонта дорог\n" };
+    AwpAttachmentList *files;
+    GtkWidget *answer;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "request.answer", NULL));
+    dialog = awp_requests_page_get_dialog (page);
+    files = awp_request_dialog_get_attachments (dialog);
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *path = g_build_filename (dir, names[i], NULL);
+        g_autoptr(GFile) file = g_file_new_for_path (path);
+
+        g_assert_true (g_file_set_contents (path, bodies[i], -1, NULL));
+        g_assert_true (awp_attachment_list_add_file (files, file, NULL));
+        g_remove (path);
+      }
+    g_rmdir (dir);
+    answer = find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, "answer", NULL);
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (answer)),
+                              "Жол 2027 жылдың сәуірінде жөнделеді; кестесі қоса беріледі. / "
+                              "Дорога будет отремонтирована в апреле 2027 года; график прилагается.", -1);
+    save_screenshot (GTK_WIDGET (dialog), "requests-answer-attachments");
+    adw_message_dialog_response (dialog, "answer");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    save_screenshot (GTK_WIDGET (window), "requests-detail-attachments");
+  }
+
   /* Conference applications, three of them received from the portal. */
   for (guint i = 0; i < 3; i++)
     {
@@ -1258,6 +1290,142 @@ test_drafts (Fixture *f, gconstpointer data)
   g_assert_null (draft);
 }
 
+/* Issue 6, O145-5.1: an answer with a file, added in the answer dialog
+ * (a refused file named in place), shown in the detail pane with its name,
+ * type and size, Open and Save As… named for screen readers; a file not
+ * downloaded yet says so in its row when opened without a session. */
+static void
+test_attachments (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("awp-ui-attach-XXXXXX", &error);
+  g_autofree char *pdf_path = g_build_filename (dir, "Жауап хаты.pdf", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "setup.pdf", NULL);
+  g_autofree char *saved_path = g_build_filename (dir, "saved.pdf", NULL);
+  g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GFile) saved = g_file_new_for_path (saved_path);
+  static const char pdf_bytes[] = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
+  AwpRequestDetail *detail = awp_requests_page_get_detail (f->page);
+  g_autofree char *id = NULL;
+  g_autofree char *sha = NULL;
+  g_autofree char *open_label = NULL;
+  g_autofree char *saved_text = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  AwpAttachmentList *list;
+  AdwMessageDialog *dialog;
+  GtkTextView *text;
+  GtkWidget *row, *button;
+  gsize saved_len;
+
+  g_assert_true (g_file_set_contents (pdf_path, pdf_bytes, sizeof pdf_bytes - 1, NULL));
+  g_assert_true (g_file_set_contents (bad_path, "\x7f" "ELF\x02\x01\x01\0\0", 10, NULL));
+  sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) pdf_bytes, sizeof pdf_bytes - 1);
+
+  awp_requests_page_select (f->page, find_in_status (f, "accepted"));
+  spin ();
+  id = g_strdup (awp_request_detail_get_request_id (detail));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "request.answer", NULL));
+  dialog = awp_requests_page_get_dialog (f->page);
+  list = awp_request_dialog_get_attachments (dialog);
+  g_assert_nonnull (list);
+  g_assert_true (gtk_widget_get_visible (find_widget (GTK_WIDGET (list), GTK_TYPE_BUTTON, NULL, "attachments.add")));
+  g_assert_false (awp_attachment_list_add_file (list, bad, &error));
+  g_assert_error (error, AWP_ATTACHMENT_ERROR, AWP_ATTACHMENT_ERROR_TYPE);
+  g_clear_error (&error);
+  {
+    /* The refusal is shown in place, naming the file. */
+    gboolean shown = FALSE;
+
+    for (GtkWidget *w = find_widget (GTK_WIDGET (list), GTK_TYPE_LABEL, NULL, NULL); w != NULL;
+         w = gtk_widget_get_next_sibling (w))
+      if (GTK_IS_LABEL (w) && gtk_widget_get_visible (w) && strstr (gtk_label_get_text (GTK_LABEL (w)), "setup.pdf"))
+        shown = TRUE;
+    g_assert_true (shown);
+  }
+  g_assert_true (awp_attachment_list_add_file (list, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (awp_attachment_list_get_count (list), ==, 1);
+  /* Closed without sending, as a crash would: the draft keeps the file. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "request.answer", NULL));
+  dialog = awp_requests_page_get_dialog (f->page);
+  list = awp_request_dialog_get_attachments (dialog);
+  g_assert_cmpuint (awp_attachment_list_get_count (list), ==, 1);
+  text = GTK_TEXT_VIEW (find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, "answer", NULL));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text), "Жауап қоса берілген хатта.", -1);
+  adw_message_dialog_response (dialog, "answer");
+  g_assert_no_error ((GError *) awp_request_dialog_get_error (dialog));
+  g_assert_true (awp_request_dialog_get_done (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin ();
+
+  /* The record names the file; the detail pane lists it. */
+  listed = awp_attachment_list (f->sf.store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpstr (((AwpAttachment *) listed->pdata[0])->id, ==, sha);
+  g_assert_cmpstr (((AwpAttachment *) listed->pdata[0])->name, ==, "Жауап хаты.pdf");
+  awp_requests_page_select (f->page, 0);
+  spin ();
+  awp_request_detail_set_request_id (detail, id);
+  spin ();
+  list = AWP_ATTACHMENT_LIST (find_widget (GTK_WIDGET (detail), AWP_TYPE_ATTACHMENT_LIST, NULL, NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (list)));
+  g_assert_cmpuint (awp_attachment_list_get_count (list), ==, 1);
+  row = find_widget (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW, sha, NULL);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Жауап хаты.pdf");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "bytes"));  /* its size */
+  g_assert_false (gtk_widget_get_visible (find_widget (GTK_WIDGET (list), GTK_TYPE_BUTTON, NULL, "attachments.add")));
+  open_label = g_strdup_printf ("Open “%s”", "Жауап хаты.pdf");
+  button = find_widget (row, GTK_TYPE_BUTTON, NULL, NULL);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_test_accessible_check_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, open_label) == NULL);
+  g_assert_true (gtk_widget_get_focusable (button) || gtk_widget_get_can_focus (button));
+  g_assert_true (awp_attachment_list_save_to (list, 0, saved, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (saved_path, &saved_text, &saved_len, NULL));
+  g_assert_cmpmem (saved_text, saved_len, pdf_bytes, sizeof pdf_bytes - 1);
+
+  /* A file another workstation attached and this one has not fetched. */
+  {
+    g_autoptr(JsonObject) patch = json_object_new ();
+    g_autoptr(JsonArray) shown = awp_attachment_list_to_json (list);
+    JsonArray *refs = json_array_new ();
+    JsonObject *ref = json_object_new ();
+
+    json_object_set_string_member (ref, "id", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+    json_object_set_string_member (ref, "name", "хаттама.pdf");
+    json_object_set_string_member (ref, "mime", "application/pdf");
+    json_object_set_int_member (ref, "size", 4096);
+    json_array_add_object_element (refs, json_object_ref (json_array_get_object_element (shown, 0)));
+    json_array_add_object_element (refs, ref);
+    json_object_set_array_member (patch, "attachments", refs);
+    g_assert_true (awp_store_update (f->sf.store, id, patch, "test-admin", &error));
+    g_assert_no_error (error);
+  }
+  spin ();
+  awp_request_detail_set_request_id (detail, NULL);
+  awp_request_detail_set_request_id (detail, id);
+  spin ();
+  g_assert_cmpuint (awp_attachment_list_get_count (list), ==, 2);
+  row = find_widget (GTK_WIDGET (list), ADW_TYPE_ACTION_ROW,
+                     "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", NULL);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "not downloaded yet"));
+  button = find_widget (row, GTK_TYPE_BUTTON, NULL, NULL);
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "sign in"));
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+
+  g_remove (pdf_path);
+  g_remove (bad_path);
+  g_remove (saved_path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1282,6 +1450,7 @@ main (int   argc,
   g_test_add ("/ui/requests/ratings", Fixture, NULL, fixture_setup, test_ratings, fixture_teardown);
   g_test_add ("/ui/requests/today", Fixture, NULL, fixture_setup, test_today, fixture_teardown);
   g_test_add ("/ui/requests/drafts", Fixture, NULL, fixture_setup, test_drafts, fixture_teardown);
+  g_test_add ("/ui/requests/attachments", Fixture, NULL, fixture_setup, test_attachments, fixture_teardown);
   g_test_add ("/ui/requests/screenshots", Fixture, NULL, fixture_setup, test_screenshots, fixture_teardown);
 
   return g_test_run ();

@@ -1,5 +1,8 @@
 #include "config.h"
 
+#include <glib/gstdio.h>
+
+#include "awp-attachment-list.h"
 #include "awp-calendar-entry.h"
 #include "awp-i18n.h"
 #include "awp-meeting-detail.h"
@@ -381,7 +384,21 @@ secretary_body (AwpApplication *app, AwpWindow *window)
   awp_meeting_detail_set_page (detail, "results");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (detail_child (detail, "decision_view"))),
                             "Көгалдандыру жоспары мақұлданды.", -1);
-  type_into (detail_child (detail, "minutes_row"), "хаттама.pdf");
+  {
+    /* O605-14: the minutes as a file; the sync uploads it before the results. */
+    g_autofree char *dir = g_dir_make_tmp ("awp-ui-minutes-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "хаттама.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) add_error = NULL;
+    static const char minutes[] = "%PDF-1.4\n% хаттама 605\n%%EOF\n";
+
+    g_assert_true (g_file_set_contents (path, minutes, sizeof minutes - 1, NULL));
+    g_assert_true (awp_attachment_list_add_file (AWP_ATTACHMENT_LIST (detail_child (detail, "minutes_files")),
+                                                 file, &add_error));
+    g_assert_no_error (add_error);
+    g_remove (path);
+    g_rmdir (dir);
+  }
   type_into (detail_child (detail, "results_link_row"), "https://zhetysu.gov.kz/decisions/605");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.publish-results", NULL));
   spin ();
@@ -398,6 +415,17 @@ secretary_body (AwpApplication *app, AwpWindow *window)
                    "https://zhetysu.gov.kz/decisions/605");
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (server, "results"), "decision"), ==,
                    "Көгалдандыру жоспары мақұлданды.");
+  {
+    /* The minutes reached the server as a file the meeting names. */
+    JsonArray *files = json_object_get_array_member (json_object_get_object_member (server, "results"), "attachments");
+    JsonObject *minutes;
+
+    g_assert_cmpuint (json_array_get_length (files), ==, 1);
+    minutes = json_array_get_object_element (files, 0);
+    g_assert_cmpstr (json_object_get_string_member (minutes, "name"), ==, "хаттама.pdf");
+    g_assert_cmpint (server_count (app, "SELECT count(*) FROM attachment_blobs WHERE sha256 = ?",
+                                   json_object_get_string_member (minutes, "id")), ==, 1);
+  }
   g_assert_cmpint (server_count (app, "SELECT count(*) FROM records WHERE entity_type = 'meeting_comment'"
                                       " AND deleted = 0 AND json_extract(data, '$.parent_id') = ?"
                                       " AND json_extract(data, '$.answer') IS NOT NULL", id), ==, 1);

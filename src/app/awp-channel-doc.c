@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
+#include "awp-attachment-type.h"
 #include "awp-calendar.h"
 #include "awp-channel-doc.h"
 #include "awp-registry.h"
@@ -160,7 +161,7 @@ add_attachments (AwpChannelDoc *doc,
 
       for (guint i = 0; i < json_array_get_length (list); i++)
         g_string_append_printf (attachments, "%s%u) %s", i > 0 ? "\n" : "", i + 1,
-                                json_node_get_string (json_array_get_element (list, i)) ?: "");
+                                awp_attachment_entry_name (json_array_get_element (list, i)) ?: "");
     }
   add_item (doc, label, attachments->str);
 }

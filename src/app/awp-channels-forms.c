@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "awp-accreditation.h"
+#include "awp-attachment-list.h"
 #include "awp-channel-request.h"
 #include "awp-channels-page-private.h"
 #include "awp-protocol.h"
@@ -289,10 +290,44 @@ attachments_text (JsonObject *data)
     {
       JsonArray *list = json_object_get_array_member (data, "attachments");
 
+      /* The documents listed by name; attached files have their own list. */
       for (guint i = 0; i < json_array_get_length (list); i++)
-        g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", json_node_get_string (json_array_get_element (list, i)) ?: "");
+        if (!awp_attachment_is_ref (json_array_get_element (list, i)))
+          g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "",
+                                  awp_attachment_entry_name (json_array_get_element (list, i)) ?: "");
     }
   return g_string_free (text, FALSE);
+}
+
+/* The documents attached as files (O93-3, Annex 1 "К заявке прилагаются"):
+ * editable in a draft (kept under "attachment_files" in the fields table,
+ * merged into "attachments" on save), read-only for the authorized body. */
+static GtkWidget *
+files_list (AwpChannelsPage *self,
+            JsonObject      *data,
+            gboolean         editable)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (_("Attached files"));
+  GtkWidget *list = awp_attachment_list_new ();
+  g_autoptr(GPtrArray) refs = awp_attachment_refs (data);
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0.0f);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_widget_set_name (list, "attachment_files");
+  awp_attachment_list_set_store (AWP_ATTACHMENT_LIST (list), self->store);
+  awp_attachment_list_set_editable (AWP_ATTACHMENT_LIST (list), editable);
+  awp_attachment_list_set_attachments (AWP_ATTACHMENT_LIST (list), refs);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
+  gtk_box_append (GTK_BOX (box), list);
+  if (editable)
+    {
+      g_hash_table_insert (self->fields, g_strdup ("attachment_files"), list);
+      g_signal_connect_object (list, "changed", G_CALLBACK (on_edited), self, G_CONNECT_SWAPPED);
+    }
+  gtk_widget_set_visible (box, editable || refs->len > 0);
+  return box;
 }
 
 static void
@@ -332,6 +367,7 @@ application_editor (AwpChannelsPage *self,
   gtk_box_append (box, text_area (self, "other_info", _("Other information"),
                                   json_object_get_string_member_with_default (data, "other_info", "")));
   gtk_box_append (box, text_area (self, "attachments", _("Attachments, one per line"), attachments));
+  gtk_box_append (box, files_list (self, data, TRUE));
 
   g = group (_("Signature"), _("Signed with the EDS of the deputy first head of the state body"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), entry_row (self, "signer", awp_accreditation_field_label ("signer"), data));
@@ -376,6 +412,7 @@ application_summary (AwpChannelsPage *self,
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), awp_channels_info_row (awp_accreditation_field_label ("signed_on"), signed_on));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), expander);
   gtk_box_append (self->application_detail, g);
+  gtk_box_append (self->application_detail, files_list (self, data, FALSE));
 }
 
 static void
@@ -719,6 +756,7 @@ awp_channels_show_request (AwpChannelsPage *self,
           gtk_box_append (box, g);
           gtk_box_append (box, text_area (self, "grounds", _("Grounds for the change"),
                                           json_object_get_string_member_with_default (data, "grounds", "")));
+          gtk_box_append (box, files_list (self, data, TRUE));
         }
       else
         {
@@ -731,6 +769,7 @@ awp_channels_show_request (AwpChannelsPage *self,
                                      awp_channels_info_row (awp_accreditation_field_label ("signer"),
                                                             json_object_get_string_member_with_default (data, "signer", "")));
           gtk_box_append (box, g);
+          gtk_box_append (box, files_list (self, data, FALSE));
         }
       awp_channels_update_diff (self);
       request_decision (self, data, TRUE, _("_Enter into the Registry"));

@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "awp-accreditation.h"
+#include "awp-attachment-list.h"
 #include "awp-calendar.h"
 #include "awp-channel-doc.h"
 #include "awp-channel-request.h"
@@ -124,7 +125,8 @@ awp_channels_collect (AwpChannelsPage *self)
       const char *field = key;
       GtkWidget *widget = value;
 
-      if (g_str_has_prefix (field, "review.") || g_str_equal (field, "decision_reason"))
+      if (g_str_has_prefix (field, "review.") || g_str_equal (field, "decision_reason")
+          || g_str_equal (field, "attachment_files"))
         continue;
       if (ADW_IS_COMBO_ROW (widget))
         {
@@ -159,6 +161,18 @@ awp_channels_collect (AwpChannelsPage *self)
             }
           json_object_set_string_member (data, field, g_strstrip (text));
         }
+    }
+  /* Attached files join the listed documents (Annex 1). */
+  if (g_hash_table_contains (self->fields, "attachment_files"))
+    {
+      g_autoptr(JsonArray) files = awp_attachment_list_to_json (g_hash_table_lookup (self->fields, "attachment_files"));
+      JsonArray *list;
+
+      if (!json_object_has_member (data, "attachments"))
+        json_object_set_array_member (data, "attachments", json_array_new ());
+      list = json_object_get_array_member (data, "attachments");
+      for (guint i = 0; i < json_array_get_length (files); i++)
+        json_array_add_element (list, json_node_copy (json_array_get_element (files, i)));
     }
   return data;
 }

@@ -47,6 +47,11 @@ field_code_text (const char *code)
     { "duplicate_line", N_("is already in the Registry’s history (O93-9)") },
     { "no_entry", N_("has no Registry entry of this application (O93-5)") },
     { "unanswered_questions", N_("cannot become closed while a citizen’s question is unanswered (Rules No. 145, para. 9)") },
+    /* Attachments (docs/sync.md): refused uploads and missing files. */
+    { "attachment_missing", N_("names a file the server does not have") },
+    { "payload_too_large", N_("is a file larger than the server takes") },
+    { "unsupported_type", N_("is a kind of file the server does not take") },
+    { "hash_mismatch", N_("is a file that was damaged on this workstation") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)

@@ -4,6 +4,7 @@
 #include <time.h>
 #include <glib/gi18n.h>
 
+#include "awp-attachment-list.h"
 #include "awp-meeting-detail.h"
 #include "awp-meeting-editor.h"
 #include "awp-meeting-import-dialog.h"
@@ -42,9 +43,9 @@ struct _AwpMeetingDetail
   GtkEntry            *comment_text;
   GtkLabel            *results_state;
   GtkTextView         *decision_view;
-  AdwEntryRow         *decision_file_row;
-  AdwEntryRow         *transcript_row;
-  AdwEntryRow         *minutes_row;
+  AwpAttachmentList   *decision_files;   /* O605-14: the decision, transcript, minutes */
+  AwpAttachmentList   *transcript_files;
+  AwpAttachmentList   *minutes_files;
   AdwEntryRow         *results_link_row;
 
   /* Owned References */
@@ -451,23 +452,35 @@ fill_results (AwpMeetingDetail *self)
       gtk_label_set_text (self->results_state, with_link);
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->decision_view), str (results, "decision"), -1);
       gtk_editable_set_text (GTK_EDITABLE (self->results_link_row), str (results, "link") ? str (results, "link") : "");
+      g_autoptr(GPtrArray) decision = g_ptr_array_new ();
+      g_autoptr(GPtrArray) transcript = g_ptr_array_new ();
+      g_autoptr(GPtrArray) minutes = g_ptr_array_new_with_free_func ((GDestroyNotify) awp_attachment_free);
+
+      /* Files by their kind; older results named files only, without a file. */
+      g_ptr_array_set_free_func (decision, (GDestroyNotify) awp_attachment_free);
+      g_ptr_array_set_free_func (transcript, (GDestroyNotify) awp_attachment_free);
       for (guint i = 0; attachments != NULL && i < json_array_get_length (attachments); i++)
         {
-          JsonObject *a = json_array_get_object_element (attachments, i);
-          const char *kind = str (a, "kind");
-          AdwEntryRow *row = g_strcmp0 (kind, "decision") == 0 ? self->decision_file_row
-                             : g_strcmp0 (kind, "transcript") == 0 ? self->transcript_row
-                             : g_strcmp0 (kind, "minutes") == 0 ? self->minutes_row : NULL;
+          AwpAttachment *a = awp_attachment_from_json (json_array_get_element (attachments, i));
+          GPtrArray *to = a == NULL ? NULL : g_strcmp0 (a->kind, "decision") == 0 ? decision
+                          : g_strcmp0 (a->kind, "transcript") == 0 ? transcript
+                          : g_strcmp0 (a->kind, "minutes") == 0 ? minutes : NULL;
 
-          if (row != NULL)
-            gtk_editable_set_text (GTK_EDITABLE (row), str (a, "name") ? str (a, "name") : "");
+          if (to != NULL)
+            g_ptr_array_add (to, a);
+          else
+            awp_attachment_free (a);
         }
+      awp_attachment_list_set_attachments (self->decision_files, decision);
+      awp_attachment_list_set_attachments (self->transcript_files, transcript);
+      awp_attachment_list_set_attachments (self->minutes_files, minutes);
     }
+  /* Unpublished: the files added so far stay while the record changes. */
   /* What is published stays as published. */
   gtk_text_view_set_editable (self->decision_view, results == NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->decision_file_row), results == NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->transcript_row), results == NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->minutes_row), results == NULL);
+  awp_attachment_list_set_editable (self->decision_files, results == NULL);
+  awp_attachment_list_set_editable (self->transcript_files, results == NULL);
+  awp_attachment_list_set_editable (self->minutes_files, results == NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->results_link_row), results == NULL);
   if (results == NULL)
     gtk_label_set_text (self->results_state, state ? state : "");
@@ -765,20 +778,21 @@ add_comment_action (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (self->comment_text), "");
 }
 
+/* The files of one kind, as references with that kind (O605-14). */
 static void
-add_attachment (JsonArray   *attachments,
-                const char  *kind,
-                AdwEntryRow *row)
+add_attachment (JsonArray         *attachments,
+                const char        *kind,
+                AwpAttachmentList *list)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-  JsonObject *a;
+  g_autoptr(JsonArray) files = awp_attachment_list_to_json (list);
 
-  if (*name == '\0')
-    return;
-  a = json_object_new ();
-  json_object_set_string_member (a, "kind", kind);
-  json_object_set_string_member (a, "name", name);
-  json_array_add_object_element (attachments, a);
+  for (guint i = 0; i < json_array_get_length (files); i++)
+    {
+      JsonObject *a = json_array_get_object_element (files, i);
+
+      json_object_set_string_member (a, "kind", kind);
+      json_array_add_object_element (attachments, json_object_ref (a));
+    }
 }
 
 static void
@@ -798,9 +812,9 @@ publish_results_action (GtkWidget  *widget,
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   decision = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  add_attachment (attachments, "decision", self->decision_file_row);
-  add_attachment (attachments, "transcript", self->transcript_row);
-  add_attachment (attachments, "minutes", self->minutes_row);
+  add_attachment (attachments, "decision", self->decision_files);
+  add_attachment (attachments, "transcript", self->transcript_files);
+  add_attachment (attachments, "minutes", self->minutes_files);
   today (&on);
   if (!awp_meeting_publish_results (self->store, self->meeting_id, g_strstrip (decision), attachments, link,
                                     &on, actor (), &late, &error))
@@ -869,6 +883,7 @@ awp_meeting_detail_class_init (AwpMeetingDetailClass *klass)
   object_class->dispose = awp_meeting_detail_dispose;
   object_class->finalize = awp_meeting_detail_finalize;
 
+  g_type_ensure (AWP_TYPE_ATTACHMENT_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/awp-meeting-detail.ui");
   BIND (view_stack);
   BIND (toast_overlay);
@@ -896,9 +911,9 @@ awp_meeting_detail_class_init (AwpMeetingDetailClass *klass)
   BIND (comment_text);
   BIND (results_state);
   BIND (decision_view);
-  BIND (decision_file_row);
-  BIND (transcript_row);
-  BIND (minutes_row);
+  BIND (decision_files);
+  BIND (transcript_files);
+  BIND (minutes_files);
   BIND (results_link_row);
   gtk_widget_class_bind_template_callback (widget_class, on_language_toggled_cb);
 
@@ -937,6 +952,9 @@ awp_meeting_detail_new (GtkWindow  *parent,
 
   self = g_object_new (AWP_TYPE_MEETING_DETAIL, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
+  awp_attachment_list_set_store (self->decision_files, store);
+  awp_attachment_list_set_store (self->transcript_files, store);
+  awp_attachment_list_set_store (self->minutes_files, store);
   self->meeting_id = g_strdup (meeting_id);
   self->org_id = g_strdup (org_id);
   g_signal_connect_object (store, "record-changed", G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);

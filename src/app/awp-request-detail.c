@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "awp-attachment-list.h"
 #include "awp-i18n.h"
 #include "awp-request-deadlines.h"
 #include "awp-request-detail.h"
@@ -25,6 +26,8 @@ struct _AwpRequestDetail
   GtkLabel    *text_label;
   GtkLabel    *answer_heading;
   GtkLabel    *answer_label;
+  GtkLabel    *attachments_heading;
+  AwpAttachmentList *attachments;
   GtkListBox  *deadlines_list;
   GtkLabel    *rating_heading;
   GtkLabel    *rating_label;
@@ -380,6 +383,11 @@ reload (AwpRequestDetail *self)
   gtk_label_set_text (self->answer_label, answer ? answer : "");
   gtk_widget_set_visible (GTK_WIDGET (self->answer_heading), answer != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->answer_label), answer != NULL);
+  /* The answer's documents (O145-5.1), fetched when opened. */
+  awp_attachment_list_set_store (self->attachments, self->store);
+  awp_attachment_list_set_record (self->attachments, self->id);
+  gtk_widget_set_visible (GTK_WIDGET (self->attachments_heading), awp_attachment_list_get_count (self->attachments) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->attachments), awp_attachment_list_get_count (self->attachments) > 0);
 
   clear_list (self->deadlines_list);
   deadlines = awp_request_running_deadlines (self->calendar, self->rules, self->type, data, &error);
@@ -502,6 +510,7 @@ awp_request_detail_class_init (AwpRequestDetailClass *klass)
     g_signal_new ("request-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (AWP_TYPE_ATTACHMENT_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/awp-request-detail.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -515,6 +524,8 @@ awp_request_detail_class_init (AwpRequestDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AwpRequestDetail, text_label);
   gtk_widget_class_bind_template_child (widget_class, AwpRequestDetail, answer_heading);
   gtk_widget_class_bind_template_child (widget_class, AwpRequestDetail, answer_label);
+  gtk_widget_class_bind_template_child (widget_class, AwpRequestDetail, attachments_heading);
+  gtk_widget_class_bind_template_child (widget_class, AwpRequestDetail, attachments);
   gtk_widget_class_bind_template_child (widget_class, AwpRequestDetail, deadlines_list);
   gtk_widget_class_bind_template_child (widget_class, AwpRequestDetail, rating_heading);
   gtk_widget_class_bind_template_child (widget_class, AwpRequestDetail, rating_label);

@@ -2,6 +2,7 @@
 
 #include <glib/gi18n.h>
 
+#include "awp-attachment-list.h"
 #include "awp-conference-application.h"
 #include "awp-query-model.h"
 #include "awp-draft.h"
@@ -30,6 +31,7 @@ typedef struct
   GtkSpinButton *days;        /* extend */
   GtkLabel      *preview;     /* extend: the new dates */
   GtkLabel      *problem_label;
+  AwpAttachmentList *attachments;  /* answer, refusal: files sent with it (O145-5.1) */
 
   char          *draft_key;   /* "record/<id>/<action>": the text typed so far */
 
@@ -228,6 +230,8 @@ collect_fields (Form *f)
     json_object_set_string_member (fields, "answer", text);
   else if (g_str_equal (f->action, "refuse"))
     json_object_set_string_member (fields, "refusal_reasons", text);
+  if (f->attachments != NULL && awp_attachment_list_get_count (f->attachments) > 0)
+    json_object_set_array_member (fields, "attachments", awp_attachment_list_to_json (f->attachments));
   return fields;
 }
 
@@ -271,13 +275,16 @@ on_text_changed_cb (AdwMessageDialog *dialog)
   if (f->closing || f->done || journal == NULL || f->draft_key == NULL)
     return;
   text = text_of (f->text);
-  if (*text == '\0')
+  if (*text == '\0' && (f->attachments == NULL || awp_attachment_list_get_count (f->attachments) == 0))
     {
       awp_draft_journal_discard (journal, f->draft_key, NULL);
       return;
     }
   fields = json_object_new ();
   json_object_set_string_member (fields, "text", text);
+  /* The files are in the store already; the draft keeps which ones. */
+  if (f->attachments != NULL && awp_attachment_list_get_count (f->attachments) > 0)
+    json_object_set_array_member (fields, "attachments", awp_attachment_list_to_json (f->attachments));
   awp_draft_journal_set (journal, f->draft_key, fields);
 }
 
@@ -297,6 +304,12 @@ restore_draft (Form *f)
     return;
   text = json_object_get_string_member_with_default (draft->fields, "text", "");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (f->text), text, -1);
+  if (f->attachments != NULL)
+    {
+      g_autoptr(GPtrArray) files = awp_attachment_refs (draft->fields);
+
+      awp_attachment_list_set_attachments (f->attachments, files);
+    }
 }
 
 static void
@@ -648,11 +661,30 @@ awp_request_dialog_new (GtkWindow   *parent,
     build_application_refuse (f, GTK_BOX (box));
   else if (g_str_equal (action, "refuse"))
     f->text = add_text (GTK_BOX (box), "refusal_reasons", _("_Reasons"), NULL);
+  /* The answer (or the reasoned refusal) may go with documents (O145-5.1, 5.3). */
+  if (!f->application && (g_str_equal (action, "answer") || g_str_equal (action, "refuse")))
+    {
+      GtkWidget *files_label = gtk_label_new (_("Files"));
+
+      gtk_label_set_xalign (GTK_LABEL (files_label), 0.0f);
+      gtk_widget_add_css_class (files_label, "heading");
+      gtk_widget_set_margin_top (files_label, 6);
+      gtk_box_append (GTK_BOX (box), files_label);
+      f->attachments = AWP_ATTACHMENT_LIST (awp_attachment_list_new ());
+      gtk_widget_set_name (GTK_WIDGET (f->attachments), "attachments");
+      awp_attachment_list_set_store (f->attachments, store);
+      awp_attachment_list_set_editable (f->attachments, TRUE);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (f->attachments), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      files_label, NULL, -1);
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->attachments));
+    }
   if (f->text != NULL && !f->application)
     {
       restore_draft (f);
       g_signal_connect_object (gtk_text_view_get_buffer (f->text), "changed",
                                G_CALLBACK (on_text_changed_cb), dialog, G_CONNECT_SWAPPED);
+      if (f->attachments != NULL)
+        g_signal_connect_object (f->attachments, "changed", G_CALLBACK (on_text_changed_cb), dialog, G_CONNECT_SWAPPED);
     }
   if (f->text != NULL)
     g_signal_connect_object (gtk_text_view_get_buffer (f->text), "changed",
@@ -683,6 +715,12 @@ gboolean
 awp_request_dialog_get_done (AdwMessageDialog *dialog)
 {
   return form_of (dialog)->done;
+}
+
+AwpAttachmentList *
+awp_request_dialog_get_attachments (AdwMessageDialog *dialog)
+{
+  return form_of (dialog)->attachments;
 }
 
 const GError *

@@ -2,6 +2,7 @@
 
 #include <adwaita.h>
 
+#include "awp-attachment-list.h"
 #include "awp-calendar.h"
 #include "awp-deadline.h"
 #include "awp-draft.h"
@@ -26,6 +27,8 @@ const char       *awp_request_dialog_get_problem (AdwMessageDialog *dialog);
 /* After the response: whether the action ran; if not, why (NULL on cancel). */
 gboolean          awp_request_dialog_get_done    (AdwMessageDialog *dialog);
 const GError     *awp_request_dialog_get_error   (AdwMessageDialog *dialog);
+/* The answer's or refusal's files (NULL for other actions). */
+AwpAttachmentList *awp_request_dialog_get_attachments (AdwMessageDialog *dialog);
 
 /* The journal keeping the text typed in these dialogs, beside @store's
  * file; NULL for a store without a file. */

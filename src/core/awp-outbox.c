@@ -436,6 +436,44 @@ awp_outbox_mark_retry (AwpStore    *store,
 }
 
 static gboolean
+resend (AwpStore    *store,
+        const char  *mutation_id,
+        const char  *last_error,
+        GError     **error)
+{
+  g_autoptr(AwpOutboxEntry) m = get_mutation (store, mutation_id, error);
+  g_autoptr(AwpCachedStmt) set = NULL;
+  g_autofree char *fresh = awp_uuid_v4 ();
+
+  if (m == NULL)
+    return FALSE;
+  if (!g_str_equal (m->status, "inflight"))
+    {
+      g_set_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID,
+                   _("The change “%s” is %s, not %s"), mutation_id, m->status, "inflight");
+      return FALSE;
+    }
+  set = awp_store_prepare (store, "UPDATE outbox SET mutation_id = ?2, status = 'pending', last_error = ?3"
+                                  " WHERE mutation_id = ?1", error);
+  if (set == NULL)
+    return FALSE;
+  sqlite3_bind_text (set, 1, mutation_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (set, 2, fresh, -1, SQLITE_STATIC);
+  sqlite3_bind_text (set, 3, last_error, -1, SQLITE_STATIC);
+  return awp_store_step_done (store, set, error);
+}
+
+gboolean
+awp_outbox_mark_resend (AwpStore    *store,
+                        const char  *mutation_id,
+                        const char  *last_error,
+                        GError     **error)
+{
+  g_return_val_if_fail (AWP_IS_STORE (store) && mutation_id != NULL, FALSE);
+  IN_TRANSACTION (store, error, resend (store, mutation_id, last_error, error));
+}
+
+static gboolean
 ack (AwpStore    *store,
      const char  *mutation_id,
      gint64       new_version,

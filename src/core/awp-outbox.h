@@ -63,6 +63,13 @@ gboolean   awp_outbox_mark_retry      (AwpStore    *store,
                                        const char  *mutation_id,
                                        const char  *last_error,
                                        GError     **error);
+/* Refused for a reason this side has fixed (a file sent again): back to
+ * pending under a new mutation id, as the server keeps its answer to the
+ * old one. */
+gboolean   awp_outbox_mark_resend     (AwpStore    *store,
+                                       const char  *mutation_id,
+                                       const char  *last_error,
+                                       GError     **error);
 /* Applied by the server as @new_version: updates record_base and the next
  * pending mutation's base_version of the same entity. */
 gboolean   awp_outbox_mark_acked      (AwpStore    *store,

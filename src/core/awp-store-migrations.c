@@ -246,6 +246,29 @@ migrate_v4 (AwpStore    *self,
   return awp_store_exec (self, v4_sql, error);
 }
 
+/* Attachment files (docs/sync.md "Attachments"), by SHA-256 as the
+ * server keeps them: a record's JSON names them {id, name, mime, size};
+ * the bytes live here once however many records name them. data is NULL
+ * for a file known from a pull and not downloaded yet; uploaded is 1 once
+ * the server has it. name is the file's name when first added here. */
+static const char v5_sql[] =
+  "CREATE TABLE attachment ("
+  "  sha256 TEXT PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  mime TEXT NOT NULL,"
+  "  size INTEGER NOT NULL,"
+  "  data BLOB,"
+  "  uploaded INTEGER NOT NULL DEFAULT 0,"
+  "  added_at TEXT NOT NULL"
+  ");";  /* with a rowid: large rows belong in an ordinary table */
+
+static gboolean
+migrate_v5 (AwpStore    *self,
+            GError     **error)
+{
+  return awp_store_exec (self, v5_sql, error);
+}
+
 typedef gboolean (*MigrationFunc) (AwpStore *self, GError **error);
 
 static const MigrationFunc migrations[] = {
@@ -253,6 +276,7 @@ static const MigrationFunc migrations[] = {
   migrate_v2,
   migrate_v3,
   migrate_v4,
+  migrate_v5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == AWP_STORE_SCHEMA_VERSION);

@@ -307,6 +307,75 @@ sign_in_thread (GTask        *task,
     g_task_return_error (task, g_error_copy (c->error));
 }
 
+typedef struct
+{
+  char *id;
+  char *name;
+} Fetch;
+
+static void
+fetch_free (Fetch *f)
+{
+  g_free (f->id);
+  g_free (f->name);
+  g_free (f);
+}
+
+/* Downloads on the worker's connection, between cycles (the lock). */
+static void
+fetch_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  AwpSyncEngine *self = source;
+  Fetch *f = task_data;
+  GError *error = NULL;
+  AwpStore *store;
+  gboolean ok;
+
+  g_mutex_lock (&self->lock);
+  store = worker_store (self, &error);
+  ok = store != NULL && awp_sync_fetch_attachment (self->sync, store, f->id, f->name, cancellable, &error);
+  g_mutex_unlock (&self->lock);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+awp_sync_engine_fetch_attachment_async (AwpSyncEngine       *self,
+                                        const char          *id,
+                                        const char          *name,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Fetch *f;
+
+  g_return_if_fail (AWP_IS_SYNC_ENGINE (self));
+  g_return_if_fail (id != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, awp_sync_engine_fetch_attachment_async);
+  f = g_new0 (Fetch, 1);
+  f->id = g_strdup (id);
+  f->name = g_strdup (name != NULL ? name : id);
+  g_task_set_task_data (task, f, (GDestroyNotify) fetch_free);
+  g_task_run_in_thread (task, fetch_thread);
+}
+
+gboolean
+awp_sync_engine_fetch_attachment_finish (AwpSyncEngine  *self,
+                                         GAsyncResult   *result,
+                                         GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* ---- the main side ------------------------------------------------- */
 
 static gboolean

@@ -86,4 +86,16 @@ gboolean       awp_sync_engine_sign_in_finish (AwpSyncEngine        *self,
                                                GAsyncResult         *result,
                                                GError              **error);
 
+/* Downloads attachment @id (named @name, for messages) into the store file
+ * unless it is there; the caller's store sees it after the callback. */
+void           awp_sync_engine_fetch_attachment_async  (AwpSyncEngine       *self,
+                                                        const char          *id,
+                                                        const char          *name,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean       awp_sync_engine_fetch_attachment_finish (AwpSyncEngine       *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
+#include "awp-attachment.h"
 #include "awp-backoff.h"
 #include "awp-json-util.h"
 #include "awp-outbox.h"
@@ -43,6 +44,9 @@ typedef struct
   JsonNode *json;
   char     *code;     /* error.code of a non-2xx answer */
   char     *message;  /* error.message */
+  GBytes   *raw;      /* a 2xx answer's bytes, when raw_ok */
+  gboolean  raw_ok;   /* set by the caller: a 2xx answer is a file, not JSON */
+  char     *raw_type; /* its Content-Type */
 } Reply;
 
 static void
@@ -51,6 +55,8 @@ reply_clear (Reply *r)
   g_clear_pointer (&r->json, json_node_unref);
   g_clear_pointer (&r->code, g_free);
   g_clear_pointer (&r->message, g_free);
+  g_clear_pointer (&r->raw, g_bytes_unref);
+  g_clear_pointer (&r->raw_type, g_free);
   r->status = 0;
 }
 
@@ -255,6 +261,7 @@ send_once (AwpSync       *self,
            const char    *method,
            const char    *path,
            GBytes        *body,
+           const char    *body_type,
            const char    *idempotency_key,
            gboolean       with_token,
            Reply         *reply,
@@ -278,7 +285,7 @@ send_once (AwpSync       *self,
       return FALSE;
     }
   headers = soup_message_get_request_headers (msg);
-  soup_message_headers_replace (headers, "Accept", "application/json");
+  soup_message_headers_replace (headers, "Accept", reply->raw_ok ? "*/*" : "application/json");
   if (with_token && self->access != NULL)
     {
       g_autofree char *auth = g_strconcat ("Bearer ", self->access, NULL);
@@ -288,7 +295,11 @@ send_once (AwpSync       *self,
   if (idempotency_key != NULL)
     soup_message_headers_replace (headers, "Idempotency-Key", idempotency_key);
   if (body != NULL)
-    soup_message_set_request_body_from_bytes (msg, "application/json", body);
+    soup_message_set_request_body_from_bytes (msg, body_type != NULL ? body_type : "application/json", body);
+  /* A large file waits for the server's go-ahead: one it will refuse (too
+   * large, no longer signed in) is not sent in vain over a slow link. */
+  if (body != NULL && body_type != NULL && g_bytes_get_size (body) > 1024 * 1024)
+    soup_message_headers_set_expectations (headers, SOUP_EXPECTATION_CONTINUE);
 
   answer = soup_session_send_and_read (self->session, msg, cancellable, &local_error);
   if (answer == NULL)
@@ -323,6 +334,13 @@ send_once (AwpSync       *self,
     awp_http_parse_retry_after (after, NULL, &self->retry_after_ms);
 
   data = g_bytes_get_data (answer, &len);
+  if (reply->raw_ok && reply->status >= 200 && reply->status < 300)
+    {
+      /* A file: its bytes as they came; the caller checks the hash. */
+      reply->raw = g_bytes_ref (answer);
+      reply->raw_type = g_strdup (soup_message_headers_get_content_type (soup_message_get_response_headers (msg), NULL));
+      return TRUE;
+    }
   if (len > 0)
     reply->json = awp_protocol_parse (data, (gssize) len, AWP_PROTOCOL_MAX_DEPTH, NULL);
   if (reply->status >= 200 && reply->status < 300)
@@ -372,7 +390,7 @@ refresh_tokens (AwpSync       *self,
   root = json_builder_get_root (b);
   text = json_to_string (root, FALSE);
   body = g_bytes_new (text, strlen (text));
-  ok = send_once (self, "POST", "/api/v1/auth/refresh", body, NULL, FALSE, &reply, cancellable, error);
+  ok = send_once (self, "POST", "/api/v1/auth/refresh", body, NULL, NULL, FALSE, &reply, cancellable, error);
   if (ok && reply.status != 200)
     {
       g_set_error (error, AWP_SYNC_ERROR, AWP_SYNC_ERROR_UNAUTHORIZED,
@@ -389,14 +407,15 @@ refresh_tokens (AwpSync       *self,
  * with backoff (Retry-After wins), a 401 refreshes the token once. Any
  * answer but a retryable one is returned for the caller to judge. */
 static gboolean
-request (AwpSync       *self,
-         const char    *method,
-         const char    *path,
-         GBytes        *body,
-         const char    *idempotency_key,
-         Reply         *reply,
-         GCancellable  *cancellable,
-         GError       **error)
+request_typed (AwpSync       *self,
+               const char    *method,
+               const char    *path,
+               GBytes        *body,
+               const char    *body_type,
+               const char    *idempotency_key,
+               Reply         *reply,
+               GCancellable  *cancellable,
+               GError       **error)
 {
   gboolean refreshed = FALSE;
 
@@ -404,7 +423,7 @@ request (AwpSync       *self,
     {
       g_autoptr(GError) local_error = NULL;
 
-      if (send_once (self, method, path, body, idempotency_key, TRUE, reply, cancellable, &local_error))
+      if (send_once (self, method, path, body, body_type, idempotency_key, TRUE, reply, cancellable, &local_error))
         {
           switch (awp_http_classify_status (reply->status))
             {
@@ -456,6 +475,19 @@ request (AwpSync       *self,
           return FALSE;
         }
     }
+}
+
+static gboolean
+request (AwpSync       *self,
+         const char    *method,
+         const char    *path,
+         GBytes        *body,
+         const char    *idempotency_key,
+         Reply         *reply,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  return request_typed (self, method, path, body, NULL, idempotency_key, reply, cancellable, error);
 }
 
 /* A FATAL answer as an error for the person: 403 is a permission, the
@@ -550,7 +582,7 @@ awp_sync_sign_in (AwpSync       *self,
   body = g_bytes_new (text, strlen (text));
   memset (text, 0, strlen (text));
 
-  if (!send_once (self, "POST", "/api/v1/auth/login", body, NULL, FALSE, &reply, cancellable, error))
+  if (!send_once (self, "POST", "/api/v1/auth/login", body, NULL, NULL, FALSE, &reply, cancellable, error))
     return FALSE;
   if (reply.status == 200)
     ok = store_tokens (self, reply.json, cancellable, error);
@@ -716,6 +748,73 @@ field_errors_json (GPtrArray *errors)
   return a;
 }
 
+typedef struct
+{
+  char *field;   /* "attachments[1]", "results.attachments[0]" */
+  char *id;
+  char *name;
+  char *mime;
+} Upload;
+
+static void
+upload_free (Upload *u)
+{
+  g_free (u->field);
+  g_free (u->id);
+  g_free (u->name);
+  g_free (u->mime);
+  g_free (u);
+}
+
+static void
+collect_uploads (const char *path,
+                 JsonArray  *array,
+                 gpointer    user_data)
+{
+  GPtrArray *out = user_data;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autoptr(AwpAttachment) a = awp_attachment_from_json (json_array_get_element (array, i));
+      Upload *u;
+
+      if (a == NULL)
+        continue;
+      u = g_new0 (Upload, 1);
+      u->field = g_strdup_printf ("%s[%u]", path, i);
+      u->id = g_strdup (a->id);
+      u->name = g_strdup (a->name);
+      u->mime = g_strdup (a->mime);
+      g_ptr_array_add (out, u);
+    }
+}
+
+/* A rejection only for files the server lacks, though this store sent them
+ * (the server dropped them, or was restored from a backup): when the bytes
+ * are here, they are marked to be sent again and the change goes back to
+ * pending under a new id, once; a second such answer is a rejection like
+ * any other. */
+static gboolean
+resend_missing_files (AwpStore          *store,
+                      AwpOutboxEntry    *e,
+                      AwpMutationResult *r)
+{
+  g_autoptr(GPtrArray) files = NULL;
+  gboolean any = FALSE;
+
+  if (r->errors == NULL || r->errors->len == 0 || e->patch == NULL
+      || g_strcmp0 (e->last_error, "attachment_missing") == 0)
+    return FALSE;
+  for (guint i = 0; i < r->errors->len; i++)
+    if (g_strcmp0 (((AwpFieldError *) r->errors->pdata[i])->code, "attachment_missing") != 0)
+      return FALSE;
+  files = g_ptr_array_new_with_free_func ((GDestroyNotify) upload_free);
+  awp_attachment_foreach_array (e->patch, collect_uploads, files);
+  for (guint i = 0; i < files->len; i++)
+    any |= awp_attachment_forget_uploaded (store, ((Upload *) files->pdata[i])->id, NULL);
+  return any;
+}
+
 static gboolean
 apply_result (AwpStore          *store,
               AwpOutboxEntry    *e,
@@ -743,6 +842,11 @@ apply_result (AwpStore          *store,
       {
         g_autoptr(JsonArray) errors = field_errors_json (r->errors);
 
+        if (resend_missing_files (store, e, r))
+          {
+            stats->pushed--;  /* sent again in this cycle, after its files */
+            return awp_outbox_mark_resend (store, e->mutation_id, "attachment_missing", error);
+          }
         stats->rejected++;
         if (json_array_get_length (errors) == 0)
           {
@@ -816,6 +920,159 @@ next_batch (AwpStore  *store,
   return g_steal_pointer (&batch);
 }
 
+/* ---- attachments --------------------------------------------------- */
+
+/* Sends one file the server does not have yet: TRUE when it has it now,
+ * FALSE with *@refused set (a field error for the mutation) when the
+ * server will never take it, FALSE with @error when it could not be sent. */
+static gboolean
+upload_one (AwpSync       *self,
+            AwpStore      *store,
+            Upload        *u,
+            JsonObject   **refused,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GBytes) bytes = awp_attachment_read (store, u->id, error);
+  g_autofree char *path = NULL;
+  Reply reply = { 0 };
+  const char *code;
+  char *msg;
+
+  if (bytes == NULL)
+    return FALSE;
+  path = g_strconcat ("/api/v1/attachments/", u->id, NULL);
+  /* The hash is the idempotency: the same PUT twice stores one file. */
+  if (!request_typed (self, "PUT", path, bytes, u->mime, NULL, &reply, cancellable, error))
+    return FALSE;
+  if (reply.status == 200 || reply.status == 201)
+    {
+      reply_clear (&reply);
+      return awp_attachment_mark_uploaded (store, u->id, error);
+    }
+  switch (reply.status)
+    {
+    case 413:
+      {
+        g_autofree char *size = awp_attachment_format_size (g_bytes_get_size (bytes));
+
+        code = "payload_too_large";
+        msg = g_strdup_printf (_("The server does not take “%s”: at %s it is larger than it allows"), u->name, size);
+      }
+      break;
+    case 415:
+      code = "unsupported_type";
+      msg = g_strdup_printf (_("The server does not take “%s”: not a kind of file it accepts"), u->name);
+      break;
+    case 400:
+    case 422:
+      code = reply.status == 422 ? "hash_mismatch" : "invalid";
+      msg = g_strdup_printf (_("The server does not take “%s”: the file here is damaged"), u->name);
+      break;
+    default:
+      set_fatal (&reply, error);
+      reply_clear (&reply);
+      return FALSE;
+    }
+  reply_clear (&reply);
+  *refused = json_object_new ();
+  json_object_set_string_member (*refused, "field", u->field);
+  json_object_set_string_member (*refused, "code", code);
+  json_object_set_string_member (*refused, "message", msg);
+  g_free (msg);
+  return FALSE;
+}
+
+/* Before a batch is pushed, the files its mutations name and the server
+ * lacks are uploaded (one PUT each). A mutation with a file the server
+ * refuses is rejected here with that file's field error, as the server
+ * would reject it, and leaves the batch. */
+static gboolean
+upload_for_batch (AwpSync       *self,
+                  AwpStore      *store,
+                  GPtrArray     *batch,
+                  AwpSyncStats  *stats,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  for (guint i = 0; i < batch->len;)
+    {
+      AwpOutboxEntry *e = batch->pdata[i];
+      g_autoptr(GPtrArray) uploads = g_ptr_array_new_with_free_func ((GDestroyNotify) upload_free);
+      g_autoptr(JsonArray) refused = json_array_new ();
+
+      if (e->patch != NULL)
+        awp_attachment_foreach_array (e->patch, collect_uploads, uploads);
+      for (guint k = 0; k < uploads->len; k++)
+        {
+          Upload *u = uploads->pdata[k];
+          JsonObject *why = NULL;
+
+          if (!awp_attachment_needs_upload (store, u->id))
+            continue;  /* the server has it, or this store never had it: the push tells */
+          if (!upload_one (self, store, u, &why, cancellable, error))
+            {
+              if (why == NULL)
+                return FALSE;
+              json_array_add_object_element (refused, why);
+            }
+        }
+      if (json_array_get_length (refused) > 0)
+        {
+          stats->rejected++;
+          if (!awp_outbox_mark_rejected (store, e->mutation_id, refused, error))
+            return FALSE;
+          g_ptr_array_remove_index (batch, i);
+          continue;
+        }
+      i++;
+    }
+  return TRUE;
+}
+
+gboolean
+awp_sync_fetch_attachment (AwpSync       *self,
+                           AwpStore      *store,
+                           const char    *id,
+                           const char    *name,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autofree char *path = NULL;
+  Reply reply = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL && AWP_IS_STORE (store), FALSE);
+
+  if (!awp_attachment_id_valid (id))
+    {
+      g_set_error (error, AWP_SYNC_ERROR, AWP_SYNC_ERROR_PROTOCOL, _("“%s” names no file"), name);
+      return FALSE;
+    }
+  if (awp_attachment_is_local (store, id))
+    return TRUE;
+  path = g_strconcat ("/api/v1/attachments/", id, NULL);
+  reply.raw_ok = TRUE;
+  if (!request (self, "GET", path, NULL, NULL, &reply, cancellable, error))
+    return FALSE;
+  if (reply.status == 404)
+    {
+      g_set_error (error, AWP_SYNC_ERROR, AWP_SYNC_ERROR_FORBIDDEN,
+                   _("The server has no file “%s” for this account"), name);
+      reply_clear (&reply);
+      return FALSE;
+    }
+  if (reply.status != 200 || reply.raw == NULL)
+    {
+      set_fatal (&reply, error);
+      reply_clear (&reply);
+      return FALSE;
+    }
+  ok = awp_attachment_store_downloaded (store, id, name, reply.raw_type, reply.raw, error);
+  reply_clear (&reply);
+  return ok;
+}
+
 static gboolean
 push (AwpSync       *self,
       AwpStore      *store,
@@ -847,6 +1104,10 @@ push (AwpSync       *self,
         return FALSE;
       if (batch->len == 0)
         return TRUE;
+      if (!upload_for_batch (self, store, batch, stats, cancellable, error))
+        return FALSE;
+      if (batch->len == 0)
+        continue;  /* every one was rejected over its files: the next ones */
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "client_id");

@@ -116,6 +116,16 @@ gboolean    awp_sync_run              (AwpSync              *self,
  * $XDG_DATA_HOME/kz.opendialog.Workstation/awp.db (its folder is made). */
 char       *awp_sync_default_store_path (void);
 
+/* Downloads the file @id (a record's attachment named @name) into @store
+ * unless it is there already; the bytes are checked against the id. The
+ * server answers only to those who may see a record naming it. */
+gboolean    awp_sync_fetch_attachment (AwpSync              *self,
+                                       AwpStore             *store,
+                                       const char           *id,
+                                       const char           *name,
+                                       GCancellable         *cancellable,
+                                       GError              **error);
+
 /* The push half alone (a local change while the pull can wait). */
 gboolean    awp_sync_push             (AwpSync              *self,
                                        AwpStore             *store,

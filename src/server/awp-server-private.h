@@ -44,6 +44,7 @@ typedef struct
   gint64 login_max_delay;
   gint64 tombstone_retention; /* seconds a deleted record stays pullable */
   guint  max_body;            /* bytes */
+  guint  max_attachment;      /* bytes of one attachment upload */
   guint  max_batch;           /* mutations per push */
   guint  request_timeout;     /* seconds a client may take to send a request */
   gboolean log_requests;

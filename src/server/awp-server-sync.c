@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "awp-json-util.h"
+#include "awp-server-attachments.h"
 #include "awp-server-live.h"
 #include "awp-server-registry.h"
 #include "awp-server-sync.h"
@@ -410,6 +411,8 @@ decide (AwpServer           *server,
   }
   if (!awp_server_validate_mutation (server, m->entity_type, m->op, next, errors))
     return result_rejected (m->mutation_id, "validation_failed", "Some fields are not valid", errors);
+  if (m->op != AWP_MUTATION_DELETE && !awp_server_attachments_available (server, user, next, errors))
+    return result_rejected (m->mutation_id, "validation_failed", "An attached file has not been uploaded", errors);
   /* Last, as it may take a Registry number: a refusal before never does. */
   if (!awp_server_registry_rules (server, m->entity_type, m->entity_id, m->op,
                                   cur != NULL && !cur->deleted ? cur->data : NULL, next, errors, error))
@@ -436,7 +439,10 @@ decide (AwpServer           *server,
   target->changed_at = g_get_real_time () / G_USEC_PER_SEC;
   g_free (target->origin_mutation_id);
   target->origin_mutation_id = g_strdup (m->mutation_id);
-  if (!awp_server_db_put_record (server->db, target, error))
+  if (!awp_server_db_put_record (server->db, target, error)
+      /* A tombstone keeps its references (and so its files) until it is
+       * purged: a person may still bring the record back. */
+      || !awp_server_attachments_index (server, target->entity_type, target->id, target->data, error))
     return NULL;
   return result_applied (m->mutation_id, target->version, merged);
 }

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "awp-server-attachments.h"
 #include "awp-server-validate.h"
 
 #include "awp-conference-template.h"
@@ -53,6 +54,7 @@ static const FieldSpec blog_request[] = {
   { "auth_method", T_ENUM, FALSE, 0, "eds egov" },
   { "lang", T_ENUM, FALSE, 0, "kk ru en" },
   { "answer", T_STRING, FALSE, 20000, NULL },
+  { "attachments", T_ARRAY, FALSE, 20, NULL },  /* O145-5.1: the answer's files */
   { "answered_on", T_DATE, FALSE, 0, NULL },
   { "closed_on", T_DATE, FALSE, 0, NULL },
   { "reason", T_STRING, FALSE, 5000, NULL },
@@ -309,6 +311,7 @@ static const FieldSpec change_request[] = {
   { "current_value", T_STRING, FALSE, O93_NAME, NULL },
   { "new_value", T_STRING, FALSE, O93_NAME, NULL },
   { "grounds", T_STRING, FALSE, O93_TEXT, NULL },
+  { "attachments", T_ARRAY, FALSE, 50, NULL },  /* documents behind the change */
   { "signer", T_STRING, FALSE, 300, NULL },
   { "signed_on", T_DATE, FALSE, 0, NULL },
   { "subject", T_STRING, FALSE, O93_NAME, NULL },
@@ -764,6 +767,7 @@ awp_server_validate_mutation (AwpServer     *server,
       && !json_object_has_member (data, "included_on")
       && is_blank (json_object_get_string_member_with_default (data, "name", "")))
     add (errors, "name", "required", "name: required, must not be blank");
+  awp_server_attachments_check (server, data, errors);
   if (errors->len > before)
     return FALSE;
 

@@ -3,7 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "awp-server-attachments.h"
 #include "awp-server-auth.h"
+#include "awp-attachment-type.h"
 #include "awp-server-db.h"
 #include "awp-server-fault.h"
 #include "awp-server-portal.h"
@@ -54,6 +56,8 @@ static const Route routes[] = {
   { "POST", "/api/v1/operator/templates/{id}/decision", ROUTE_AUTH, awp_server_operator_decide },
   { "GET", "/api/v1/accreditation/applications", ROUTE_AUTH, awp_server_accreditation_list },
   { "POST", "/api/v1/accreditation/applications/{id}/decision", ROUTE_AUTH, awp_server_accreditation_decide },
+  { "PUT", "/api/v1/attachments/{id}", ROUTE_AUTH, awp_server_attachments_put },
+  { "GET", "/api/v1/attachments/{id}", ROUTE_AUTH, awp_server_attachments_get },
 };
 
 static void
@@ -88,6 +92,7 @@ awp_server_init (AwpServer *self)
   self->config.login_max_delay = 15 * 60;
   self->config.tombstone_retention = 30 * 24 * 3600;
   self->config.max_body = 8 * 1024 * 1024;
+  self->config.max_attachment = AWP_ATTACHMENT_DEFAULT_MAX_SIZE;
   self->config.max_batch = 1000;
   self->config.request_timeout = 60;
   self->config.log_requests = TRUE;
@@ -353,11 +358,12 @@ got_chunk (SoupServerMessage *msg,
   AwpServer *self = user_data;
   GByteArray *buf = g_object_get_data (G_OBJECT (msg), "awp-body");
   gsize size = g_bytes_get_size (chunk);
+  gsize limit = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (msg), "awp-limit"));
 
   extend_deadline (self, msg);
   if (buf == NULL || g_object_get_data (G_OBJECT (msg), "awp-body-too-large") != NULL)
     return;
-  if (buf->len + size > self->config.max_body)
+  if (buf->len + size > limit)
     {
       g_object_set_data (G_OBJECT (msg), "awp-body-too-large", GINT_TO_POINTER (1));
       g_byte_array_set_size (buf, 0);
@@ -376,8 +382,10 @@ early (SoupServer        *soup,
 {
   AwpServer *self = user_data;
   goffset len = soup_message_headers_get_content_length (soup_server_message_get_request_headers (msg));
+  /* Attachment uploads have their own, larger limit ([server] max-attachment). */
+  gsize limit = awp_server_attachments_limit (self, soup_server_message_get_method (msg), path);
 
-  if (len > (goffset) self->config.max_body)
+  if (len > (goffset) limit)
     {
       g_autoptr(JsonNode) node = awp_protocol_error_build ("payload_too_large", "The request body is too large", NULL);
       g_autofree char *text = json_to_string (node, FALSE);
@@ -389,6 +397,7 @@ early (SoupServer        *soup,
       return;
     }
   soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
+  g_object_set_data (G_OBJECT (msg), "awp-limit", GSIZE_TO_POINTER (limit));
   g_object_set_data_full (G_OBJECT (msg), "awp-body", g_byte_array_new (), (GDestroyNotify) g_byte_array_unref);
   g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk), self);
 }
@@ -426,7 +435,7 @@ apply_config (AwpServer  *self,
 {
   AwpServerConfig *c = &self->config;
   gint64 free_failures = c->login_free_failures, max_body = c->max_body, max_batch = c->max_batch;
-  gint64 request_timeout = c->request_timeout;
+  gint64 request_timeout = c->request_timeout, max_attachment = c->max_attachment;
 
   if (!read_int (kf, "auth", "access-ttl", 1, G_MAXINT32, &c->access_ttl, error)
       || !read_int (kf, "auth", "refresh-ttl", 1, G_MAXINT32, &c->refresh_ttl, error)
@@ -435,8 +444,10 @@ apply_config (AwpServer  *self,
       || !read_int (kf, "sync", "tombstone-retention", -1, G_MAXINT32, &c->tombstone_retention, error)
       || !read_int (kf, "sync", "max-batch", 1, 100000, &max_batch, error)
       || !read_int (kf, "server", "max-body", 1024, 64 * 1024 * 1024, &max_body, error)
-      || !read_int (kf, "server", "request-timeout", 1, 3600, &request_timeout, error))
+      || !read_int (kf, "server", "request-timeout", 1, 3600, &request_timeout, error)
+      || !read_int (kf, "server", "max-attachment", 1024, 256 * 1024 * 1024, &max_attachment, error))
     return FALSE;
+  c->max_attachment = max_attachment;
   c->request_timeout = request_timeout;
   c->login_free_failures = free_failures;
   c->max_body = max_body;
@@ -487,6 +498,8 @@ awp_server_new (const char  *db_path,
   self->db = awp_server_db_open (db_path, error);
   if (self->db == NULL)
     return NULL;
+  if (!awp_server_attachments_init (self, error))
+    return NULL;
   self->calendar = awp_calendar_new_default (error);
   if (self->calendar == NULL)
     return NULL;
@@ -498,6 +511,10 @@ awp_server_new (const char  *db_path,
     return NULL;
   if (self->config.tombstone_retention >= 0
       && !awp_server_db_purge (self->db, g_get_real_time () / G_USEC_PER_SEC - self->config.tombstone_retention, error))
+    return NULL;
+  /* Files nothing names, kept as long as tombstones for a late push. */
+  if (self->config.tombstone_retention >= 0
+      && !awp_server_attachments_purge (self, g_get_real_time () / G_USEC_PER_SEC - self->config.tombstone_retention, error))
     return NULL;
 
   /* Batch answers are kept a day: long enough for any client's retry. */

@@ -15,6 +15,8 @@
  * byte 0 picks the endpoint, byte 1 the caller (none, an administrator,
  * the Operator, the authorized body) and the Idempotency-Key; then
  * "ID\nQUERY\nBODY" (the {id} path segment, the query string, the body).
+ * For attachment uploads an id "auto" becomes the body's SHA-256 (so the
+ * store path is reached) and bits 2-3 of byte 1 pick the Content-Type.
  * The server must answer every request with a status below 500 in the
  * error format, and never crash, leak or trip a GLib critical. */
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
@@ -51,7 +53,11 @@ static const Endpoint endpoints[] = {
   /* Added last, so the corpus keeps its endpoints. */
   { "POST", "/api/v1/portal/conference-questions" },
   { "POST", "/api/v1/portal/survey-responses" },
+  { "PUT", "/api/v1/attachments/{id}" },
+  { "GET", "/api/v1/attachments/{id}" },
 };
+
+static const char *const upload_types[] = { "text/plain", "application/pdf", "image/png", "application/json" };
 
 static const char *const users[] = { NULL, "admin.edu", "operator", "authorized" };
 
@@ -289,7 +295,15 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 
   g_string_append_printf (request, "%s ", e->method);
   brace = strstr (e->path, "{id}");
-  if (brace != NULL)
+  if (brace != NULL && id_len == 4 && memcmp (id, "auto", 4) == 0)
+    {
+      g_autofree char *sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) body, body_len);
+
+      g_string_append_len (request, e->path, brace - e->path);
+      g_string_append (request, sha);
+      g_string_append (request, brace + 4);
+    }
+  else if (brace != NULL)
     {
       g_string_append_len (request, e->path, brace - e->path);
       append_escaped (request, id, id_len, TRUE);
@@ -310,7 +324,9 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     g_string_append (request, "Idempotency-Key: fuzz\r\n");
   else
     g_string_append_printf (request, "Idempotency-Key: fuzz-%" G_GUINT64_FORMAT "\r\n", key_counter++);
-  g_string_append_printf (request, "Content-Type: application/json\r\nContent-Length: %zu\r\n\r\n", body_len);
+  g_string_append_printf (request, "Content-Type: %s\r\nContent-Length: %zu\r\n\r\n",
+                          g_str_equal (e->method, "PUT") ? upload_types[(data[1] >> 2) % G_N_ELEMENTS (upload_types)]
+                                                         : "application/json", body_len);
   g_string_append_len (request, body, body_len);
 
   response = exchange (request->str, request->len);
@@ -323,6 +339,9 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   /* libsoup itself refuses a path that climbs out with "..", before any
    * handler runs: a bare 400, which is all such a request deserves. */
   if (status == 400 && *body_of (response) == '\0')
+    return 0;
+  /* A file the caller may download comes back as itself. */
+  if (status == 200 && g_str_equal (e->method, "GET") && g_str_has_prefix (e->path, "/api/v1/attachments/"))
     return 0;
   /* Every other answer is JSON; every refusal says why. */
   answer = json_from_string (body_of (response), NULL);
