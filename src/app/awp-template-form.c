@@ -102,6 +102,8 @@ awp_template_form_free (AwpTemplateForm *form)
   if (form == NULL)
     return;
   g_clear_handle_id (&form->save_source, g_source_remove);
+  if (form->store != NULL)
+    g_signal_handlers_disconnect_by_data (form->store, form);
   for (guint i = 0; i < form->inputs->len; i++)
     disconnect_input (form, g_ptr_array_index (form->inputs, i));
   g_ptr_array_unref (form->inputs);
@@ -115,6 +117,8 @@ awp_template_form_free (AwpTemplateForm *form)
   g_free (form);
 }
 
+static void on_store_changed (AwpTemplateForm *form, const char *id, AwpStore *store);
+
 void
 awp_template_form_set_store (AwpTemplateForm *form,
                              AwpStore        *store)
@@ -122,8 +126,12 @@ awp_template_form_set_store (AwpTemplateForm *form,
   if (form->store == store)
     return;
   g_clear_handle_id (&form->save_source, g_source_remove);
+  if (form->store != NULL)
+    g_signal_handlers_disconnect_by_data (form->store, form);
   g_set_object (&form->store, store);
   g_clear_pointer (&form->id, g_free);
+  if (store != NULL)
+    g_signal_connect_swapped (store, "record-changed", G_CALLBACK (on_store_changed), form);
 }
 
 AwpStore *
@@ -824,6 +832,49 @@ awp_template_form_load (AwpTemplateForm  *form,
   if (form->changed)
     form->changed (form->user_data);
   return TRUE;
+}
+
+/* The open template changed in the store under the form: a sync brought
+ * the Operator's decision and remarks (O145-7), or the portal's survey
+ * results. Without edits waiting to be saved the form shows the stored
+ * template again; with some, only what the body does not edit here
+ * (status, remarks, results …) is taken, so typing is never lost. */
+static void
+on_store_changed (AwpTemplateForm *form,
+                  const char      *id,
+                  AwpStore        *store)
+{
+  g_autoptr(JsonObject) record = NULL;
+  g_autoptr(JsonObject) changes = NULL;
+  g_autofree char *open_id = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonObject *stored;
+
+  if (form->id == NULL || form->loading || (id != NULL && g_strcmp0 (id, form->id) != 0))
+    return;
+  record = awp_store_get_record (store, form->id, NULL);
+  if (record == NULL)
+    return;
+  stored = json_object_get_object_member (record, "data");
+  if (stored == NULL || json_object_equal (stored, form->saved))
+    return;
+  changes = pending_changes (form);
+  if (json_object_get_size (changes) == 0)
+    {
+      open_id = g_strdup (form->id);
+      g_clear_handle_id (&form->save_source, g_source_remove);
+      awp_template_form_load (form, open_id, NULL);
+      return;
+    }
+  members = json_object_get_members (stored);
+  for (GList *m = members; m != NULL; m = m->next)
+    {
+      if (g_strv_contains (form->kind->members, m->data))
+        continue;
+      json_object_set_member (form->data, m->data, json_node_copy (json_object_get_member (stored, m->data)));
+      json_object_set_member (form->saved, m->data, json_node_copy (json_object_get_member (stored, m->data)));
+    }
+  awp_template_form_refresh (form);
 }
 
 gboolean
