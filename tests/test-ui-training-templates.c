@@ -577,8 +577,8 @@ survey_results (Workstation *admin, const char *survey)
                    respondents + 3);
 
   /* The Results view, left open, shows the new figure. */
-  shown = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d respondent", "%d respondents", respondents + 3),
-                           (int) (respondents + 3));
+  shown = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u respondent", "%u respondents", respondents + 3),
+                           (guint) (respondents + 3));
   if (!ws_shows (GTK_WIDGET (editor), shown))
     g_error ("the open Results view does not show “%s” after the sync", shown);
 
