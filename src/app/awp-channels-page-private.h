@@ -40,6 +40,7 @@ struct _AwpChannelsPage
   gboolean         editable;     /* the open document is a draft */
   AwpCalendar     *calendar;    /* may be NULL */
   char            *role;        /* the signed-in user's role */
+  char            *actor;       /* the signed-in user, for the audit log */
 
   /* Borrowed: children of the detail panes */
   GtkLabel        *message_label;
@@ -48,7 +49,9 @@ struct _AwpChannelsPage
   GtkDropDown     *change_field;
 };
 
-const char *awp_channels_actor          (void);
+/* Who acts: the signed-in user (awp_channels_page_set_actor), else the
+ * account's login name. */
+const char *awp_channels_actor          (AwpChannelsPage *self);
 /* Why the signed-in role may not use @action, translated; NULL if it may.
  * awp_channels_gate sets that as the (insensitive) button's tooltip. */
 const char *awp_channels_role_denial    (AwpChannelsPage *self,

@@ -22,9 +22,19 @@ G_DEFINE_FINAL_TYPE (AwpChannelsPage, awp_channels_page, GTK_TYPE_WIDGET)
 static const int column_widths[AWP_REGISTRY_COLUMNS] = { 30, 220, 220, 110, 300, 200 };
 
 const char *
-awp_channels_actor (void)
+awp_channels_actor (AwpChannelsPage *self)
 {
-  return g_get_user_name ();
+  return self->actor != NULL ? self->actor : g_get_user_name ();
+}
+
+void
+awp_channels_page_set_actor (AwpChannelsPage *self,
+                             const char      *actor)
+{
+  g_return_if_fail (AWP_IS_CHANNELS_PAGE (self));
+
+  g_free (self->actor);
+  self->actor = g_strdup (actor);
 }
 
 void
@@ -705,10 +715,10 @@ save_open (AwpChannelsPage  *self,
   data = awp_channels_collect (self);
 
   if (g_strcmp0 (self->open_type, "accreditation_application") == 0)
-    return awp_accreditation_save (self->store, self->open_id, data, awp_channels_actor (), error);
+    return awp_accreditation_save (self->store, self->open_id, data, awp_channels_actor (self), error);
   if (g_strcmp0 (self->open_type, "change_request") == 0)
-    return awp_change_request_save (self->store, self->open_id, data, awp_channels_actor (), error);
-  return awp_termination_save (self->store, self->open_id, data, awp_channels_actor (), error);
+    return awp_change_request_save (self->store, self->open_id, data, awp_channels_actor (self), error);
+  return awp_termination_save (self->store, self->open_id, data, awp_channels_actor (self), error);
 }
 
 static gboolean
@@ -769,11 +779,11 @@ send_action (GtkWidget  *widget,
     return;
   ok = save_open (self, &error);
   if (ok && g_strcmp0 (self->open_type, "accreditation_application") == 0)
-    ok = awp_accreditation_send (self->store, self->open_id, NULL, awp_channels_actor (), &error);
+    ok = awp_accreditation_send (self->store, self->open_id, NULL, awp_channels_actor (self), &error);
   else if (ok && g_strcmp0 (self->open_type, "change_request") == 0)
-    ok = awp_change_request_send (self->store, self->open_id, NULL, awp_channels_actor (), &error);
+    ok = awp_change_request_send (self->store, self->open_id, NULL, awp_channels_actor (self), &error);
   else if (ok)
-    ok = awp_termination_send (self->store, self->open_id, NULL, awp_channels_actor (), &error);
+    ok = awp_termination_send (self->store, self->open_id, NULL, awp_channels_actor (self), &error);
   report (self, ok, error, _("Sent to the authorized body"));
   if (!ok)
     awp_channels_mark_issues (self, TRUE);
@@ -794,7 +804,7 @@ save_review (AwpChannelsPage  *self,
         continue;
       if (!awp_accreditation_review (self->store, self->open_id, awp_accreditation_criteria[i],
                                      gtk_check_button_get_active (GTK_CHECK_BUTTON (check)),
-                                     gtk_editable_get_text (GTK_EDITABLE (comment)), awp_channels_actor (), error))
+                                     gtk_editable_get_text (GTK_EDITABLE (comment)), awp_channels_actor (self), error))
         return FALSE;
     }
   return TRUE;
@@ -821,7 +831,7 @@ accredit_action (GtkWidget  *widget,
   gboolean ok;
 
   ok = save_review (self, &error)
-       && awp_accreditation_decide (self->store, self->open_id, TRUE, NULL, NULL, awp_channels_actor (), &error);
+       && awp_accreditation_decide (self->store, self->open_id, TRUE, NULL, NULL, awp_channels_actor (self), &error);
   report (self, ok, error, _("Accredited: the channel is entered in the Registry"));
 }
 
@@ -838,9 +848,9 @@ refuse_action (GtkWidget  *widget,
 
   if (g_strcmp0 (self->open_type, "accreditation_application") == 0)
     ok = save_review (self, &error)
-         && awp_accreditation_decide (self->store, self->open_id, FALSE, text, NULL, awp_channels_actor (), &error);
+         && awp_accreditation_decide (self->store, self->open_id, FALSE, text, NULL, awp_channels_actor (self), &error);
   else
-    ok = awp_change_request_refuse (self->store, self->open_id, text, NULL, awp_channels_actor (), &error);
+    ok = awp_change_request_refuse (self->store, self->open_id, text, NULL, awp_channels_actor (self), &error);
   report (self, ok, error, _("Refused"));
 }
 
@@ -852,7 +862,7 @@ notified_action (GtkWidget  *widget,
   AwpChannelsPage *self = AWP_CHANNELS_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
-  report (self, awp_accreditation_mark_notified (self->store, self->open_id, NULL, awp_channels_actor (), &error),
+  report (self, awp_accreditation_mark_notified (self->store, self->open_id, NULL, awp_channels_actor (self), &error),
           error, _("The applicant is notified"));
 }
 
@@ -866,9 +876,9 @@ apply_action (GtkWidget  *widget,
   gboolean ok;
 
   if (g_strcmp0 (self->open_type, "change_request") == 0)
-    ok = awp_change_request_apply (self->store, self->open_id, NULL, awp_channels_actor (), &error);
+    ok = awp_change_request_apply (self->store, self->open_id, NULL, awp_channels_actor (self), &error);
   else
-    ok = awp_termination_apply (self->store, self->open_id, NULL, awp_channels_actor (), &error);
+    ok = awp_termination_apply (self->store, self->open_id, NULL, awp_channels_actor (self), &error);
   report (self, ok, error, _("Entered into the Registry"));
 }
 
@@ -897,7 +907,7 @@ request_change_action (GtkWidget  *widget,
     return;
   field = gtk_drop_down_get_selected (self->change_field);
   id = awp_change_request_create (self->store, self->channel_id, awp_registry_fields[MIN (field, 3)], data,
-                                  awp_channels_actor (), &error);
+                                  awp_channels_actor (self), &error);
   if (id == NULL)
     {
       g_warning ("Change request not created: %s", error->message);
@@ -918,7 +928,7 @@ terminate_action (GtkWidget  *widget,
 
   if (self->channel_id == NULL)
     return;
-  id = awp_termination_create (self->store, self->channel_id, data, awp_channels_actor (), &error);
+  id = awp_termination_create (self->store, self->channel_id, data, awp_channels_actor (self), &error);
   if (id == NULL)
     {
       g_warning ("Notice not created: %s", error->message);
@@ -1134,6 +1144,7 @@ awp_channels_page_finalize (GObject *object)
   AwpChannelsPage *self = AWP_CHANNELS_PAGE (object);
 
   g_free (self->open_id);
+  g_free (self->actor);
   g_free (self->open_type);
   g_free (self->role);
   g_free (self->channel_id);
@@ -1315,7 +1326,7 @@ awp_channels_page_create_application (AwpChannelsPage  *self,
   g_return_val_if_fail (AWP_IS_CHANNELS_PAGE (self), NULL);
   g_return_val_if_fail (self->store != NULL, NULL);
 
-  id = awp_accreditation_create (self->store, data, awp_channels_actor (), error);
+  id = awp_accreditation_create (self->store, data, awp_channels_actor (self), error);
   if (id == NULL)
     return NULL;
   awp_channels_refresh_lists (self);

@@ -159,6 +159,14 @@ awp_template_form_get_actor (AwpTemplateForm *form)
 }
 
 void
+awp_template_form_set_actor (AwpTemplateForm *form,
+                             const char      *actor)
+{
+  g_free (form->actor);
+  form->actor = g_strdup (actor != NULL ? actor : g_get_user_name ());
+}
+
+void
 awp_template_form_set_today (AwpTemplateForm *form,
                              const GDate     *today)
 {

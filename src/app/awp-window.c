@@ -489,6 +489,14 @@ awp_window_set_role (AwpWindow  *self,
    * for that role alone, so nobody else sees its sidebar row. */
   operator = g_strcmp0 (role, "operator") == 0;
   awp_channels_page_set_role (self->channels_page, role);
+  /* The audit log names the signed-in user, not the computer's account. */
+  if (actor != NULL)
+    {
+      awp_templates_page_set_actor (self->conferences_page, actor);
+      awp_templates_page_set_actor (self->surveys_page, actor);
+      awp_channels_page_set_actor (self->channels_page, actor);
+      awp_reports_page_set_actor (self->reports_page, actor);
+    }
   if (operator && self->operator_page == NULL)
     {
       GtkStackPage *page;
