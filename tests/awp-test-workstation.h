@@ -403,3 +403,24 @@ ws_count_rows (GtkListBox *list)
     n++;
   return n;
 }
+
+/* The server's record of who did what to @id: "action:actor" for each of
+ * its events, joined by spaces. */
+G_GNUC_UNUSED static char *
+ws_server_events (AwpTestServer *server, const char *id)
+{
+  g_autoptr(JsonObject) data = ws_server_record (server, id);
+  GString *out = g_string_new (NULL);
+  JsonArray *events;
+
+  g_assert_nonnull (data);
+  events = json_object_get_array_member (data, "events");
+  for (guint i = 0; events != NULL && i < json_array_get_length (events); i++)
+    {
+      JsonObject *e = json_array_get_object_element (events, i);
+
+      g_string_append_printf (out, "%s%s:%s", i ? " " : "", json_object_get_string_member_with_default (e, "action", "?"),
+                              json_object_get_string_member_with_default (e, "actor", "?"));
+    }
+  return g_string_free (out, FALSE);
+}

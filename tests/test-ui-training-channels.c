@@ -411,6 +411,16 @@ body (AwpApplication *app, gpointer data)
     g_assert_cmpstr (change_status, ==, "applied");
     g_assert_cmpstr (notice_status, ==, "applied");
     g_assert_cmpstr (name, ==, new_name_kk);
+    /* Each step names who took it: the signed-in users. */
+    {
+      g_autofree char *who = ws_server_events (&server, application);
+      g_autofree char *who_change = ws_server_events (&server, change);
+      g_autofree char *who_notice = ws_server_events (&server, notice);
+
+      g_assert_cmpstr (who, ==, "send:admin.almaty accredit:authorized");
+      g_assert_cmpstr (who_change, ==, "send:admin.almaty apply:authorized");
+      g_assert_cmpstr (who_notice, ==, "send:admin.almaty apply:authorized");
+    }
     g_assert_cmpuint (history->len, ==, 3);
     for (guint i = 0; i < history->len; i++)
       {

@@ -639,6 +639,14 @@ body (AwpApplication *app, gpointer data)
     g_assert_cmpstr (json_object_get_string_member (c, "description_ru"), ==,
                      "Ответы на вопросы о графике строительства газопровода по трассе Талгар — Есик.");
     g_assert_cmpstr (json_object_get_string_member (c, "remarks"), ==, remarks);
+    /* Each step names who took it: the signed-in users, not the computer's account. */
+    {
+      g_autofree char *who = ws_server_events (&server, conference);
+      g_autofree char *who_survey = ws_server_events (&server, survey);
+
+      g_assert_cmpstr (who, ==, "submit:admin.almaty return:operator submit:admin.almaty accept:operator publish:operator");
+      g_assert_cmpstr (who_survey, ==, "submit:admin.almaty accept:operator publish:operator");
+    }
     g_assert_cmpstr (json_object_get_string_member (s, "status"), ==, "published");
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (s, "questions")), ==, 2);
     g_assert_cmpstr (json_object_get_string_member (
