@@ -32,6 +32,7 @@ struct _AwpChannelsPage
   AwpStore        *store;
   char            *open_id;     /* the document in a detail pane */
   char            *open_type;
+  char            *shown_status; /* the open document's status on screen */
   char            *channel_id;  /* the Registry entry shown */
   char            *message;
   GHashTable      *fields;      /* field → editor widget (borrowed) */

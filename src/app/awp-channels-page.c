@@ -454,13 +454,37 @@ awp_channels_refresh_lists (AwpChannelsPage *self)
     }
 }
 
+static void redisplay (AwpChannelsPage *self);
+
+/* The open document's status now in the store (NULL: gone). */
+static char *
+stored_status (AwpChannelsPage *self)
+{
+  g_autoptr(JsonObject) record = NULL;
+
+  if (self->store == NULL || self->open_id == NULL)
+    return NULL;
+  record = awp_store_get_record (self->store, self->open_id, NULL);
+  if (record == NULL)
+    return NULL;
+  return g_strdup (json_object_get_string_member_with_default (json_object_get_object_member (record, "data"),
+                                                               "status", "draft"));
+}
+
 static gboolean
 refresh_idle_cb (gpointer user_data)
 {
   AwpChannelsPage *self = user_data;
+  g_autofree char *status = stored_status (self);
 
   self->refresh_idle = 0;
-  awp_channels_refresh_lists (self);
+  /* A sync brought the other side's decision on the document on screen
+   * (accredited, applied …): show it as it is now. A draft being typed
+   * keeps its status, so typing is not disturbed. */
+  if (status != NULL && self->shown_status != NULL && !g_str_equal (status, self->shown_status))
+    redisplay (self);
+  else
+    awp_channels_refresh_lists (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -1145,6 +1169,7 @@ awp_channels_page_finalize (GObject *object)
 
   g_free (self->open_id);
   g_free (self->actor);
+  g_free (self->shown_status);
   g_free (self->open_type);
   g_free (self->role);
   g_free (self->channel_id);
