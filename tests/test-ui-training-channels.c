@@ -3,6 +3,7 @@
 #include "awp-channels-page.h"
 #include "awp-i18n.h"
 #include "awp-registry.h"
+#include "awp-state-machine.h"
 #include "awp-test-workstation.h"
 
 /* Issue 9, "Done when": an applicant and the authorized body, in training
@@ -299,6 +300,14 @@ body (AwpApplication *app, gpointer data)
   ws_sync (&applicant);
   assert_status (&applicant, application, "accredited");
   page = channels_page (&applicant);
+  /* The application, still open, says so. */
+  {
+    GtkWidget *status = ws_find_named (GTK_WIDGET (page), "status");
+
+    g_assert_nonnull (status);
+    if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (status)), awp_state_label ("accredited")) != 0)
+      g_error ("the open application still says “%s” after the sync", gtk_label_get_text (GTK_LABEL (status)));
+  }
   shown = registry_number (page, channel);
   g_assert_cmpstr (shown, ==, number);
   g_clear_pointer (&shown, g_free);
