@@ -431,6 +431,33 @@ review_round_trip (Workstation *admin, Workstation *op, const char *conference, 
   if (awp_test_ui_english ())
     g_assert_true (ws_shows (editor, "Published"));
   g_assert_false (gtk_widget_is_sensitive (field (editor, "title_kk")));
+
+  /* O145-8.1: the notice of the conference, marked as posted with its
+   * link (a link that is not one is refused). */
+  {
+    g_autoptr(GPtrArray) links = g_ptr_array_new ();
+    g_autoptr(JsonObject) on_server = NULL;
+    JsonArray *notices;
+
+    collect (editor, GTK_TYPE_ENTRY, "notice-link", links);
+    g_assert_cmpuint (links->len, ==, 1);
+    gtk_editable_set_text (links->pdata[0], "dialog.egov.kz/conference/газ");
+    click (editor, "post-notice", 0);
+    g_assert_null (ws_find_named (editor, "notice-posted"));
+    g_ptr_array_set_size (links, 0);
+    collect (editor, GTK_TYPE_ENTRY, "notice-link", links);
+    gtk_editable_set_text (links->pdata[0], "https://dialog.egov.kz/conference/gas-2026");
+    click (editor, "post-notice", 0);
+    g_assert_nonnull (ws_find_named (editor, "notice-posted"));
+    ws_sync (admin);
+    on_server = ws_server_record (&server, conference);
+    notices = json_object_get_array_member (on_server, "notices");
+    g_assert_nonnull (notices);
+    g_assert_cmpuint (json_array_get_length (notices), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (notices, 0), "link"), ==,
+                     "https://dialog.egov.kz/conference/gas-2026");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (notices, 0), "norm"), ==, "O145-8.1");
+  }
 }
 
 static void
