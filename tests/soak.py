@@ -455,8 +455,10 @@ def main():
                       f"{acked_by_entity.get(key, 0)} applied changes")
 
     # Convergence: every workstation shows what a fresh one of its account pulls.
+    # The directory of organizations comes beside the feed (GET /organizations).
     def snapshot(db):
-        return {rid: (v, s, d) for rid, v, s, d in query(db, "SELECT id, server_version, state, data FROM record")}
+        return {rid: (v, s, d) for rid, v, s, d in
+                query(db, "SELECT id, server_version, state, data FROM record WHERE type != 'organization'")}
 
     diverged = 0
     for c in clients:

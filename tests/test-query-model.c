@@ -86,10 +86,12 @@ test_filters (StoreFixture *f, gconstpointer data)
   g_assert_true (g_list_model_get_item_type (list) == AWP_TYPE_QUEUE_ITEM);
   awp_query_model_set_sort (model, AWP_QUEUE_SORT_NUMBER, FALSE);
   assert_numbers (list, "A B C D E G");
+  /* Forwarded, E is due by the forward's period (O145-4.2, 3 wd from its
+   * receipt), the earliest of all. */
   awp_query_model_set_sort (model, AWP_QUEUE_SORT_DUE, FALSE);
-  assert_numbers (list, "A G E B C D");
+  assert_numbers (list, "E A G B C D");
   awp_query_model_set_sort (model, AWP_QUEUE_SORT_DUE, TRUE);
-  assert_numbers (list, "D C B E G A");
+  assert_numbers (list, "D C B G A E");
 
   awp_query_model_set_sort (model, AWP_QUEUE_SORT_NUMBER, FALSE);
   awp_query_model_set_filter (model, AWP_QUEUE_FILTER_OVERDUE);

@@ -251,6 +251,23 @@ with Server() as s:
                        {"org": org, "topic": "Тақырып", "text": "Мәтін", "applicant_name": name,
                         "applicant_contact": contact})
         ok(st == 201, f"and applies to {org}'s conference")
+    # O605-9 (issue 8 item 4): a meeting registration's personal data — one
+    # from the portal, one entered at the workstation — reaches only the
+    # meeting's organization.
+    health_all, _, _ = s.pull_all(tokens["admin.health"])
+    health_meeting = next(c["id"] for c in health_all if c["entity_type"] == "meeting")
+    portal_reg = ("Тіркеуова Мәдина", "+7 703 555 0303")
+    st, _ = s.json("POST", "/api/v1/portal/meeting-registrations",
+                   {"org": "min-health", "meeting_id": health_meeting, "name": portal_reg[0],
+                    "contact": portal_reg[1]})
+    ok(st == 201, "a citizen registers for the health ministry's open meeting")
+    desk_reg = ("Қағазова", "paper.reg@mail.kz")
+    st, r = s.push(tokens["admin.health"], "health-ws",
+                   [mutation("reg-1", "meeting_registration", "health-reg-1", "create",
+                             {"parent_id": health_meeting, "surname": desk_reg[0], "name": "Гүлнар",
+                              "birth_year": 1988, "contact": desk_reg[1], "channel": "paper"})])
+    ok(r["results"][0]["status"] == "applied", "the secretary enters a paper application", r)
+    marks["min-health"] = marks["min-health"] + portal_reg + desk_reg
     leaks = []
     for caller in sorted(USERS):
         seen = b""

@@ -61,6 +61,27 @@ with Server() as s:
     ok(r["status"] == "rejected" and "O145-4.2" in r["errors"][0]["message"],
        "forwarding keeps the O145-4.2 deadline: the whole record is checked", r)
 
+    # The fields the workstation's action dialogs write are the record's.
+    r = push_one("blog_request", dict(REQ, status="returned", due_on=deadline("O145-4.3", "2026-03-02"),
+                                      return_ground="content_unclear", return_comment="Мәтін түсініксіз",
+                                      closed_on="2026-03-03"))
+    ok(r["status"] == "applied", "a return with its ground and comment (O145-4.3)", r)
+    r = push_one("blog_request", dict(REQ, status="returned", due_on=deadline("O145-4.3", "2026-03-02"),
+                                      return_ground="rude"))
+    ok(r["status"] == "rejected" and fields(r) == [("return_ground", "invalid")],
+       "a ground the Rules do not name is refused naming the field", r)
+    r = push_one("blog_request", dict(REQ, status="forwarded", due_on=deadline("O145-4.2", "2026-03-02"),
+                                      forwarded_to="min-health", forwarded_to_name="Денсаулық сақтау министрлігі",
+                                      user_notice="Сұрауыңыз жолданды", user_notified_on="2026-03-03"))
+    ok(r["status"] == "applied", "a forward with the notice to the user (O145-4.2)", r)
+    r = push_one("blog_request", dict(REQ, status="extended", times_extended=1, due_on=later,
+                                      accepted_on="2026-03-02", extend_reason="Мәлімет сұралды",
+                                      extended_on="2026-03-05", deadlines={"notice_by": "2026-03-10"}))
+    ok(r["status"] == "applied", "an extension with its reason and date (O145-5.2)", r)
+    r = push_one("blog_request", dict(REQ, status="refused", due_on=deadline("O145-5.3", "2026-03-02"),
+                                      refusal_reasons="Заңның 11-бабы"))
+    ok(r["status"] == "applied", "a refusal with its reasons (O145-5.3)", r)
+
     app_due = deadline("O145-10.2", "2026-03-02")
     r = push_one("conference_application", {"topic": "Т", "text": "Т", "status": "received",
                                              "received_on": "2026-03-02", "due_on": app_due})

@@ -32,6 +32,7 @@ struct _AwpApplication
   AwpSyncEngine *sync_engine;
   AwpTraining *training;    /* awp --training */
   gboolean training_requested;
+  guint     local_change_source;
 };
 
 G_DEFINE_FINAL_TYPE (AwpApplication, awp_application, ADW_TYPE_APPLICATION)
@@ -135,7 +136,37 @@ seed_demo_if_empty (AwpStore  *store,
 }
 
 static void store_checked (GObject *source, GAsyncResult *result, gpointer user_data);
-static void on_store_record_changed (AwpApplication *self, const char *id, AwpStore *store);
+
+/* The engine of the store the window edits, without creating one. */
+static AwpSyncEngine *
+current_engine (AwpApplication *self)
+{
+  return self->training != NULL ? awp_training_get_engine (self->training) : self->sync_engine;
+}
+
+static gboolean
+local_change_cb (gpointer user_data)
+{
+  AwpApplication *self = user_data;
+  AwpSyncEngine *engine = current_engine (self);
+
+  self->local_change_source = 0;
+  if (engine != NULL)
+    awp_sync_engine_local_change (engine);
+  return G_SOURCE_REMOVE;
+}
+
+/* An edit in the window (an action, a meeting saved…): the header bar
+ * counts it as waiting and the engine sends it soon, not at the next
+ * 5-minute sync. After the edit's transaction, once per burst; a NULL id
+ * is a view reload (after a sync), not an edit. */
+static void
+on_store_record_changed (AwpApplication *self,
+                         const char     *id)
+{
+  if (id != NULL && self->local_change_source == 0)
+    self->local_change_source = g_idle_add (local_change_cb, self);
+}
 
 /* Views over the store start over when another connection (the sync
  * engine's worker) has written to the file. */
@@ -199,8 +230,8 @@ open_store (AwpApplication *self)
       self->store_error = g_steal_pointer (&error);
       return;
     }
-  g_signal_connect_object (self->store, "record-changed", G_CALLBACK (on_store_record_changed), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "record-changed", G_CALLBACK (on_store_record_changed),
+                           self, G_CONNECT_SWAPPED);
   /* Demo data only in a store named on the command line: the real
    * account's store holds only what the server sends, and training mode
    * gets its demo world by syncing with the training server. */
@@ -262,22 +293,6 @@ store_checked (GObject      *source,
     show_store_problem (self, window);
 }
 
-/* A local edit goes to the server soon, not with the next 5-minute sync:
- * in a classroom the Operator's decision reaches the administrator at once. */
-static void
-on_store_record_changed (AwpApplication *self,
-                         const char     *id,
-                         AwpStore       *store)
-{
-  AwpSyncEngine *engine;
-
-  if (id == NULL)
-    return;  /* views started over after a pull, not an edit */
-  engine = self->training != NULL ? awp_training_get_engine (self->training) : self->sync_engine;
-  if (engine != NULL)
-    awp_sync_engine_local_change (engine);
-}
-
 /* Training reset replaced the server, the engine and the store file. */
 static void
 on_training_engine_changed (AwpApplication *self)
@@ -307,6 +322,7 @@ awp_application_dispose (GObject *object)
 {
   AwpApplication *self = AWP_APPLICATION (object);
 
+  g_clear_handle_id (&self->local_change_source, g_source_remove);
   g_clear_object (&self->notifier);
   g_clear_object (&self->settings);
   g_clear_object (&self->sync_engine);

@@ -398,6 +398,18 @@ create_org_row (gpointer item,
   return row;
 }
 
+/* A request goes to another holder (O145-4.2): the body that has it is not
+ * offered. */
+static void
+hide_own_org (GtkListBox *list)
+{
+  const char *own = g_object_get_data (G_OBJECT (list), "awp-own-org");
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    gtk_widget_set_visible (GTK_WIDGET (row), g_strcmp0 (g_object_get_data (G_OBJECT (row), "awp-org-id"), own) != 0);
+}
+
 static void
 on_org_search_changed_cb (GtkSearchEntry   *entry,
                           AdwMessageDialog *dialog)
@@ -428,6 +440,10 @@ build_forward (AdwMessageDialog *dialog,
   gtk_accessible_update_property (GTK_ACCESSIBLE (f->org_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Competent organization"), -1);
   gtk_list_box_bind_model (f->org_list, G_LIST_MODEL (f->orgs), create_org_row, NULL, NULL);
+  /* After the list box's own handler, which shows each new row. */
+  g_object_set_data_full (G_OBJECT (f->org_list), "awp-own-org", g_strdup (data_string (f, "org_id")), g_free);
+  g_signal_connect_object (f->orgs, "items-changed", G_CALLBACK (hide_own_org), f->org_list, G_CONNECT_SWAPPED);
+  hide_own_org (f->org_list);
   g_signal_connect_swapped (f->org_list, "selected-rows-changed", G_CALLBACK (validate), dialog);
   g_signal_connect (f->org_search, "search-changed", G_CALLBACK (on_org_search_changed_cb), dialog);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (f->org_list));

@@ -638,6 +638,17 @@ apply_entity_type (AwpRequestsPage *self)
 }
 
 void
+awp_requests_page_set_actor (AwpRequestsPage *self,
+                             const char      *actor)
+{
+  g_return_if_fail (AWP_IS_REQUESTS_PAGE (self));
+  g_return_if_fail (actor != NULL);
+
+  g_free (self->actor);
+  self->actor = g_strdup (actor);
+}
+
+void
 awp_requests_page_set_store (AwpRequestsPage *self,
                              AwpStore        *store,
                              const char      *actor)

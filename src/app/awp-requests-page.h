@@ -21,6 +21,10 @@ void              awp_requests_page_set_entity_type (AwpRequestsPage *self,
 void              awp_requests_page_set_store    (AwpRequestsPage *self,
                                                   AwpStore        *store,
                                                   const char      *actor);
+/* Who signs the actions in the audit log and the timeline (the signed-in
+ * user; the login name of this computer until one is known). */
+void              awp_requests_page_set_actor    (AwpRequestsPage *self,
+                                                  const char      *actor);
 AwpQueryModel    *awp_requests_page_get_model    (AwpRequestsPage *self);
 AwpRequestDetail *awp_requests_page_get_detail   (AwpRequestsPage *self);
 void              awp_requests_page_set_filter   (AwpRequestsPage *self,

@@ -713,6 +713,26 @@ awp_training_get_username (AwpTraining *self)
   return self->username;
 }
 
+gboolean
+awp_training_set_server_online (AwpTraining  *self,
+                                gboolean      online,
+                                GError      **error)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  g_return_val_if_fail (AWP_IS_TRAINING (self), FALSE);
+  g_return_val_if_fail (self->server != NULL, FALSE);
+
+  if (!online)
+    {
+      awp_server_disconnect (self->server);
+      return TRUE;
+    }
+  /* The engine knows the old address: listen on the same port. */
+  uri = g_uri_parse (self->url, G_URI_FLAGS_NONE, error);
+  return uri != NULL && awp_server_listen_local (self->server, (guint) g_uri_get_port (uri), error);
+}
+
 AwpSyncEngine *
 awp_training_get_engine (AwpTraining *self)
 {

@@ -65,6 +65,12 @@ const char    *awp_training_get_problem (AwpTraining *self);
  * is the trainer's. The engine is replaced (notify::engine). */
 gboolean       awp_training_reset      (AwpTraining  *self,
                                         GError      **error);
+/* FALSE: the server stops answering, as the portal does when the network
+ * is down, so a class practises working offline (changes wait in the
+ * outbox); TRUE: it answers again on the same address, with its data. */
+gboolean       awp_training_set_server_online (AwpTraining *self,
+                                               gboolean     online,
+                                               GError     **error);
 
 /* Classroom: the in-process server also listens on every interface, on
  * @port (0: AWP_CLASSROOM_PORT or one of the next, else any free one). */

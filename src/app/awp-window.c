@@ -515,6 +515,12 @@ awp_window_set_role (AwpWindow  *self,
     }
   if (self->operator_page != NULL && actor != NULL)
     awp_operator_page_set_actor (self->operator_page, actor);
+  /* The signed-in user signs the queue's actions (the timeline's "who"). */
+  if (actor != NULL)
+    {
+      awp_requests_page_set_actor (self->requests_page, actor);
+      awp_requests_page_set_actor (self->applications_page, actor);
+    }
 }
 
 AwpOperatorPage *

@@ -323,6 +323,37 @@ action_fields (AwpStore    *self,
   return TRUE;
 }
 
+/* A blog request closed by a decision with a period of its own (return
+ * O145-4.3, forward O145-4.2, refusal O145-5.3) is due by that period,
+ * not the answer's: the date the queue keeps for it, and the one the
+ * server checks the record against (awp-server-validate.c, check_due). */
+static gboolean
+closing_due (AwpStore             *self,
+             const char           *type,
+             const AwpTransition  *step,
+             JsonObject           *current,
+             JsonObject           *changes,
+             GError              **error)
+{
+  const char *received = json_object_get_string_member_with_default (current, "received_on", NULL);
+  AwpCalendar *calendar;
+  AwpRuleSet *rules;
+  AwpDeadline due;
+  GDate date;
+  g_autofree char *text = NULL;
+
+  if (!g_str_equal (type, "blog_request") || received == NULL
+      || !g_strv_contains ((const char *const[]) { "returned", "forwarded", "refused", NULL }, step->to))
+    return TRUE;
+  if (!awp_store_get_deadline_rules (self, &calendar, &rules, error)
+      || !awp_calendar_parse_date (received, "received_on", &date, error)
+      || !awp_deadline_compute (rules, calendar, step->norm, &date, &due, error))
+    return FALSE;
+  text = iso_date (&due.date);
+  json_object_set_string_member (changes, "due_on", text);
+  return TRUE;
+}
+
 gboolean
 awp_store_transition (AwpStore    *self,
                       const char  *id,
@@ -382,7 +413,8 @@ awp_store_transition (AwpStore    *self,
         json_object_set_member (changes, "extend_days",
                                 json_node_copy (json_object_get_member (fields, "extend_days")));
     }
-  if (!action_fields (self, type, action, current, changes, error))
+  if (!action_fields (self, type, action, current, changes, error)
+      || !closing_due (self, type, step, current, changes, error))
     return FALSE;
   json_object_remove_member (changes, "extend_days");
   json_object_set_string_member (changes, "status", step->to);

@@ -1282,6 +1282,70 @@ pull (AwpSync              *self,
   return TRUE;
 }
 
+/* The directory of organizations (GET /api/v1/organizations, names are
+ * public) kept as local "organization" records: the forward dialog picks
+ * the competent holder from them (O145-4.2). They are not in the change
+ * feed, so they come once into a store that has none (or after a full
+ * re-download dropped them), stored like pulled records, never sent. */
+static gboolean
+pull_organizations (AwpSync       *self,
+                    AwpStore      *store,
+                    AwpSyncStats  *stats,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autofree char *cursor = NULL;
+  g_autoptr(JsonArray) changes = NULL;
+  Reply reply = { 0 };
+  JsonArray *items;
+  gboolean ok;
+
+  if (awp_store_count (store, "organization", NULL) > 0)
+    return TRUE;
+  cursor = awp_outbox_get_cursor (store, NULL);
+  if (cursor == NULL)
+    return TRUE;
+  if (!request (self, "GET", "/api/v1/organizations", NULL, NULL, &reply, cancellable, error))
+    return FALSE;
+  if (reply.status != 200)
+    {
+      set_fatal (&reply, error);
+      reply_clear (&reply);
+      return FALSE;
+    }
+  items = reply.json != NULL && JSON_NODE_HOLDS_OBJECT (reply.json)
+          ? json_object_get_array_member (json_node_get_object (reply.json), "items") : NULL;
+  changes = json_array_new ();
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    {
+      JsonObject *org = json_array_get_object_element (items, i);
+      JsonObject *change = json_object_new ();
+      JsonObject *data = json_object_new ();
+      const char *fields[] = { "kind", "name_kk", "name_ru", "bin" };
+
+      if (org == NULL || !json_object_has_member (org, "id"))
+        {
+          json_object_unref (change);
+          json_object_unref (data);
+          continue;
+        }
+      for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+        if (json_object_get_string_member_with_default (org, fields[f], NULL) != NULL)
+          json_object_set_string_member (data, fields[f], json_object_get_string_member (org, fields[f]));
+      json_object_set_string_member (change, "entity_type", "organization");
+      json_object_set_string_member (change, "id", json_object_get_string_member (org, "id"));
+      json_object_set_int_member (change, "version", 1);
+      json_object_set_boolean_member (change, "deleted", FALSE);
+      json_object_set_object_member (change, "data", data);
+      json_array_add_object_element (changes, change);
+    }
+  ok = awp_outbox_apply_pull (store, changes, cursor, error);
+  if (ok)
+    stats->pulled += json_array_get_length (changes);
+  reply_clear (&reply);
+  return ok;
+}
+
 gboolean
 awp_sync_run (AwpSync              *self,
               AwpStore             *store,
@@ -1301,7 +1365,8 @@ awp_sync_run (AwpSync              *self,
   if (!awp_sync_has_tokens (self, cancellable, error))
     return FALSE;
   return push (self, store, stats, cancellable, error)
-         && pull (self, store, stats, progress, user_data, cancellable, error);
+         && pull (self, store, stats, progress, user_data, cancellable, error)
+         && pull_organizations (self, store, stats, cancellable, error);
 }
 
 gboolean

@@ -59,6 +59,16 @@ static const FieldSpec blog_request[] = {
   { "forwarded_to", T_STRING, FALSE, 64, NULL },
   { "times_extended", T_INT, FALSE, 1, NULL },
   { "rating", T_INT, FALSE, 5, NULL },
+  /* What the workstation's action dialogs record (awp-request-dialogs.c). */
+  { "accepted_on", T_DATE, FALSE, 0, NULL },                     /* O145-4.1 */
+  { "return_ground", T_ENUM, FALSE, 0, "requester_unidentified content_unclear other" },  /* O145-4.3 */
+  { "return_comment", T_STRING, FALSE, 5000, NULL },
+  { "forwarded_to_name", T_STRING, FALSE, 500, NULL },           /* O145-4.2 */
+  { "user_notice", T_STRING, FALSE, 5000, NULL },
+  { "user_notified_on", T_DATE, FALSE, 0, NULL },
+  { "extend_reason", T_STRING, FALSE, 5000, NULL },              /* O145-5.2 */
+  { "extended_on", T_DATE, FALSE, 0, NULL },
+  { "refusal_reasons", T_STRING, FALSE, 20000, NULL },           /* O145-5.3 */
   END
 };
 
@@ -76,6 +86,11 @@ static const FieldSpec conference_application[] = {
   { "applicant_contact", T_STRING, FALSE, 300, NULL },
   { "reason", T_STRING, FALSE, 5000, NULL },
   { "lang", T_ENUM, FALSE, 0, "kk ru en" },
+  /* The workstation's decision (awp-conference-application.c, O145-10.2). */
+  { "accepted_on", T_DATE, FALSE, 0, NULL },
+  { "conference_id", T_STRING, FALSE, 64, NULL },
+  { "refusal_ground", T_ENUM, FALSE, 0, "competence activities" },
+  { "refusal_reason", T_STRING, FALSE, 5000, NULL },
   END
 };
 
@@ -118,6 +133,11 @@ static const FieldSpec conference[] = {
   { "closed_on", T_DATE, FALSE, 0, NULL },
   { "events", T_ARRAY, FALSE, 200, NULL },  /* the store's action history */
   { "status", T_ENUM, TRUE, 0, APPROVAL_STATES },
+  /* Drafted from an application (awp-conference-application.c, O145-10.2). */
+  { "application_id", T_STRING, FALSE, 64, NULL },
+  { "title", T_STRING, FALSE, 1000, NULL },
+  { "topic_text", T_STRING, FALSE, 20000, NULL },
+  { "applicant", T_STRING, FALSE, 300, NULL },
   END
 };
 
