@@ -414,11 +414,21 @@ review_round_trip (Workstation *admin, Workstation *op, const char *conference, 
   g_clear_pointer (&v, g_free);
   ws_sync (admin);
 
-  /* The Operator accepts and publishes both. */
+  /* The Operator's window, still on the returned template, shows the fix
+   * once the sync lands: the whole of Annex 1, the description included. */
   ws_sync (op);
+  g_assert_true (awp_window_set_workspace (op->window, "operator"));
+  awp_test_ui_spin ();
+  if (!ws_shows (GTK_WIDGET (awp_window_get_operator_page (op->window)), "по трассе Талгар — Есик"))
+    g_error ("the Operator's open template does not show the resubmitted description");
+  g_assert_true (ws_shows (GTK_WIDGET (awp_window_get_operator_page (op->window)), "901123300258"));
+
+  /* The Operator accepts and publishes both. */
   operator_decides (op, conference, "operator.accept", NULL);
   operator_decides (op, conference, "operator.publish", NULL);
   operator_decides (op, survey, "operator.accept", NULL);
+  /* Annex 2 in the review: each question and option. */
+  g_assert_true (ws_shows (GTK_WIDGET (awp_window_get_operator_page (op->window)), "Ақау болған жоқ / Неполадок не было"));
   operator_decides (op, survey, "operator.publish", NULL);
   ws_sync (op);
   ws_sync (admin);
