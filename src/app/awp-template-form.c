@@ -41,6 +41,7 @@ struct _AwpTemplateForm
   GDate       today;      /* invalid: the current date */
   char       *actor;
   guint       save_source;
+  guint       follow_source; /* a look at the store after it changed */
   gboolean    loading;
   gboolean    show_all;   /* after a submission attempt: every error shows */
 };
@@ -102,6 +103,7 @@ awp_template_form_free (AwpTemplateForm *form)
   if (form == NULL)
     return;
   g_clear_handle_id (&form->save_source, g_source_remove);
+  g_clear_handle_id (&form->follow_source, g_source_remove);
   if (form->store != NULL)
     g_signal_handlers_disconnect_by_data (form->store, form);
   for (guint i = 0; i < form->inputs->len; i++)
@@ -126,6 +128,7 @@ awp_template_form_set_store (AwpTemplateForm *form,
   if (form->store == store)
     return;
   g_clear_handle_id (&form->save_source, g_source_remove);
+  g_clear_handle_id (&form->follow_source, g_source_remove);
   if (form->store != NULL)
     g_signal_handlers_disconnect_by_data (form->store, form);
   g_set_object (&form->store, store);
@@ -847,32 +850,59 @@ awp_template_form_load (AwpTemplateForm  *form,
  * results. Without edits waiting to be saved the form shows the stored
  * template again; with some, only what the body does not edit here
  * (status, remarks, results …) is taken, so typing is never lost. */
-static void
-on_store_changed (AwpTemplateForm *form,
-                  const char      *id,
-                  AwpStore        *store)
+/* Whether @stored differs from what the form last loaded or saved in
+ * what the body does not type here (status, remarks, results …); its own
+ * fields, and the subject the store derives from them, come from here. */
+static gboolean
+changed_elsewhere (AwpTemplateForm *form,
+                   JsonObject      *stored)
 {
+  JsonObject *sides[] = { stored, form->saved };
+
+  for (guint k = 0; k < G_N_ELEMENTS (sides); k++)
+    {
+      g_autoptr(GList) names = json_object_get_members (sides[k]);
+
+      for (GList *l = names; l != NULL; l = l->next)
+        {
+          JsonNode *a = json_object_get_member (stored, l->data);
+          JsonNode *b = json_object_get_member (form->saved, l->data);
+
+          if (g_strv_contains (form->kind->members, l->data) || g_str_equal (l->data, "subject"))
+            continue;
+          if (a == NULL || b == NULL || !json_node_equal (a, b))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+follow_store_cb (gpointer user_data)
+{
+  AwpTemplateForm *form = user_data;
   g_autoptr(JsonObject) record = NULL;
   g_autoptr(JsonObject) changes = NULL;
   g_autofree char *open_id = NULL;
   g_autoptr(GList) members = NULL;
   JsonObject *stored;
 
-  if (form->id == NULL || form->loading || (id != NULL && g_strcmp0 (id, form->id) != 0))
-    return;
-  record = awp_store_get_record (store, form->id, NULL);
+  form->follow_source = 0;
+  if (form->id == NULL || form->store == NULL)
+    return G_SOURCE_REMOVE;
+  record = awp_store_get_record (form->store, form->id, NULL);
   if (record == NULL)
-    return;
+    return G_SOURCE_REMOVE;
   stored = json_object_get_object_member (record, "data");
-  if (stored == NULL || json_object_equal (stored, form->saved))
-    return;
+  if (stored == NULL || !changed_elsewhere (form, stored))
+    return G_SOURCE_REMOVE;
   changes = pending_changes (form);
   if (json_object_get_size (changes) == 0)
     {
       open_id = g_strdup (form->id);
       g_clear_handle_id (&form->save_source, g_source_remove);
       awp_template_form_load (form, open_id, NULL);
-      return;
+      return G_SOURCE_REMOVE;
     }
   members = json_object_get_members (stored);
   for (GList *m = members; m != NULL; m = m->next)
@@ -883,6 +913,19 @@ on_store_changed (AwpTemplateForm *form,
       json_object_set_member (form->saved, m->data, json_node_copy (json_object_get_member (stored, m->data)));
     }
   awp_template_form_refresh (form);
+  return G_SOURCE_REMOVE;
+}
+
+/* Looked at once the store is done: the signal comes inside a write (a
+ * transition of this very template among them). */
+static void
+on_store_changed (AwpTemplateForm *form,
+                  const char      *id,
+                  AwpStore        *store)
+{
+  if (form->id == NULL || (id != NULL && g_strcmp0 (id, form->id) != 0) || form->follow_source != 0)
+    return;
+  form->follow_source = g_idle_add (follow_store_cb, form);
 }
 
 gboolean
@@ -896,7 +939,7 @@ awp_template_form_submit (AwpTemplateForm  *form,
   g_return_val_if_fail (form->id != NULL, FALSE);
 
   ok = awp_template_form_flush (form, &local)
-       && form->kind->submit (form->store, form->id,
+       && form->kind->submit (form->store, id,
                               g_date_valid (&form->today) ? &form->today : NULL,
                               form->actor, &local);
   if (ok)
