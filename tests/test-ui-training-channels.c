@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "awp-channels-page.h"
 #include "awp-i18n.h"
 #include "awp-registry.h"
@@ -146,6 +148,34 @@ assert_has (const char *text, const char *needle)
     g_error ("“%s” not in:\n%s", needle, text);
 }
 
+/* The Registry (Annex 2) as a PDF in @lang, read back by tests/pdf-text.py,
+ * without line breaks. */
+static char *
+registry_pdf_text (AwpChannelsPage *page, const char *lang)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("awp-registry-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "registry.pdf", NULL);
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "pdf-text.py", NULL);
+  g_autofree char *out = NULL;
+  const char *argv[] = { "python3", script, path, NULL };
+  int status = -1;
+  GString *flat;
+
+  awp_channels_page_set_registry_language (page, lang);
+  awp_test_ui_spin ();
+  g_assert_true (awp_channels_page_write_registry_pdf (page, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_remove (path);
+  g_rmdir (dir);
+  flat = g_string_new (out);
+  g_string_replace (flat, "\n", " ", 0);
+  return g_string_free (flat, FALSE);
+}
+
 static char *
 display_today (void)
 {
@@ -219,6 +249,18 @@ assert_history (Workstation *ws, const char *channel, const char *number)
   assert_has (ru, old_name_kk);
   assert_has (ru, "исключен из Реестра");
   assert_has (ru, "основание: Приказ акима № 45");
+
+  /* And as the Annex 2 document in each language. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *langs[] = { "kk", "ru" };
+      const char *excluded[] = { "тізілімнен шығарылды", "исключен из Реестра" };
+      g_autofree char *pdf = registry_pdf_text (page, langs[i]);
+
+      assert_has (pdf, number);
+      assert_has (pdf, excluded[i]);
+      assert_has (pdf, "№ 45)");  /* the grounds (lines wrap anywhere before) */
+    }
 
   /* The entry's own history: three lines, included, changed, excluded. */
   activate_id (page, "registry", channel);
