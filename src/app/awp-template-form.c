@@ -899,9 +899,22 @@ follow_store_cb (gpointer user_data)
   changes = pending_changes (form);
   if (json_object_get_size (changes) == 0)
     {
+      const char *was = json_object_get_string_member_with_default (form->saved, "status", "draft");
+      gboolean same = g_strcmp0 (was, json_object_get_string_member_with_default (stored, "status", "draft")) == 0;
+      gboolean show_all = form->show_all;
+      gboolean message = form->w.message_label != NULL && gtk_widget_get_visible (GTK_WIDGET (form->w.message_label));
+
       open_id = g_strdup (form->id);
       g_clear_handle_id (&form->save_source, g_source_remove);
       awp_template_form_load (form, open_id, NULL);
+      /* Still the same step: what the last submission said stays. */
+      if (same)
+        {
+          form->show_all = show_all;
+          if (form->w.message_label != NULL)
+            gtk_widget_set_visible (GTK_WIDGET (form->w.message_label), message);
+          awp_template_form_refresh (form);
+        }
       return G_SOURCE_REMOVE;
     }
   members = json_object_get_members (stored);
