@@ -897,26 +897,19 @@ follow_store_cb (gpointer user_data)
   if (stored == NULL || !changed_elsewhere (form, stored))
     return G_SOURCE_REMOVE;
   changes = pending_changes (form);
-  if (json_object_get_size (changes) == 0)
+  /* Another step (the Operator returned, accepted, published): the form
+   * shows it as a whole, editable again or no longer. */
+  if (json_object_get_size (changes) == 0
+      && g_strcmp0 (json_object_get_string_member_with_default (form->saved, "status", "draft"),
+                    json_object_get_string_member_with_default (stored, "status", "draft")) != 0)
     {
-      const char *was = json_object_get_string_member_with_default (form->saved, "status", "draft");
-      gboolean same = g_strcmp0 (was, json_object_get_string_member_with_default (stored, "status", "draft")) == 0;
-      gboolean show_all = form->show_all;
-      gboolean message = form->w.message_label != NULL && gtk_widget_get_visible (GTK_WIDGET (form->w.message_label));
-
       open_id = g_strdup (form->id);
       g_clear_handle_id (&form->save_source, g_source_remove);
       awp_template_form_load (form, open_id, NULL);
-      /* Still the same step: what the last submission said stays. */
-      if (same)
-        {
-          form->show_all = show_all;
-          if (form->w.message_label != NULL)
-            gtk_widget_set_visible (GTK_WIDGET (form->w.message_label), message);
-          awp_template_form_refresh (form);
-        }
       return G_SOURCE_REMOVE;
     }
+  /* Otherwise the inputs stay as they are (a cursor does not jump): only
+   * what is not typed here is taken (remarks, results, the server's org id). */
   members = json_object_get_members (stored);
   for (GList *m = members; m != NULL; m = m->next)
     {
@@ -926,6 +919,8 @@ follow_store_cb (gpointer user_data)
       json_object_set_member (form->saved, m->data, json_node_copy (json_object_get_member (stored, m->data)));
     }
   awp_template_form_refresh (form);
+  if (form->changed)
+    form->changed (form->user_data);
   return G_SOURCE_REMOVE;
 }
 
