@@ -227,7 +227,6 @@ assert_history (Workstation *ws, const char *channel, const char *number)
   g_autofree char *kk = NULL;
   g_autofree char *ru = NULL;
   g_autofree char *detail = NULL;
-  GString *labels = g_string_new (NULL);
 
   awp_channels_page_set_registry_language (page, "kk");
   awp_test_ui_spin ();
@@ -262,22 +261,31 @@ assert_history (Workstation *ws, const char *channel, const char *number)
       assert_has (pdf, "№ 45)");  /* the grounds (lines wrap anywhere before) */
     }
 
-  /* The entry's own history: three lines, included, changed, excluded. */
-  activate_id (page, "registry", channel);
-  act (page, "channels.show-entry", channel);
-  collect_labels (GTK_WIDGET (page), labels);
-  detail = g_string_free (labels, FALSE);
-  if (awp_test_ui_english ())
+  /* The entry's own history: three lines, included, changed, excluded,
+   * in the Registry's language whatever the window's. */
+  for (guint i = 0; i < 2; i++)
     {
-      g_autofree char *included = g_strdup_printf ("%s — included in the Registry (O93-5)", today);
-      g_autofree char *changed = g_strdup_printf ("%s — changed (O93-13)", today);
-      g_autofree char *excluded = g_strdup_printf ("%s — excluded from the Registry (O93-13)", today);
+      const char *langs[] = { "kk", "ru" };
+      const char *lines[2][3] = { { "тізілімге енгізілді (O93-5)", "өзгерістер енгізілді (O93-13)", "тізілімнен шығарылды (O93-13)" },
+                                  { "включен в Реестр (O93-5)", "внесены изменения (O93-13)", "исключен из Реестра (O93-13)" } };
+      GString *labels = g_string_new (NULL);
 
-      assert_has (detail, included);
-      assert_has (detail, changed);
-      assert_has (detail, excluded);
+      awp_channels_page_set_registry_language (page, langs[i]);
+      awp_test_ui_spin ();
+      activate_id (page, "registry", channel);
+      act (page, "channels.show-entry", channel);
+      collect_labels (GTK_WIDGET (page), labels);
+      g_clear_pointer (&detail, g_free);
+      detail = g_string_free (labels, FALSE);
+      for (guint k = 0; k < 3; k++)
+        {
+          g_autofree char *line = g_strdup_printf ("%s — %s", today, lines[i][k]);
+
+          assert_has (detail, line);
+        }
+      assert_has (detail, new_name_kk);
+      assert_has (detail, i == 0 ? "Арнаның атауы (қазақ тілінде)" : "Наименование канала (на казахском языке)");
     }
-  assert_has (detail, new_name_kk);
 }
 
 static void

@@ -529,29 +529,20 @@ show_entry (AwpChannelsPage *self,
     {
       JsonObject *h = json_object_get_object_member (g_ptr_array_index (history, i), "data");
       const char *kind = json_object_get_string_member_with_default (h, "kind", "");
-      g_autofree char *on = awp_channels_display_date (json_object_get_string_member_with_default (h, "on", NULL));
       g_autofree char *row_title = NULL;
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
 
-      if (g_str_equal (kind, "included"))
-        row_title = g_strdup_printf (_("%s — included in the Registry (%s)"), on,
-                                     json_object_get_string_member_with_default (h, "norm", ""));
-      else if (g_str_equal (kind, "changed"))
-        {
-          row_title = g_strdup_printf (_("%s — changed (%s)"), on, json_object_get_string_member_with_default (h, "norm", ""));
-          subtitle = g_strdup_printf ("%s: «%s» → «%s»\n%s",
-                                      awp_registry_field_title (json_object_get_string_member_with_default (h, "field", ""), lang),
-                                      json_object_get_string_member_with_default (h, "old_value", ""),
-                                      json_object_get_string_member_with_default (h, "new_value", ""),
-                                      json_object_get_string_member_with_default (h, "grounds", ""));
-        }
-      else
-        {
-          row_title = g_strdup_printf (_("%s — excluded from the Registry (%s)"), on,
-                                       json_object_get_string_member_with_default (h, "norm", ""));
-          subtitle = g_strdup (json_object_get_string_member_with_default (h, "grounds", ""));
-        }
+      /* In the Registry's language, as its table, its PDF and CSV. */
+      row_title = awp_registry_history_title (h, lang);
+      if (g_str_equal (kind, "changed"))
+        subtitle = g_strdup_printf ("%s: «%s» → «%s»\n%s",
+                                    awp_registry_field_title (json_object_get_string_member_with_default (h, "field", ""), lang),
+                                    json_object_get_string_member_with_default (h, "old_value", ""),
+                                    json_object_get_string_member_with_default (h, "new_value", ""),
+                                    json_object_get_string_member_with_default (h, "grounds", ""));
+      else if (g_str_equal (kind, "excluded"))
+        subtitle = g_strdup (json_object_get_string_member_with_default (h, "grounds", ""));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), row_title);
       if (subtitle != NULL)
