@@ -778,6 +778,30 @@ test_efficiency_reports (Fixture *f, gconstpointer data)
   g_assert_true (json_object_get_boolean_member (r, "late"));
 }
 
+/* A history line in the Registry's two languages (O93-9, O93-10). */
+static void
+test_history_title (void)
+{
+  g_autoptr(JsonObject) included = json_obj ("{\"kind\":\"included\",\"on\":\"2026-03-18\",\"norm\":\"O93-5\"}");
+  g_autoptr(JsonObject) changed = json_obj ("{\"kind\":\"changed\",\"on\":\"2026-05-07\",\"norm\":\"O93-13\"}");
+  g_autoptr(JsonObject) excluded = json_obj ("{\"kind\":\"excluded\",\"on\":\"2026-10-26\"}");
+  struct { JsonObject *line; const char *lang; const char *want; } cases[] = {
+    { included, "kk", "18.03.2026 — тізілімге енгізілді (O93-5)" },
+    { included, "ru", "18.03.2026 — включен в Реестр (O93-5)" },
+    { changed, "kk", "07.05.2026 — өзгерістер енгізілді (O93-13)" },
+    { changed, "ru", "07.05.2026 — внесены изменения (O93-13)" },
+    { excluded, "kk", "26.10.2026 — тізілімнен шығарылды" },
+    { excluded, "ru", "26.10.2026 — исключен из Реестра" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = awp_registry_history_title (cases[i].line, cases[i].lang);
+
+      g_assert_cmpstr (got, ==, cases[i].want);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -796,5 +820,6 @@ main (int argc, char **argv)
   T ("efficiency-reports", test_efficiency_reports);
 #undef T
   g_test_add_func ("/channels/diff", test_diff);
+  g_test_add_func ("/channels/history-title", test_history_title);
   return g_test_run ();
 }

@@ -94,27 +94,38 @@ with Server() as s:
     ok(r["status"] == "applied", "an older record's topic and applicant_name are still accepted", r)
 
     conf = {"title_kk": "Конференция", "title_ru": "Конференция", "status": "draft"}
-    r = push_one("conference", dict(conf, opens_on="2026-03-10", closes_on="2026-03-09"))
-    ok(r["status"] == "rejected" and fields(r) == [("closes_on", "date_order")], "a conference closing before it opens", r)
-    r = push_one("conference", dict(conf, opens_on="2026-03-07", closes_on="2026-03-07"))
-    ok(r["status"] == "rejected" and fields(r) == [("closes_on", "deadline")],
-       "a conference only on a Saturday does not last 1 working day (O145-9.1)", r)
-    r = push_one("conference", dict(conf, opens_on="2026-03-10", closes_on="2026-03-10"))
-    ok(r["status"] == "applied", "a one-working-day conference is accepted", r)
-
-    survey = {"title_kk": "Сауалнама", "title_ru": "Опрос", "status": "draft", "launch_on": "2026-03-02"}
-    short = (datetime.date.fromisoformat(deadline("O145-11", "2026-03-02")) - datetime.timedelta(days=1)).isoformat()
-    r = push_one("survey", dict(survey, close_on=short))
-    ok(r["status"] == "rejected" and "O145-11" in r["errors"][0]["message"], "a survey shorter than 10 working days", r)
-    r = push_one("survey", dict(survey, close_on=deadline("O145-11", "2026-03-02")))
-    ok(r["status"] == "applied", "a survey of exactly 10 working days is accepted", r)
-
-    # Past draft, the core's own template check runs on the whole record
-    # (awp_conference_template_validate), naming each missing field.
     full = dict(conf, brief_kk="Кездесу", brief_ru="Встреча", description_kk="Сұрақтарға жауап.",
                 description_ru="Ответы на вопросы.", moderator_surname="Сейітқали", moderator_name="Әсем",
                 moderator_iin="901123300258", moderator_position="Бас маман",
                 moderator_email="a.seitkali@gov.kz", moderator_phone="+77011234567", public_discussion=True)
+    # A draft saves as typed (the workstation autosaves it and checks the
+    # rules on submission); past draft the dates are checked.
+    r = push_one("conference", dict(conf, opens_on="2026-03-10", closes_on="2026-03-09"))
+    ok(r["status"] == "applied", "a draft closing before it opens saves (half-typed)", r)
+    sub = dict(full, status="submitted", submitted_on="2026-03-02")
+    r = push_one("conference", dict(sub, opens_on="2026-03-10", closes_on="2026-03-09"))
+    ok(r["status"] == "rejected" and ("closes_on", "date_order") in fields(r), "a conference closing before it opens", r)
+    r = push_one("conference", dict(sub, opens_on="2026-03-07", closes_on="2026-03-07"))
+    ok(r["status"] == "rejected" and ("closes_on", "deadline") in fields(r),
+       "a conference only on a Saturday does not last 1 working day (O145-9.1)", r)
+    r = push_one("conference", dict(sub, opens_on="2026-03-10", closes_on="2026-03-10"))
+    ok(r["status"] == "applied", "a one-working-day conference is accepted", r)
+
+    survey = {"title_kk": "Сауалнама", "title_ru": "Опрос", "status": "draft", "launch_on": "2026-03-09"}
+    short = (datetime.date.fromisoformat(deadline("O145-11", "2026-03-09")) - datetime.timedelta(days=1)).isoformat()
+    r = push_one("survey", dict(survey, close_on=short))
+    ok(r["status"] == "applied", "a draft survey shorter than 10 working days saves (half-typed)", r)
+    sub = dict(survey, status="submitted", submitted_on="2026-03-02", number="1", category="Қызметтер / Услуги",
+               questions=[{"title_kk": "Сұрақ", "title_ru": "Вопрос", "choice": "single",
+                           "options": [{"title_kk": "Иә", "title_ru": "Да"}, {"title_kk": "Жоқ", "title_ru": "Нет"}]}])
+    r = push_one("survey", dict(sub, close_on=short))
+    ok(r["status"] == "rejected" and any("O145-11" in e["message"] for e in r["errors"]),
+       "a submitted survey shorter than 10 working days", r)
+    r = push_one("survey", dict(sub, close_on=deadline("O145-11", "2026-03-09")))
+    ok(r["status"] == "applied", "a survey of exactly 10 working days is accepted", r)
+
+    # Past draft, the core's own template check runs on the whole record
+    # (awp_conference_template_validate), naming each missing field.
     latest = deadline("O145-7", "2026-03-23")
     r = push_one("conference", dict(conf, status="submitted", opens_on="2026-03-23", closes_on="2026-03-27",
                                     submitted_on=latest))

@@ -532,6 +532,8 @@ awp_channels_show_application (AwpChannelsPage *self,
   g_free (self->open_type);
   self->open_type = g_strdup ("accreditation_application");
   status = json_object_get_string_member_with_default (data, "status", "draft");
+  g_free (self->shown_status);
+  self->shown_status = g_strdup (status);
   name = json_object_get_string_member_with_default (data, "channel_name_ru", "");
   gtk_box_append (box, awp_channels_heading (name[0] != '\0' ? name : _("New accreditation application"), "title-2"));
   add_status (box, data);
@@ -728,6 +730,8 @@ awp_channels_show_request (AwpChannelsPage *self,
   self->open_type = g_strdup (type);
   draft = g_str_equal (json_object_get_string_member_with_default (data, "status", "draft"), "draft");
   self->editable = draft;
+  g_free (self->shown_status);
+  self->shown_status = g_strdup (json_object_get_string_member_with_default (data, "status", "draft"));
   entry = awp_registry_get_entry (self->store, json_object_get_string_member_with_default (data, "channel_id", NULL), NULL);
 
   if (g_str_equal (type, "change_request"))

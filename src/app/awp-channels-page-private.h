@@ -32,6 +32,7 @@ struct _AwpChannelsPage
   AwpStore        *store;
   char            *open_id;     /* the document in a detail pane */
   char            *open_type;
+  char            *shown_status; /* the open document's status on screen */
   char            *channel_id;  /* the Registry entry shown */
   char            *message;
   GHashTable      *fields;      /* field → editor widget (borrowed) */
@@ -40,6 +41,7 @@ struct _AwpChannelsPage
   gboolean         editable;     /* the open document is a draft */
   AwpCalendar     *calendar;    /* may be NULL */
   char            *role;        /* the signed-in user's role */
+  char            *actor;       /* the signed-in user, for the audit log */
 
   /* Borrowed: children of the detail panes */
   GtkLabel        *message_label;
@@ -48,7 +50,9 @@ struct _AwpChannelsPage
   GtkDropDown     *change_field;
 };
 
-const char *awp_channels_actor          (void);
+/* Who acts: the signed-in user (awp_channels_page_set_actor), else the
+ * account's login name. */
+const char *awp_channels_actor          (AwpChannelsPage *self);
 /* Why the signed-in role may not use @action, translated; NULL if it may.
  * awp_channels_gate sets that as the (insensitive) button's tooltip. */
 const char *awp_channels_role_denial    (AwpChannelsPage *self,

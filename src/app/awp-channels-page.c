@@ -23,9 +23,19 @@ G_DEFINE_FINAL_TYPE (AwpChannelsPage, awp_channels_page, GTK_TYPE_WIDGET)
 static const int column_widths[AWP_REGISTRY_COLUMNS] = { 30, 220, 220, 110, 300, 200 };
 
 const char *
-awp_channels_actor (void)
+awp_channels_actor (AwpChannelsPage *self)
 {
-  return g_get_user_name ();
+  return self->actor != NULL ? self->actor : g_get_user_name ();
+}
+
+void
+awp_channels_page_set_actor (AwpChannelsPage *self,
+                             const char      *actor)
+{
+  g_return_if_fail (AWP_IS_CHANNELS_PAGE (self));
+
+  g_free (self->actor);
+  self->actor = g_strdup (actor);
 }
 
 void
@@ -458,13 +468,37 @@ awp_channels_refresh_lists (AwpChannelsPage *self)
     }
 }
 
+static void redisplay (AwpChannelsPage *self);
+
+/* The open document's status now in the store (NULL: gone). */
+static char *
+stored_status (AwpChannelsPage *self)
+{
+  g_autoptr(JsonObject) record = NULL;
+
+  if (self->store == NULL || self->open_id == NULL)
+    return NULL;
+  record = awp_store_get_record (self->store, self->open_id, NULL);
+  if (record == NULL)
+    return NULL;
+  return g_strdup (json_object_get_string_member_with_default (json_object_get_object_member (record, "data"),
+                                                               "status", "draft"));
+}
+
 static gboolean
 refresh_idle_cb (gpointer user_data)
 {
   AwpChannelsPage *self = user_data;
+  g_autofree char *status = stored_status (self);
 
   self->refresh_idle = 0;
-  awp_channels_refresh_lists (self);
+  /* A sync brought the other side's decision on the document on screen
+   * (accredited, applied …): show it as it is now. A draft being typed
+   * keeps its status, so typing is not disturbed. */
+  if (status != NULL && self->shown_status != NULL && !g_str_equal (status, self->shown_status))
+    redisplay (self);
+  else
+    awp_channels_refresh_lists (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -509,29 +543,20 @@ show_entry (AwpChannelsPage *self,
     {
       JsonObject *h = json_object_get_object_member (g_ptr_array_index (history, i), "data");
       const char *kind = json_object_get_string_member_with_default (h, "kind", "");
-      g_autofree char *on = awp_channels_display_date (json_object_get_string_member_with_default (h, "on", NULL));
       g_autofree char *row_title = NULL;
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
 
-      if (g_str_equal (kind, "included"))
-        row_title = g_strdup_printf (_("%s — included in the Registry (%s)"), on,
-                                     json_object_get_string_member_with_default (h, "norm", ""));
-      else if (g_str_equal (kind, "changed"))
-        {
-          row_title = g_strdup_printf (_("%s — changed (%s)"), on, json_object_get_string_member_with_default (h, "norm", ""));
-          subtitle = g_strdup_printf ("%s: «%s» → «%s»\n%s",
-                                      awp_registry_field_title (json_object_get_string_member_with_default (h, "field", ""), lang),
-                                      json_object_get_string_member_with_default (h, "old_value", ""),
-                                      json_object_get_string_member_with_default (h, "new_value", ""),
-                                      json_object_get_string_member_with_default (h, "grounds", ""));
-        }
-      else
-        {
-          row_title = g_strdup_printf (_("%s — excluded from the Registry (%s)"), on,
-                                       json_object_get_string_member_with_default (h, "norm", ""));
-          subtitle = g_strdup (json_object_get_string_member_with_default (h, "grounds", ""));
-        }
+      /* In the Registry's language, as its table, its PDF and CSV. */
+      row_title = awp_registry_history_title (h, lang);
+      if (g_str_equal (kind, "changed"))
+        subtitle = g_strdup_printf ("%s: «%s» → «%s»\n%s",
+                                    awp_registry_field_title (json_object_get_string_member_with_default (h, "field", ""), lang),
+                                    json_object_get_string_member_with_default (h, "old_value", ""),
+                                    json_object_get_string_member_with_default (h, "new_value", ""),
+                                    json_object_get_string_member_with_default (h, "grounds", ""));
+      else if (g_str_equal (kind, "excluded"))
+        subtitle = g_strdup (json_object_get_string_member_with_default (h, "grounds", ""));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), row_title);
       if (subtitle != NULL)
@@ -719,10 +744,10 @@ save_open (AwpChannelsPage  *self,
   data = awp_channels_collect (self);
 
   if (g_strcmp0 (self->open_type, "accreditation_application") == 0)
-    return awp_accreditation_save (self->store, self->open_id, data, awp_channels_actor (), error);
+    return awp_accreditation_save (self->store, self->open_id, data, awp_channels_actor (self), error);
   if (g_strcmp0 (self->open_type, "change_request") == 0)
-    return awp_change_request_save (self->store, self->open_id, data, awp_channels_actor (), error);
-  return awp_termination_save (self->store, self->open_id, data, awp_channels_actor (), error);
+    return awp_change_request_save (self->store, self->open_id, data, awp_channels_actor (self), error);
+  return awp_termination_save (self->store, self->open_id, data, awp_channels_actor (self), error);
 }
 
 static gboolean
@@ -783,11 +808,11 @@ send_action (GtkWidget  *widget,
     return;
   ok = save_open (self, &error);
   if (ok && g_strcmp0 (self->open_type, "accreditation_application") == 0)
-    ok = awp_accreditation_send (self->store, self->open_id, NULL, awp_channels_actor (), &error);
+    ok = awp_accreditation_send (self->store, self->open_id, NULL, awp_channels_actor (self), &error);
   else if (ok && g_strcmp0 (self->open_type, "change_request") == 0)
-    ok = awp_change_request_send (self->store, self->open_id, NULL, awp_channels_actor (), &error);
+    ok = awp_change_request_send (self->store, self->open_id, NULL, awp_channels_actor (self), &error);
   else if (ok)
-    ok = awp_termination_send (self->store, self->open_id, NULL, awp_channels_actor (), &error);
+    ok = awp_termination_send (self->store, self->open_id, NULL, awp_channels_actor (self), &error);
   report (self, ok, error, _("Sent to the authorized body"));
   if (!ok)
     awp_channels_mark_issues (self, TRUE);
@@ -808,7 +833,7 @@ save_review (AwpChannelsPage  *self,
         continue;
       if (!awp_accreditation_review (self->store, self->open_id, awp_accreditation_criteria[i],
                                      gtk_check_button_get_active (GTK_CHECK_BUTTON (check)),
-                                     gtk_editable_get_text (GTK_EDITABLE (comment)), awp_channels_actor (), error))
+                                     gtk_editable_get_text (GTK_EDITABLE (comment)), awp_channels_actor (self), error))
         return FALSE;
     }
   return TRUE;
@@ -835,7 +860,7 @@ accredit_action (GtkWidget  *widget,
   gboolean ok;
 
   ok = save_review (self, &error)
-       && awp_accreditation_decide (self->store, self->open_id, TRUE, NULL, NULL, awp_channels_actor (), &error);
+       && awp_accreditation_decide (self->store, self->open_id, TRUE, NULL, NULL, awp_channels_actor (self), &error);
   report (self, ok, error, _("Accredited: the channel is entered in the Registry"));
 }
 
@@ -852,9 +877,9 @@ refuse_action (GtkWidget  *widget,
 
   if (g_strcmp0 (self->open_type, "accreditation_application") == 0)
     ok = save_review (self, &error)
-         && awp_accreditation_decide (self->store, self->open_id, FALSE, text, NULL, awp_channels_actor (), &error);
+         && awp_accreditation_decide (self->store, self->open_id, FALSE, text, NULL, awp_channels_actor (self), &error);
   else
-    ok = awp_change_request_refuse (self->store, self->open_id, text, NULL, awp_channels_actor (), &error);
+    ok = awp_change_request_refuse (self->store, self->open_id, text, NULL, awp_channels_actor (self), &error);
   report (self, ok, error, _("Refused"));
 }
 
@@ -866,7 +891,7 @@ notified_action (GtkWidget  *widget,
   AwpChannelsPage *self = AWP_CHANNELS_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
-  report (self, awp_accreditation_mark_notified (self->store, self->open_id, NULL, awp_channels_actor (), &error),
+  report (self, awp_accreditation_mark_notified (self->store, self->open_id, NULL, awp_channels_actor (self), &error),
           error, _("The applicant is notified"));
 }
 
@@ -880,9 +905,9 @@ apply_action (GtkWidget  *widget,
   gboolean ok;
 
   if (g_strcmp0 (self->open_type, "change_request") == 0)
-    ok = awp_change_request_apply (self->store, self->open_id, NULL, awp_channels_actor (), &error);
+    ok = awp_change_request_apply (self->store, self->open_id, NULL, awp_channels_actor (self), &error);
   else
-    ok = awp_termination_apply (self->store, self->open_id, NULL, awp_channels_actor (), &error);
+    ok = awp_termination_apply (self->store, self->open_id, NULL, awp_channels_actor (self), &error);
   report (self, ok, error, _("Entered into the Registry"));
 }
 
@@ -911,7 +936,7 @@ request_change_action (GtkWidget  *widget,
     return;
   field = gtk_drop_down_get_selected (self->change_field);
   id = awp_change_request_create (self->store, self->channel_id, awp_registry_fields[MIN (field, 3)], data,
-                                  awp_channels_actor (), &error);
+                                  awp_channels_actor (self), &error);
   if (id == NULL)
     {
       g_warning ("Change request not created: %s", error->message);
@@ -932,7 +957,7 @@ terminate_action (GtkWidget  *widget,
 
   if (self->channel_id == NULL)
     return;
-  id = awp_termination_create (self->store, self->channel_id, data, awp_channels_actor (), &error);
+  id = awp_termination_create (self->store, self->channel_id, data, awp_channels_actor (self), &error);
   if (id == NULL)
     {
       g_warning ("Notice not created: %s", error->message);
@@ -1148,6 +1173,8 @@ awp_channels_page_finalize (GObject *object)
   AwpChannelsPage *self = AWP_CHANNELS_PAGE (object);
 
   g_free (self->open_id);
+  g_free (self->actor);
+  g_free (self->shown_status);
   g_free (self->open_type);
   g_free (self->role);
   g_free (self->channel_id);
@@ -1329,7 +1356,7 @@ awp_channels_page_create_application (AwpChannelsPage  *self,
   g_return_val_if_fail (AWP_IS_CHANNELS_PAGE (self), NULL);
   g_return_val_if_fail (self->store != NULL, NULL);
 
-  id = awp_accreditation_create (self->store, data, awp_channels_actor (), error);
+  id = awp_accreditation_create (self->store, data, awp_channels_actor (self), error);
   if (id == NULL)
     return NULL;
   awp_channels_refresh_lists (self);

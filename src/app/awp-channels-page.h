@@ -26,6 +26,10 @@ void             awp_channels_page_set_store    (AwpChannelsPage  *self,
  * "administrator" (O93-8). "administrator" until set. */
 void             awp_channels_page_set_role     (AwpChannelsPage  *self,
                                                  const char       *role);
+/* The signed-in user (e.g. "authorized"), named in the audit log of
+ * every document and decision (NULL: the account's login name). */
+void             awp_channels_page_set_actor    (AwpChannelsPage  *self,
+                                                 const char       *actor);
 /* Shows one record: an application, a Registry entry or a request. */
 gboolean         awp_channels_page_open         (AwpChannelsPage  *self,
                                                  const char       *id,

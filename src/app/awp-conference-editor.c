@@ -443,8 +443,14 @@ on_store_record_changed (AwpConferenceEditor *self,
   g_autoptr(JsonObject) record = NULL;
   JsonObject *data;
 
-  if (id == NULL || store == NULL || !gtk_widget_get_visible (self->live_box))
+  if (store == NULL || !gtk_widget_get_visible (self->live_box))
     return;
+  /* A pull (views start over): new questions may have come with it. */
+  if (id == NULL)
+    {
+      refresh_live (self);
+      return;
+    }
   record = awp_store_get_record (store, id, NULL);
   if (record == NULL || g_strcmp0 (json_object_get_string_member (record, "type"), "conference_question") != 0)
     return;

@@ -83,6 +83,8 @@ add_row (AwpOperatorPage *self,
   gtk_list_box_append (self->list, row);
 }
 
+static void show (AwpOperatorPage *self, JsonObject *data);
+
 static void
 refill (AwpOperatorPage *self)
 {
@@ -103,6 +105,15 @@ refill (AwpOperatorPage *self)
           if (awaits_operator (awp_queue_item_get_status (it)))
             add_row (self, awp_queue_item_get_id (it));
         }
+    }
+  /* The template on screen as it is now: a sync may have brought the
+   * administrator's fix and resubmission. */
+  if (self->open_id != NULL && self->store != NULL)
+    {
+      g_autoptr(JsonObject) record = awp_store_get_record (self->store, self->open_id, NULL);
+
+      if (record != NULL)
+        show (self, json_object_get_object_member (record, "data"));
     }
 }
 
@@ -140,12 +151,48 @@ show (AwpOperatorPage *self,
   append_line (text, _("Launch date"), data, "launch_on");
   append_line (text, _("Closing date"), data, "close_on");
   append_line (text, _("Submitted on"), data, "submitted_on");
+  /* The whole of Annex 1 / Annex 2: the Operator judges what will be
+   * published (O145-7), description and questions included. */
+  append_line (text, _("Description (Kazakh)"), data, "description_kk");
+  append_line (text, _("Description (Russian)"), data, "description_ru");
   append_line (text, _("Surname"), data, "moderator_surname");
   append_line (text, _("Name"), data, "moderator_name");
+  append_line (text, _("Moderator’s patronymic"), data, "moderator_patronymic");
+  append_line (text, _("Moderator’s IIN"), data, "moderator_iin");
   append_line (text, _("Position"), data, "moderator_position");
+  append_line (text, _("Moderator’s e-mail"), data, "moderator_email");
+  append_line (text, _("Moderator’s phone"), data, "moderator_phone");
+  if (json_object_get_boolean_member_with_default (data, "public_discussion", FALSE))
+    g_string_append_printf (text, "%s\n", _("Public discussion of the body’s work"));
+  append_line (text, _("Survey number"), data, "number");
+  append_line (text, _("Category"), data, "category");
   if (json_object_has_member (data, "questions"))
-    g_string_append_printf (text, _("Questions: %u\n"),
-                            json_array_get_length (json_object_get_array_member (data, "questions")));
+    {
+      JsonArray *questions = json_object_get_array_member (data, "questions");
+
+      g_string_append_printf (text, _("Questions: %u\n"), json_array_get_length (questions));
+      for (guint q = 0; questions != NULL && q < json_array_get_length (questions); q++)
+        {
+          JsonObject *question = json_array_get_object_element (questions, q);
+          JsonArray *options = json_object_get_array_member (question, "options");
+          g_autofree char *head = g_strdup_printf (_("Question %u"), q + 1);
+          gboolean multiple = g_strcmp0 (json_object_get_string_member_with_default (question, "choice", ""),
+                                         "multiple") == 0;
+
+          g_string_append_printf (text, "%s (%s): %s / %s\n", head, multiple ? _("Multiple choice") : _("Single choice"),
+                                  json_object_get_string_member_with_default (question, "title_kk", ""),
+                                  json_object_get_string_member_with_default (question, "title_ru", ""));
+          for (guint o = 0; options != NULL && o < json_array_get_length (options); o++)
+            {
+              JsonObject *option = json_array_get_object_element (options, o);
+              g_autofree char *label = g_strdup_printf (_("Answer option №%u"), o + 1);
+
+              g_string_append_printf (text, "    %s: %s / %s\n", label,
+                                      json_object_get_string_member_with_default (option, "title_kk", ""),
+                                      json_object_get_string_member_with_default (option, "title_ru", ""));
+            }
+        }
+    }
   gtk_label_set_text (self->view, text->str);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "operator.accept", g_str_equal (status, "submitted"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "operator.return", g_str_equal (status, "submitted"));

@@ -25,6 +25,7 @@ struct _AwpReportsPage
 
   /* Owned */
   AwpStore   *store;
+  char       *actor;      /* the signed-in user, for the audit log */
   char       *open_id;
   char       *message;
   GHashTable *fields;   /* field → widget (borrowed) */
@@ -409,7 +410,7 @@ create_action (GtkWidget  *widget,
   json_object_set_string_member (data, "body_ru", text_of (self, "body_ru"));
   json_object_set_int_member (data, "year", gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (year)));
   json_object_set_string_member (data, "title", text_of (self, "title"));
-  id = awp_efficiency_report_create (self->store, data, awp_channels_actor (), &error);
+  id = awp_efficiency_report_create (self->store, data, (self->actor != NULL ? self->actor : g_get_user_name ()), &error);
   if (id == NULL)
     {
       set_message (self, error->message, TRUE);
@@ -431,7 +432,7 @@ save_open (AwpReportsPage  *self,
   json_object_set_string_member (changes, "document", text_of (self, "document"));
   if (check != NULL)
     json_object_set_boolean_member (changes, "no_restricted_info", gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
-  return awp_efficiency_report_save (self->store, self->open_id, changes, awp_channels_actor (), error);
+  return awp_efficiency_report_save (self->store, self->open_id, changes, (self->actor != NULL ? self->actor : g_get_user_name ()), error);
 }
 
 static void
@@ -458,7 +459,7 @@ request_action (GtkWidget  *widget,
   if (self->open_id == NULL)
     return;
   ok = save_open (self, &error)
-       && awp_efficiency_report_request (self->store, self->open_id, NULL, awp_channels_actor (), &error);
+       && awp_efficiency_report_request (self->store, self->open_id, NULL, (self->actor != NULL ? self->actor : g_get_user_name ()), &error);
   done (self, ok, error, _("The request is sent to the operator"));
 }
 
@@ -474,7 +475,7 @@ publish_action (GtkWidget  *widget,
   if (self->open_id == NULL)
     return;
   link = g_strstrip (g_strdup (text_of (self, "link")));
-  done (self, awp_efficiency_report_publish (self->store, self->open_id, link, NULL, awp_channels_actor (), &error),
+  done (self, awp_efficiency_report_publish (self->store, self->open_id, link, NULL, (self->actor != NULL ? self->actor : g_get_user_name ()), &error),
         error, _("Published"));
 }
 
@@ -606,4 +607,14 @@ awp_reports_page_get_list (AwpReportsPage *self)
   g_return_val_if_fail (AWP_IS_REPORTS_PAGE (self), NULL);
 
   return self->list;
+}
+
+void
+awp_reports_page_set_actor (AwpReportsPage *self,
+                            const char     *actor)
+{
+  g_return_if_fail (AWP_IS_REPORTS_PAGE (self));
+
+  g_free (self->actor);
+  self->actor = g_strdup (actor);
 }

@@ -17,6 +17,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AwpReportsPage, awp_reports_page, AWP, REPORTS_PAGE, GtkWidget)
 
 AwpReportsPage *awp_reports_page_new         (void);
+/* The signed-in user, named in the audit log (NULL: the login name). */
+void            awp_reports_page_set_actor   (AwpReportsPage  *self,
+                                              const char      *actor);
 void            awp_reports_page_set_store   (AwpReportsPage  *self,
                                               AwpStore        *store);
 gboolean        awp_reports_page_open        (AwpReportsPage  *self,

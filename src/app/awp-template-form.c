@@ -41,6 +41,7 @@ struct _AwpTemplateForm
   GDate       today;      /* invalid: the current date */
   char       *actor;
   guint       save_source;
+  guint       follow_source; /* a look at the store after it changed */
   gboolean    loading;
   gboolean    show_all;   /* after a submission attempt: every error shows */
 };
@@ -102,6 +103,9 @@ awp_template_form_free (AwpTemplateForm *form)
   if (form == NULL)
     return;
   g_clear_handle_id (&form->save_source, g_source_remove);
+  g_clear_handle_id (&form->follow_source, g_source_remove);
+  if (form->store != NULL)
+    g_signal_handlers_disconnect_by_data (form->store, form);
   for (guint i = 0; i < form->inputs->len; i++)
     disconnect_input (form, g_ptr_array_index (form->inputs, i));
   g_ptr_array_unref (form->inputs);
@@ -115,6 +119,8 @@ awp_template_form_free (AwpTemplateForm *form)
   g_free (form);
 }
 
+static void on_store_changed (AwpTemplateForm *form, const char *id, AwpStore *store);
+
 void
 awp_template_form_set_store (AwpTemplateForm *form,
                              AwpStore        *store)
@@ -122,8 +128,13 @@ awp_template_form_set_store (AwpTemplateForm *form,
   if (form->store == store)
     return;
   g_clear_handle_id (&form->save_source, g_source_remove);
+  g_clear_handle_id (&form->follow_source, g_source_remove);
+  if (form->store != NULL)
+    g_signal_handlers_disconnect_by_data (form->store, form);
   g_set_object (&form->store, store);
   g_clear_pointer (&form->id, g_free);
+  if (store != NULL)
+    g_signal_connect_swapped (store, "record-changed", G_CALLBACK (on_store_changed), form);
 }
 
 AwpStore *
@@ -148,6 +159,14 @@ const char *
 awp_template_form_get_actor (AwpTemplateForm *form)
 {
   return form->actor;
+}
+
+void
+awp_template_form_set_actor (AwpTemplateForm *form,
+                             const char      *actor)
+{
+  g_free (form->actor);
+  form->actor = g_strdup (actor != NULL ? actor : g_get_user_name ());
 }
 
 void
@@ -826,6 +845,97 @@ awp_template_form_load (AwpTemplateForm  *form,
   return TRUE;
 }
 
+/* The open template changed in the store under the form: a sync brought
+ * the Operator's decision and remarks (O145-7), or the portal's survey
+ * results. Without edits waiting to be saved the form shows the stored
+ * template again; with some, only what the body does not edit here
+ * (status, remarks, results …) is taken, so typing is never lost. */
+/* Whether @stored differs from what the form last loaded or saved in
+ * what the body does not type here (status, remarks, results …); its own
+ * fields, and the subject the store derives from them, come from here. */
+static gboolean
+changed_elsewhere (AwpTemplateForm *form,
+                   JsonObject      *stored)
+{
+  JsonObject *sides[] = { stored, form->saved };
+
+  for (guint k = 0; k < G_N_ELEMENTS (sides); k++)
+    {
+      g_autoptr(GList) names = json_object_get_members (sides[k]);
+
+      for (GList *l = names; l != NULL; l = l->next)
+        {
+          JsonNode *a = json_object_get_member (stored, l->data);
+          JsonNode *b = json_object_get_member (form->saved, l->data);
+
+          if (g_strv_contains (form->kind->members, l->data) || g_str_equal (l->data, "subject"))
+            continue;
+          if (a == NULL || b == NULL || !json_node_equal (a, b))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+follow_store_cb (gpointer user_data)
+{
+  AwpTemplateForm *form = user_data;
+  g_autoptr(JsonObject) record = NULL;
+  g_autoptr(JsonObject) changes = NULL;
+  g_autofree char *open_id = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonObject *stored;
+
+  form->follow_source = 0;
+  if (form->id == NULL || form->store == NULL)
+    return G_SOURCE_REMOVE;
+  record = awp_store_get_record (form->store, form->id, NULL);
+  if (record == NULL)
+    return G_SOURCE_REMOVE;
+  stored = json_object_get_object_member (record, "data");
+  if (stored == NULL || !changed_elsewhere (form, stored))
+    return G_SOURCE_REMOVE;
+  changes = pending_changes (form);
+  /* Another step (the Operator returned, accepted, published): the form
+   * shows it as a whole, editable again or no longer. */
+  if (json_object_get_size (changes) == 0
+      && g_strcmp0 (json_object_get_string_member_with_default (form->saved, "status", "draft"),
+                    json_object_get_string_member_with_default (stored, "status", "draft")) != 0)
+    {
+      open_id = g_strdup (form->id);
+      g_clear_handle_id (&form->save_source, g_source_remove);
+      awp_template_form_load (form, open_id, NULL);
+      return G_SOURCE_REMOVE;
+    }
+  /* Otherwise the inputs stay as they are (a cursor does not jump): only
+   * what is not typed here is taken (remarks, results, the server's org id). */
+  members = json_object_get_members (stored);
+  for (GList *m = members; m != NULL; m = m->next)
+    {
+      if (g_strv_contains (form->kind->members, m->data))
+        continue;
+      json_object_set_member (form->data, m->data, json_node_copy (json_object_get_member (stored, m->data)));
+      json_object_set_member (form->saved, m->data, json_node_copy (json_object_get_member (stored, m->data)));
+    }
+  awp_template_form_refresh (form);
+  if (form->changed)
+    form->changed (form->user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Looked at once the store is done: the signal comes inside a write (a
+ * transition of this very template among them). */
+static void
+on_store_changed (AwpTemplateForm *form,
+                  const char      *id,
+                  AwpStore        *store)
+{
+  if (form->id == NULL || (id != NULL && g_strcmp0 (id, form->id) != 0) || form->follow_source != 0)
+    return;
+  form->follow_source = g_idle_add (follow_store_cb, form);
+}
+
 gboolean
 awp_template_form_submit (AwpTemplateForm  *form,
                           GError          **error)
@@ -837,7 +947,7 @@ awp_template_form_submit (AwpTemplateForm  *form,
   g_return_val_if_fail (form->id != NULL, FALSE);
 
   ok = awp_template_form_flush (form, &local)
-       && form->kind->submit (form->store, form->id,
+       && form->kind->submit (form->store, id,
                               g_date_valid (&form->today) ? &form->today : NULL,
                               form->actor, &local);
   if (ok)

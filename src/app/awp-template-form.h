@@ -81,6 +81,9 @@ JsonObject      *awp_template_form_get_data   (AwpTemplateForm  *form);
 void             awp_template_form_set_today  (AwpTemplateForm  *form,
                                                const GDate      *today);
 const char      *awp_template_form_get_actor  (AwpTemplateForm  *form);
+/* The signed-in user, named in the audit log (NULL: the login name). */
+void             awp_template_form_set_actor  (AwpTemplateForm  *form,
+                                               const char       *actor);
 
 /* A captioned input with its error line, bound to @member of the data, or of
  * question @question / option @option (-1: none). @dynamic inputs are the

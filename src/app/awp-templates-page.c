@@ -350,3 +350,16 @@ awp_templates_page_get_list (AwpTemplatesPage *self)
 
   return self->list;
 }
+
+void
+awp_templates_page_set_actor (AwpTemplatesPage *self,
+                              const char       *actor)
+{
+  AwpTemplateForm *form;
+
+  g_return_if_fail (AWP_IS_TEMPLATES_PAGE (self));
+
+  form = editor_form (self);
+  if (form != NULL)
+    awp_template_form_set_actor (form, actor);
+}

@@ -20,6 +20,9 @@ void              awp_templates_page_set_kind   (AwpTemplatesPage  *self,
 /* NULL: the page says the store is not open. */
 void              awp_templates_page_set_store  (AwpTemplatesPage  *self,
                                                  AwpStore          *store);
+/* The signed-in user, named in the audit log (NULL: the login name). */
+void              awp_templates_page_set_actor  (AwpTemplatesPage  *self,
+                                                 const char        *actor);
 gboolean          awp_templates_page_open       (AwpTemplatesPage  *self,
                                                  const char        *id,
                                                  GError           **error);

@@ -489,6 +489,17 @@ awp_window_set_role (AwpWindow  *self,
    * for that role alone, so nobody else sees its sidebar row. */
   operator = g_strcmp0 (role, "operator") == 0;
   awp_channels_page_set_role (self->channels_page, role);
+  /* The signed-in user signs every action (the timeline's and the audit
+   * log's "who"), not the computer's account. */
+  if (actor != NULL)
+    {
+      awp_requests_page_set_actor (self->requests_page, actor);
+      awp_requests_page_set_actor (self->applications_page, actor);
+      awp_templates_page_set_actor (self->conferences_page, actor);
+      awp_templates_page_set_actor (self->surveys_page, actor);
+      awp_channels_page_set_actor (self->channels_page, actor);
+      awp_reports_page_set_actor (self->reports_page, actor);
+    }
   if (operator && self->operator_page == NULL)
     {
       GtkStackPage *page;
@@ -507,12 +518,6 @@ awp_window_set_role (AwpWindow  *self,
     }
   if (self->operator_page != NULL && actor != NULL)
     awp_operator_page_set_actor (self->operator_page, actor);
-  /* The signed-in user signs the queue's actions (the timeline's "who"). */
-  if (actor != NULL)
-    {
-      awp_requests_page_set_actor (self->requests_page, actor);
-      awp_requests_page_set_actor (self->applications_page, actor);
-    }
 }
 
 AwpOperatorPage *

@@ -230,6 +230,24 @@ display_date (const char *iso)
   return awp_calendar_format_date (&date);
 }
 
+char *
+awp_registry_history_title (JsonObject *line,
+                            const char *lang)
+{
+  const char *kind = json_object_get_string_member_with_default (line, "kind", "");
+  const char *norm = json_object_get_string_member_with_default (line, "norm", "");
+  g_autofree char *day = display_date (json_object_get_string_member_with_default (line, "on", NULL));
+  const char *what;
+
+  if (g_str_equal (kind, "included"))
+    what = is_kk (lang) ? "тізілімге енгізілді" : "включен в Реестр";
+  else if (g_str_equal (kind, "changed"))
+    what = is_kk (lang) ? "өзгерістер енгізілді" : "внесены изменения";
+  else
+    what = is_kk (lang) ? "тізілімнен шығарылды" : "исключен из Реестра";
+  return norm[0] != '\0' ? g_strdup_printf ("%s — %s (%s)", day, what, norm) : g_strdup_printf ("%s — %s", day, what);
+}
+
 static char *
 changes_text (GPtrArray  *history,
               const char *kind,

@@ -33,6 +33,11 @@ extern const char *const awp_registry_fields[];  /* name_kk, name_ru, owner_kk, 
 /* A field's name in @lang ("kk" or "ru"), for the Registry and Annex 3. */
 const char *awp_registry_field_title   (const char *field,
                                         const char *lang);
+/* One line of an entry's history (its channel_history data) in @lang
+ * ("kk" or "ru"), as the Registry's own language has it: "01.12.2026 —
+ * включен в Реестр (O93-5)". */
+char       *awp_registry_history_title (JsonObject *line,
+                                        const char *lang);
 /* The six Annex 2 column titles in @lang ("kk" or "ru"), 0-5. */
 const char *awp_registry_column_title  (guint       column,
                                         const char *lang);

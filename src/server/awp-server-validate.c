@@ -695,6 +695,18 @@ check_meeting (JsonObject *data,
     }
 }
 
+/* A template the body is still writing (draft, or returned to it): the
+ * workstation autosaves it as typed, dates half-way included, and checks
+ * the rules when it is submitted; refusing such a save would hold every
+ * later change of the template, the fix and the submission too. */
+static gboolean
+template_is_draft (JsonObject *data)
+{
+  const char *status = json_object_get_string_member_with_default (data, "status", "draft");
+
+  return g_str_equal (status, "draft") || g_str_equal (status, "returned");
+}
+
 /* O145-A1, O145-A2: past draft (or returned) a template is complete, so the
  * core's field checks run on it; drafts autosave half-filled. */
 static void
@@ -703,12 +715,11 @@ check_template_fields (AwpServer  *server,
                        JsonObject *data,
                        GPtrArray  *errors)
 {
-  const char *status = json_object_get_string_member_with_default (data, "status", "draft");
   AwpTemplateContext ctx = { server->calendar, server->rules, { 0 } };
   g_autoptr(GPtrArray) issues = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  if (g_str_equal (status, "draft") || g_str_equal (status, "returned"))
+  if (template_is_draft (data))
     return;
   g_date_set_dmy (&ctx.today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
@@ -774,13 +785,15 @@ awp_server_validate_mutation (AwpServer     *server,
   if (g_str_equal (entity_type, "conference"))
     {
       check_template_fields (server, entity_type, data, errors);
-      check_lasts (server, "O145-9.1", data, "opens_on", "closes_on", errors);
+      if (!template_is_draft (data))
+        check_lasts (server, "O145-9.1", data, "opens_on", "closes_on", errors);
       check_template (server, data, "opens_on", errors);
     }
   else if (g_str_equal (entity_type, "survey"))
     {
       check_template_fields (server, entity_type, data, errors);
-      check_lasts (server, "O145-11", data, "launch_on", "close_on", errors);
+      if (!template_is_draft (data))
+        check_lasts (server, "O145-11", data, "launch_on", "close_on", errors);
       check_template (server, data, "launch_on", errors);
     }
   else if (g_str_equal (entity_type, "meeting"))
