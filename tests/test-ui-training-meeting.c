@@ -411,6 +411,16 @@ secretary_body (AwpApplication *app, AwpWindow *window)
   server = server_record (app, id, NULL);
   g_assert_cmpstr (json_object_get_string_member (mine, "status"), ==, "results_published");
   g_assert_cmpstr (json_object_get_string_member (server, "status"), ==, "results_published");
+  {
+    /* Each step is signed by the signed-in secretary, not the computer's account. */
+    JsonArray *events = json_object_get_array_member (server, "events");
+
+    g_assert_nonnull (events);
+    g_assert_cmpuint (json_array_get_length (events), >=, 3);
+    for (guint i = 0; i < json_array_get_length (events); i++)
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (events, i), "actor"), ==,
+                       "admin.almaty");
+  }
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (server, "results"), "link"), ==,
                    "https://zhetysu.gov.kz/decisions/605");
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (server, "results"), "decision"), ==,

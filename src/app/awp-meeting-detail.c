@@ -11,6 +11,7 @@
 #include "awp-meeting-print.h"
 #include "awp-meeting-store.h"
 #include "awp-validate.h"
+#include "awp-window.h"
 
 struct _AwpMeetingDetail
 {
@@ -87,11 +88,6 @@ toast (AwpMeetingDetail *self,
   adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
 
-static const char *
-actor (void)
-{
-  return g_get_user_name ();
-}
 
 static char *
 entry_text (GtkEntry *entry)
@@ -353,7 +349,7 @@ on_answer_clicked (GtkButton        *button,
   g_autofree char *answer = entry_text (entry);
   g_autoptr(GError) error = NULL;
 
-  if (!awp_meeting_answer_comment (self->store, comment_id, answer, actor (), &error))
+  if (!awp_meeting_answer_comment (self->store, comment_id, answer, awp_window_actor_for (GTK_WINDOW (self)), &error))
     {
       gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
       toast (self, error->message);
@@ -622,7 +618,7 @@ announce_action (GtkWidget  *widget,
   GDate on;
 
   if (!read_date (self->announcement_date, _("Date published"), &on, &error)
-      || !awp_meeting_announce (self->store, self->meeting_id, link, &on, actor (), &late, &error))
+      || !awp_meeting_announce (self->store, self->meeting_id, link, &on, awp_window_actor_for (GTK_WINDOW (self)), &late, &error))
     {
       if (error->domain == AWP_MEETING_ERROR && error->code == AWP_MEETING_ERROR_INVALID)
         gtk_widget_add_css_class (GTK_WIDGET (self->announcement_link), "error");
@@ -641,7 +637,7 @@ hold_action (GtkWidget  *widget,
   AwpMeetingDetail *self = AWP_MEETING_DETAIL (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!awp_meeting_hold (self->store, self->meeting_id, actor (), &error))
+  if (!awp_meeting_hold (self->store, self->meeting_id, awp_window_actor_for (GTK_WINDOW (self)), &error))
     toast (self, error->message);
 }
 
@@ -704,7 +700,7 @@ register_action (GtkWidget  *widget,
   json_object_set_string_member (application, "received_on", received);
   json_object_set_string_member (application, "channel",
                                  gtk_drop_down_get_selected (self->reg_channel) == 1 ? "electronic" : "paper");
-  id = awp_meeting_register (self->store, self->meeting_id, application, actor (), &error);
+  id = awp_meeting_register (self->store, self->meeting_id, application, awp_window_actor_for (GTK_WINDOW (self)), &error);
   if (id == NULL)
     {
       toast (self, error->message);
@@ -768,7 +764,7 @@ add_comment_action (GtkWidget  *widget,
   g_autofree char *id = NULL;
   g_autoptr(GError) error = NULL;
 
-  id = awp_meeting_add_comment (self->store, self->meeting_id, author, text, actor (), &error);
+  id = awp_meeting_add_comment (self->store, self->meeting_id, author, text, awp_window_actor_for (GTK_WINDOW (self)), &error);
   if (id == NULL)
     {
       toast (self, error->message);
@@ -817,7 +813,7 @@ publish_results_action (GtkWidget  *widget,
   add_attachment (attachments, "minutes", self->minutes_files);
   today (&on);
   if (!awp_meeting_publish_results (self->store, self->meeting_id, g_strstrip (decision), attachments, link,
-                                    &on, actor (), &late, &error))
+                                    &on, awp_window_actor_for (GTK_WINDOW (self)), &late, &error))
     {
       toast (self, error->message);
       return;

@@ -5,6 +5,7 @@
 #include "awp-meeting-editor.h"
 #include "awp-meeting-store.h"
 #include "awp-validate.h"
+#include "awp-window.h"
 
 struct _AwpMeetingEditor
 {
@@ -256,7 +257,7 @@ save_action (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
-  id = awp_meeting_save (self->store, self->meeting_id, data, g_get_user_name (), &error);
+  id = awp_meeting_save (self->store, self->meeting_id, data, awp_window_actor_for (GTK_WINDOW (self)), &error);
   if (id == NULL)
     {
       gtk_label_set_text (self->issues_label, error->message);

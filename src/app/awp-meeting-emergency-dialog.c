@@ -5,6 +5,7 @@
 #include "awp-meeting-emergency-dialog.h"
 #include "awp-meeting-store.h"
 #include "awp-validate.h"
+#include "awp-window.h"
 
 struct _AwpMeetingEmergencyDialog
 {
@@ -71,7 +72,7 @@ declare_action (GtkWidget  *widget,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   if (!read_date (self, self->from_row, _("From"), &from) || !read_date (self, self->to_row, _("To"), &to))
     return;
-  notices = awp_meeting_declare_emergency (self->store, region, &from, &to, ground, g_get_user_name (), &switched, &error);
+  notices = awp_meeting_declare_emergency (self->store, region, &from, &to, ground, awp_window_actor_for (GTK_WINDOW (self)), &switched, &error);
   if (notices == NULL)
     {
       show_error (self, *ground == '\0' ? GTK_WIDGET (self->ground_row) : NULL, error->message);

@@ -5,6 +5,7 @@
 
 #include "awp-meeting-import-dialog.h"
 #include "awp-meeting-store.h"
+#include "awp-window.h"
 
 struct _AwpMeetingImportDialog
 {
@@ -77,7 +78,7 @@ run_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   int added;
 
-  added = awp_meeting_import_registrations (self->store, self->meeting_id, self->import, g_get_user_name (), &error);
+  added = awp_meeting_import_registrations (self->store, self->meeting_id, self->import, awp_window_actor_for (GTK_WINDOW (self)), &error);
   if (added < 0)
     {
       gtk_label_set_text (self->summary_label, error->message);

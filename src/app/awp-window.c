@@ -41,6 +41,7 @@ struct _AwpWindow
   GtkSelectionModel *pages;
   AwpStore        *store;
   AwpOperatorPage *operator_page;  /* borrowed, in the stack for operators */
+  char            *actor;          /* the signed-in user, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (AwpWindow, awp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -289,6 +290,7 @@ awp_window_dispose (GObject *object)
   g_clear_object (&self->pages);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->actor, g_free);
   self->operator_page = NULL;
 
   G_OBJECT_CLASS (awp_window_parent_class)->dispose (object);
@@ -493,6 +495,8 @@ awp_window_set_role (AwpWindow  *self,
    * log's "who"), not the computer's account. */
   if (actor != NULL)
     {
+      g_free (self->actor);
+      self->actor = g_strdup (actor);
       awp_requests_page_set_actor (self->requests_page, actor);
       awp_requests_page_set_actor (self->applications_page, actor);
       awp_templates_page_set_actor (self->conferences_page, actor);
@@ -518,6 +522,15 @@ awp_window_set_role (AwpWindow  *self,
     }
   if (self->operator_page != NULL && actor != NULL)
     awp_operator_page_set_actor (self->operator_page, actor);
+}
+
+const char *
+awp_window_actor_for (GtkWindow *window)
+{
+  for (; window != NULL; window = gtk_window_get_transient_for (window))
+    if (AWP_IS_WINDOW (window) && AWP_WINDOW (window)->actor != NULL)
+      return AWP_WINDOW (window)->actor;
+  return g_get_user_name ();
 }
 
 AwpOperatorPage *

@@ -36,5 +36,9 @@ void             awp_window_set_role          (AwpWindow  *self,
                                                const char *role,
                                                const char *actor);
 AwpOperatorPage *awp_window_get_operator_page (AwpWindow *self);
+/* Who signs what is done in @window or a window transient for it (a
+ * meeting's window, its dialogs): the signed-in user of the AwpWindow at
+ * the end of the chain, else the computer's account. */
+const char      *awp_window_actor_for         (GtkWindow *window);
 
 G_END_DECLS
