@@ -84,6 +84,51 @@ test_patch_and_order (StoreFixture *f, gconstpointer data)
   g_assert_true (m->seq > ((AwpOutboxEntry *) list->pdata[1])->seq);
 }
 
+/* A push batch is marked in one statement: all or nothing. The entry as
+ * listed is acked like by its id. */
+static void
+test_mark_batch (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = create_org (f, "{\"name_ru\":\"А\"}");
+  g_autofree char *b = create_org (f, "{\"name_ru\":\"Б\"}");
+  g_autofree char *state = NULL;
+  g_autoptr(JsonObject) d = NULL;
+  g_autoptr(GPtrArray) list = pending (f);
+  g_autoptr(GPtrArray) all = NULL;
+  gint64 version = 0;
+
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_true (awp_outbox_mark_batch (f->store, list, TRUE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (awp_outbox_count (f->store, "inflight", NULL), ==, 2);
+  /* Marked again: the first one is not pending, nothing changes. */
+  g_assert_true (awp_outbox_mark_batch (f->store, list, FALSE, "lost", &error));
+  g_assert_true (awp_outbox_mark_inflight (f->store, ((AwpOutboxEntry *) list->pdata[1])->mutation_id, &error));
+  g_assert_false (awp_outbox_mark_batch (f->store, list, TRUE, NULL, &error));
+  g_assert_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, ((AwpOutboxEntry *) list->pdata[1])->mutation_id));
+  g_clear_error (&error);
+  g_assert_cmpint (awp_outbox_count (f->store, "pending", NULL), ==, 1);
+  all = awp_outbox_list (f->store, NULL, &error);
+  g_assert_cmpstr (((AwpOutboxEntry *) all->pdata[0])->last_error, ==, "lost");
+  g_assert_cmpint (((AwpOutboxEntry *) all->pdata[0])->attempts, ==, 1);
+  g_assert_cmpint (((AwpOutboxEntry *) all->pdata[1])->attempts, ==, 2);
+
+  /* Acked from the listed entry; one not in flight or pending is refused. */
+  g_assert_true (awp_outbox_mark_acked_entry (f->store, list->pdata[1], 5, &error));
+  g_assert_no_error (error);
+  g_assert_false (awp_outbox_mark_acked_entry (f->store, list->pdata[1], 6, &error));
+  g_assert_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  d = data_of (f, b, &state, &version);
+  g_assert_cmpstr (json_object_get_string_member (d, "name_ru"), ==, "Б");
+  g_assert_cmpstr (state, ==, "synced");
+  g_assert_cmpint (version, ==, 5);
+  g_assert_cmpint (awp_outbox_count (f->store, "acked", NULL), ==, 1);
+  (void) a;
+}
+
 static void
 test_ack_rebase (StoreFixture *f, gconstpointer data)
 {
@@ -427,6 +472,7 @@ main (int argc, char *argv[])
 #define ADD(name, func) g_test_add ("/outbox/" name, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
   ADD ("patch-and-order", test_patch_and_order);
   ADD ("ack-rebase", test_ack_rebase);
+  ADD ("mark-batch", test_mark_batch);
   ADD ("retry-counts", test_retry_counts);
   ADD ("conflict-holds-entity", test_conflict_holds_entity);
   ADD ("rejected-kept", test_rejected_kept);

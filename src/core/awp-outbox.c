@@ -436,6 +436,67 @@ awp_outbox_mark_retry (AwpStore    *store,
 }
 
 static gboolean
+mark_batch (AwpStore    *store,
+            GPtrArray   *entries,
+            gboolean     inflight,
+            const char  *last_error,
+            GError     **error)
+{
+  /* One UPDATE over the batch's sequence numbers instead of a read and a
+   * write per row (docs/sync.md "Figures"); RETURNING names the rows it
+   * moved, so one that was not in the expected state is found. */
+  g_autoptr(AwpCachedStmt) set = awp_store_prepare (store,
+    "UPDATE outbox SET status = ?2, attempts = attempts + ?3, last_error = coalesce (?4, last_error)"
+    " WHERE status = ?1 AND seq IN (SELECT value FROM json_each (?5)) RETURNING seq", error);
+  g_autoptr(GString) seqs = g_string_new ("[");
+  g_autoptr(GHashTable) moved = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  const char *from = inflight ? "pending" : "inflight";
+  int rc;
+
+  if (set == NULL)
+    return FALSE;
+  for (guint i = 0; i < entries->len; i++)
+    g_string_append_printf (seqs, "%s%" G_GINT64_FORMAT, i ? "," : "", ((AwpOutboxEntry *) entries->pdata[i])->seq);
+  g_string_append_c (seqs, ']');
+  sqlite3_bind_text (set, 1, from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (set, 2, inflight ? "inflight" : "pending", -1, SQLITE_STATIC);
+  sqlite3_bind_int (set, 3, inflight ? 1 : 0);
+  sqlite3_bind_text (set, 4, inflight ? NULL : last_error, -1, SQLITE_STATIC);
+  sqlite3_bind_text (set, 5, seqs->str, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (set)) == SQLITE_ROW)
+    g_hash_table_add (moved, g_memdup2 (&(gint64) { sqlite3_column_int64 (set, 0) }, sizeof (gint64)));
+  sqlite3_reset (set);
+  if (rc != SQLITE_DONE)
+    return awp_store_fail (store, "outbox", error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      AwpOutboxEntry *e = entries->pdata[i];
+      g_autoptr(AwpOutboxEntry) m = NULL;
+
+      if (g_hash_table_contains (moved, &e->seq))
+        continue;
+      m = get_mutation (store, e->mutation_id, error);
+      if (m == NULL)
+        return FALSE;
+      g_set_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID,
+                   _("The change “%s” is %s, not %s"), e->mutation_id, m->status, from);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+awp_outbox_mark_batch (AwpStore    *store,
+                       GPtrArray   *entries,
+                       gboolean     inflight,
+                       const char  *last_error,
+                       GError     **error)
+{
+  g_return_val_if_fail (AWP_IS_STORE (store) && entries != NULL, FALSE);
+  IN_TRANSACTION (store, error, mark_batch (store, entries, inflight, last_error, error));
+}
+
+static gboolean
 resend (AwpStore    *store,
         const char  *mutation_id,
         const char  *last_error,
@@ -473,13 +534,18 @@ awp_outbox_mark_resend (AwpStore    *store,
   IN_TRANSACTION (store, error, resend (store, mutation_id, last_error, error));
 }
 
+/* @known: the row as listed for the push (patch, op and entity do not
+ * change while it is sent), so only its status is read again. */
 static gboolean
-ack (AwpStore    *store,
-     const char  *mutation_id,
-     gint64       new_version,
-     GError     **error)
+ack (AwpStore             *store,
+     const char           *mutation_id,
+     const AwpOutboxEntry *known,
+     gint64                new_version,
+     GError              **error)
 {
-  g_autoptr(AwpOutboxEntry) m = get_mutation (store, mutation_id, error);
+  g_autoptr(AwpOutboxEntry) read = NULL;
+  const AwpOutboxEntry *m;
+  g_autofree char *status = NULL;
   g_autoptr(AwpCachedStmt) base = NULL;
   g_autoptr(AwpCachedStmt) put = NULL;
   g_autoptr(AwpCachedStmt) rebase = NULL;
@@ -487,12 +553,37 @@ ack (AwpStore    *store,
   g_autofree char *data_text = NULL;
   gboolean deleted;
 
-  if (m == NULL)
-    return FALSE;
-  if (!g_str_equal (m->status, "inflight") && !g_str_equal (m->status, "pending"))
+  if (known != NULL)
+    {
+      g_autoptr(AwpCachedStmt) get = awp_store_prepare (store, "SELECT status FROM outbox WHERE mutation_id = ? AND seq = ?", error);
+
+      if (get == NULL)
+        return FALSE;
+      sqlite3_bind_text (get, 1, mutation_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (get, 2, known->seq);
+      if (sqlite3_step (get) == SQLITE_ROW)
+        status = column_dup (get, 0);
+      sqlite3_reset (get);
+      if (status == NULL)
+        {
+          g_set_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_NOT_FOUND,
+                       _("No change with id “%s” in the outbox"), mutation_id);
+          return FALSE;
+        }
+      m = known;
+    }
+  else
+    {
+      read = get_mutation (store, mutation_id, error);
+      if (read == NULL)
+        return FALSE;
+      status = g_strdup (read->status);
+      m = read;
+    }
+  if (!g_str_equal (status, "inflight") && !g_str_equal (status, "pending"))
     {
       g_set_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID,
-                   _("The change “%s” is %s, not %s"), mutation_id, m->status, "inflight");
+                   _("The change “%s” is %s, not %s"), mutation_id, status, "inflight");
       return FALSE;
     }
   base = awp_store_prepare (store,
@@ -571,7 +662,18 @@ awp_outbox_mark_acked (AwpStore    *store,
 {
   g_return_val_if_fail (AWP_IS_STORE (store) && mutation_id != NULL, FALSE);
   g_return_val_if_fail (new_version > 0, FALSE);
-  IN_TRANSACTION (store, error, ack (store, mutation_id, new_version, error));
+  IN_TRANSACTION (store, error, ack (store, mutation_id, NULL, new_version, error));
+}
+
+gboolean
+awp_outbox_mark_acked_entry (AwpStore             *store,
+                             const AwpOutboxEntry *entry,
+                             gint64                new_version,
+                             GError              **error)
+{
+  g_return_val_if_fail (AWP_IS_STORE (store) && entry != NULL, FALSE);
+  g_return_val_if_fail (new_version > 0, FALSE);
+  IN_TRANSACTION (store, error, ack (store, entry->mutation_id, entry, new_version, error));
 }
 
 static gboolean
