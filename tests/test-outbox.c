@@ -359,6 +359,14 @@ test_pull_rebuild (StoreFixture *f, gconstpointer data)
   d = data_of (f, "0190f3b2-0000-7000-8000-0000000000aa", &state, &version);
   g_assert_cmpstr (state, ==, "synced");
   g_assert_cmpint (version, ==, 5);
+  /* The body is stored once: the base of a record without local changes
+   * is "the same as record.data"; the one with a local change keeps its own. */
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM record_base WHERE data IS NULL"
+                                       " AND id = '0190f3b2-0000-7000-8000-0000000000aa'"), ==, 1);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM record_base WHERE data ->> 'name_ru' = 'Их А'"), ==, 1);
+  /* Edited later, it builds on the copy as pulled. */
+  update (f, "0190f3b2-0000-7000-8000-0000000000aa", "{\"name_ru\":\"Новая организация 2\"}");
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM record_base WHERE data ->> 'name_ru' = 'Новая организация'"), ==, 1);
   cursor = awp_outbox_get_cursor (f->store, NULL);
   g_assert_cmpstr (cursor, ==, "c-2");
   /* Pulled records are counted (record_count, kept by triggers). */

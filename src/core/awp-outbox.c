@@ -787,6 +787,7 @@ apply_change (AwpStore    *store,
   JsonObject *data = data_node && JSON_NODE_HOLDS_OBJECT (data_node) ? json_node_get_object (data_node) : NULL;
   g_autoptr(AwpCachedStmt) put = NULL;
   g_autofree char *data_text = NULL;
+  gboolean local = FALSE;
 
   if (type == NULL || id == NULL || version <= 0 || (!deleted && data == NULL))
     {
@@ -800,7 +801,16 @@ apply_change (AwpStore    *store,
       && json_object_get_string_member_with_default (change, "org_id", NULL) != NULL)
     json_object_set_string_member (data, "org_id", json_object_get_string_member (change, "org_id"));
   data_text = data ? awp_json_object_to_string (data) : NULL;
-  /* An older version than the one held is ignored: versions never go back. */
+  if (any_local)
+    {
+      local = has_local_changes (store, id, error);
+      if (error != NULL && *error != NULL)
+        return FALSE;
+    }
+  /* An older version than the one held is ignored: versions never go back.
+   * A record stored as it came keeps its base as NULL, "the same as
+   * record.data" (awp_outbox_add copies it before the first local change):
+   * a first download writes each body once, not twice. */
   put = awp_store_prepare (store,
     "INSERT INTO record_base (id, type, server_version, deleted, data) VALUES (?1, ?2, ?3, ?4, ?5)"
     " ON CONFLICT (id) DO UPDATE SET server_version = ?3, deleted = ?4, data = ?5, type = ?2"
@@ -811,15 +821,13 @@ apply_change (AwpStore    *store,
   sqlite3_bind_text (put, 2, type, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (put, 3, version);
   sqlite3_bind_int (put, 4, deleted);
-  sqlite3_bind_text (put, 5, data_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (put, 5, local || deleted ? data_text : NULL, -1, SQLITE_STATIC);
   if (!awp_store_step_done (store, put, error))
     return FALSE;
   if (sqlite3_changes (awp_store_get_db (store)) == 0)
     return TRUE;  /* older than what we hold: nothing changes */
-  if (any_local && has_local_changes (store, id, error))
+  if (local)
     return awp_outbox_rebuild_record (store, id, error);
-  if (error != NULL && *error != NULL)
-    return FALSE;
   /* No local edit waits for it (the common case): the record is the
    * server's copy as it came, without parsing it back. */
   awp_store_emit_will_change (store, id);
