@@ -288,6 +288,10 @@ test_group (StoreFixture *f, gconstpointer data)
   g_assert_cmpuint (members->len, ==, 2);
   g_assert_cmpuint (((AwpOutboxEntry *) members->pdata[0])->group_size, ==, 2);
   g_assert_true (ready);
+  /* Schema 6: the indexed column mirrors the group in base_values. */
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM outbox"
+                                       " WHERE group_id = base_values ->> '$.\"@group\"'"), ==, 2);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM outbox WHERE group_id IS NULL"), ==, 1);
 
   /* Refused whole; dropping one drops both, the other record stays. */
   for (guint i = 0; i < 2; i++)
@@ -308,6 +312,44 @@ test_group (StoreFixture *f, gconstpointer data)
 
     g_assert_nonnull (kept);
   }
+}
+
+/* A schema-5 file's grouped changes keep their group after the upgrade
+ * (outbox.group_id filled from base_values). */
+static void
+test_group_migrated (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "old-groups.db", NULL);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  AwpStore *old = awp_store_open_at_version (path, 5, &error);
+  gboolean ready = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_true (awp_store_begin_group (old, &error));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(JsonNode) node = json_from_string (i ? "{\"name_ru\":\"Б\"}" : "{\"name_ru\":\"А\"}", NULL);
+      g_autofree char *id = awp_store_create (old, "organization", json_node_get_object (node), "op", &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (id);
+    }
+  g_assert_true (awp_store_commit (old, &error));
+  g_assert_finalize_object (old);
+
+  old = awp_store_open (path, &error);
+  g_assert_no_error (error);
+  list = awp_outbox_list_pending (old, 10, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_nonnull (((AwpOutboxEntry *) list->pdata[0])->group);
+  members = awp_outbox_list_group (old, ((AwpOutboxEntry *) list->pdata[0])->group, &ready, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (members->len, ==, 2);
+  g_assert_true (ready);
+  g_assert_cmpint (raw_count (path, "SELECT count(*) FROM outbox WHERE group_id IS NOT NULL"), ==, 2);
+  g_assert_finalize_object (old);
 }
 
 static JsonArray *
@@ -489,5 +531,6 @@ main (int argc, char *argv[])
   ADD ("pull-delete-keeps-whole", test_pull_delete_keeps_whole);
   ADD ("pull-unknown-type", test_pull_unknown_type);
   ADD ("group", test_group);
+  ADD ("group-migrated", test_group_migrated);
   return g_test_run ();
 }

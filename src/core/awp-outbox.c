@@ -110,9 +110,11 @@ awp_outbox_list_group (AwpStore    *store,
 
   g_return_val_if_fail (AWP_IS_STORE (store) && group != NULL, NULL);
 
-  stmt = awp_store_prepare (store,
-    "SELECT " MUTATION_COLUMNS " FROM outbox WHERE status <> 'acked'"
-    "   AND json_extract (base_values, '$.\"" AWP_OUTBOX_GROUP_MEMBER "\"') = ? ORDER BY seq", error);
+  /* Schema 6 keeps the group in an indexed column as well. */
+  stmt = awp_store_prepare (store, awp_store_get_schema_version (store) >= 6
+    ? "SELECT " MUTATION_COLUMNS " FROM outbox WHERE group_id = ? AND status <> 'acked' ORDER BY seq"
+    : "SELECT " MUTATION_COLUMNS " FROM outbox WHERE status <> 'acked'"
+      "   AND json_extract (base_values, '$.\"" AWP_OUTBOX_GROUP_MEMBER "\"') = ? ORDER BY seq", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, group, -1, SQLITE_STATIC);
@@ -194,10 +196,14 @@ awp_outbox_add (AwpStore    *store,
                 const char  *author,
                 GError     **error)
 {
-  g_autoptr(AwpCachedStmt) add = awp_store_prepare (store,
-    "INSERT INTO outbox (mutation_id, entity_type, entity_id, op, base_version, patch,"
-    "                    base_values, created_at, author)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  gboolean v6 = awp_store_get_schema_version (store) >= 6;
+  g_autoptr(AwpCachedStmt) add = awp_store_prepare (store, v6
+    ? "INSERT INTO outbox (mutation_id, entity_type, entity_id, op, base_version, patch,"
+      "                    base_values, created_at, author, group_id)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    : "INSERT INTO outbox (mutation_id, entity_type, entity_id, op, base_version, patch,"
+      "                    base_values, created_at, author)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   g_autofree char *mutation_id = awp_uuid_v4 ();
   g_autofree char *patch_text = awp_json_object_to_string (patch);
   g_autofree char *base_text = awp_json_object_to_string (base_values);
@@ -233,6 +239,8 @@ awp_outbox_add (AwpStore    *store,
   sqlite3_bind_text (add, 7, base_text, -1, SQLITE_STATIC);
   sqlite3_bind_text (add, 8, now, -1, SQLITE_STATIC);
   sqlite3_bind_text (add, 9, author, -1, SQLITE_STATIC);
+  if (v6)
+    sqlite3_bind_text (add, 10, awp_store_get_group (store), -1, SQLITE_STATIC);
   return awp_store_step_done (store, add, error);
 }
 
@@ -1134,9 +1142,14 @@ resolve (AwpStore       *store,
   new_id = awp_uuid_v4 ();
   patch_text = awp_json_object_to_string (patch);
   base_text = awp_json_object_to_string (base_values);
-  requeue = awp_store_prepare (store,
-    "UPDATE outbox SET mutation_id = ?2, op = ?3, base_version = ?4, patch = ?5, base_values = ?6,"
-    "                  status = 'pending', last_error = NULL WHERE seq = ?1", error);
+  /* The column mirrors base_values (schema 6): a change sent again alone
+   * leaves its group in both. */
+  requeue = awp_store_prepare (store, awp_store_get_schema_version (store) >= 6
+    ? "UPDATE outbox SET mutation_id = ?2, op = ?3, base_version = ?4, patch = ?5, base_values = ?6,"
+      "                  group_id = json_extract (?6, '$.\"" AWP_OUTBOX_GROUP_MEMBER "\"'),"
+      "                  status = 'pending', last_error = NULL WHERE seq = ?1"
+    : "UPDATE outbox SET mutation_id = ?2, op = ?3, base_version = ?4, patch = ?5, base_values = ?6,"
+      "                  status = 'pending', last_error = NULL WHERE seq = ?1", error);
   if (requeue == NULL)
     return FALSE;
   sqlite3_bind_int64 (requeue, 1, m->seq);
