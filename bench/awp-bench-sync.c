@@ -2,6 +2,8 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -39,6 +41,35 @@ typedef struct
   guint       failed;
   guint64     records;
 } PullClient;
+
+/* CPU seconds of this process, and of the server from /proc (0 where
+ * there is no /proc): the machine is shared, so wall times include
+ * waiting for a core; CPU time is what the work itself costs. */
+static double
+cpu_self (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static double
+cpu_of (GSubprocess *proc)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%s/stat", g_subprocess_get_identifier (proc));
+  g_autofree char *text = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL) || (after = strrchr (text, ')')) == NULL)
+    return 0;
+  fields = g_strsplit (after + 2, " ", 0);
+  if (g_strv_length (fields) < 13)
+    return 0;
+  /* utime and stime, fields 14 and 15 of stat(5). */
+  return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL)) / sysconf (_SC_CLK_TCK);
+}
 
 static GBytes *
 request (SoupSession *session,
@@ -193,7 +224,7 @@ bench_client (const char *server_path,
   g_autoptr(AwpSync) sync = NULL;
   g_autoptr(GPtrArray) ids = NULL;
   AwpSyncStats stats;
-  double start, elapsed;
+  double start, elapsed, c0, s0;
   int rc = 0;
 
   /* All generated requests go to one body, so one user pulls them all. */
@@ -210,12 +241,16 @@ bench_client (const char *server_path,
     goto fail;
 
   start = awp_bench_now ();
+  c0 = cpu_self ();
+  s0 = cpu_of (proc);
   if (!awp_sync_run (sync, store, &stats, NULL, NULL, NULL, &error))
     goto fail;
   elapsed = awp_bench_now () - start;
   awp_bench_report ("sync_client_first_pull_records", stats.pulled, "records");
   awp_bench_report ("sync_client_first_pull_time", elapsed, "s");
   awp_bench_report ("sync_client_first_pull_rate", stats.pulled / elapsed, "records/s");
+  awp_bench_report ("sync_client_first_pull_cpu", cpu_self () - c0, "s");
+  awp_bench_report ("sync_client_first_pull_server_cpu", cpu_of (proc) - s0, "s");
 
   /* 10,000 offline edits, each its own transaction as a user makes them. */
   {
@@ -248,11 +283,15 @@ bench_client (const char *server_path,
   awp_bench_report ("sync_client_offline_edits", ids->len / elapsed, "edits/s");
 
   start = awp_bench_now ();
+  c0 = cpu_self ();
+  s0 = cpu_of (proc);
   if (!awp_sync_push (sync, store, &stats, NULL, &error))
     goto fail;
   elapsed = awp_bench_now () - start;
   awp_bench_report (n_pushes == 10000 ? "sync_client_push_10000_changes" : "sync_client_push_changes", elapsed, "s");
   awp_bench_report ("sync_client_push_rate", stats.applied / elapsed, "changes/s");
+  awp_bench_report ("sync_client_push_cpu", cpu_self () - c0, "s");
+  awp_bench_report ("sync_client_push_server_cpu", cpu_of (proc) - s0, "s");
   if (stats.applied != ids->len || ids->len != n_pushes)
     {
       fprintf (stderr, "awp-bench: %u of %u changes applied\n", stats.applied, ids->len);

@@ -147,7 +147,7 @@ test_local_checks (void)
   g_autoptr(AwpAttachment) bad = NULL;
   g_autoptr(GBytes) back = NULL;
 
-  g_assert_cmpuint (awp_store_get_schema_version (a->store), ==, 5);
+  g_assert_cmpuint (awp_store_get_schema_version (a->store), >=, 5);  /* the attachment table */
   att = awp_attachment_add_bytes (a->store, "../../жауап.pdf", pdf, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (att->mime, ==, "application/pdf");

@@ -84,6 +84,51 @@ test_patch_and_order (StoreFixture *f, gconstpointer data)
   g_assert_true (m->seq > ((AwpOutboxEntry *) list->pdata[1])->seq);
 }
 
+/* A push batch is marked in one statement: all or nothing. The entry as
+ * listed is acked like by its id. */
+static void
+test_mark_batch (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = create_org (f, "{\"name_ru\":\"А\"}");
+  g_autofree char *b = create_org (f, "{\"name_ru\":\"Б\"}");
+  g_autofree char *state = NULL;
+  g_autoptr(JsonObject) d = NULL;
+  g_autoptr(GPtrArray) list = pending (f);
+  g_autoptr(GPtrArray) all = NULL;
+  gint64 version = 0;
+
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_true (awp_outbox_mark_batch (f->store, list, TRUE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (awp_outbox_count (f->store, "inflight", NULL), ==, 2);
+  /* Marked again: the first one is not pending, nothing changes. */
+  g_assert_true (awp_outbox_mark_batch (f->store, list, FALSE, "lost", &error));
+  g_assert_true (awp_outbox_mark_inflight (f->store, ((AwpOutboxEntry *) list->pdata[1])->mutation_id, &error));
+  g_assert_false (awp_outbox_mark_batch (f->store, list, TRUE, NULL, &error));
+  g_assert_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, ((AwpOutboxEntry *) list->pdata[1])->mutation_id));
+  g_clear_error (&error);
+  g_assert_cmpint (awp_outbox_count (f->store, "pending", NULL), ==, 1);
+  all = awp_outbox_list (f->store, NULL, &error);
+  g_assert_cmpstr (((AwpOutboxEntry *) all->pdata[0])->last_error, ==, "lost");
+  g_assert_cmpint (((AwpOutboxEntry *) all->pdata[0])->attempts, ==, 1);
+  g_assert_cmpint (((AwpOutboxEntry *) all->pdata[1])->attempts, ==, 2);
+
+  /* Acked from the listed entry; one not in flight or pending is refused. */
+  g_assert_true (awp_outbox_mark_acked_entry (f->store, list->pdata[1], 5, &error));
+  g_assert_no_error (error);
+  g_assert_false (awp_outbox_mark_acked_entry (f->store, list->pdata[1], 6, &error));
+  g_assert_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  d = data_of (f, b, &state, &version);
+  g_assert_cmpstr (json_object_get_string_member (d, "name_ru"), ==, "Б");
+  g_assert_cmpstr (state, ==, "synced");
+  g_assert_cmpint (version, ==, 5);
+  g_assert_cmpint (awp_outbox_count (f->store, "acked", NULL), ==, 1);
+  (void) a;
+}
+
 static void
 test_ack_rebase (StoreFixture *f, gconstpointer data)
 {
@@ -243,6 +288,10 @@ test_group (StoreFixture *f, gconstpointer data)
   g_assert_cmpuint (members->len, ==, 2);
   g_assert_cmpuint (((AwpOutboxEntry *) members->pdata[0])->group_size, ==, 2);
   g_assert_true (ready);
+  /* Schema 6: the indexed column mirrors the group in base_values. */
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM outbox"
+                                       " WHERE group_id = base_values ->> '$.\"@group\"'"), ==, 2);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM outbox WHERE group_id IS NULL"), ==, 1);
 
   /* Refused whole; dropping one drops both, the other record stays. */
   for (guint i = 0; i < 2; i++)
@@ -263,6 +312,44 @@ test_group (StoreFixture *f, gconstpointer data)
 
     g_assert_nonnull (kept);
   }
+}
+
+/* A schema-5 file's grouped changes keep their group after the upgrade
+ * (outbox.group_id filled from base_values). */
+static void
+test_group_migrated (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "old-groups.db", NULL);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  AwpStore *old = awp_store_open_at_version (path, 5, &error);
+  gboolean ready = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_true (awp_store_begin_group (old, &error));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(JsonNode) node = json_from_string (i ? "{\"name_ru\":\"Б\"}" : "{\"name_ru\":\"А\"}", NULL);
+      g_autofree char *id = awp_store_create (old, "organization", json_node_get_object (node), "op", &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (id);
+    }
+  g_assert_true (awp_store_commit (old, &error));
+  g_assert_finalize_object (old);
+
+  old = awp_store_open (path, &error);
+  g_assert_no_error (error);
+  list = awp_outbox_list_pending (old, 10, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_nonnull (((AwpOutboxEntry *) list->pdata[0])->group);
+  members = awp_outbox_list_group (old, ((AwpOutboxEntry *) list->pdata[0])->group, &ready, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (members->len, ==, 2);
+  g_assert_true (ready);
+  g_assert_cmpint (raw_count (path, "SELECT count(*) FROM outbox WHERE group_id IS NOT NULL"), ==, 2);
+  g_assert_finalize_object (old);
 }
 
 static JsonArray *
@@ -314,6 +401,14 @@ test_pull_rebuild (StoreFixture *f, gconstpointer data)
   d = data_of (f, "0190f3b2-0000-7000-8000-0000000000aa", &state, &version);
   g_assert_cmpstr (state, ==, "synced");
   g_assert_cmpint (version, ==, 5);
+  /* The body is stored once: the base of a record without local changes
+   * is "the same as record.data"; the one with a local change keeps its own. */
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM record_base WHERE data IS NULL"
+                                       " AND id = '0190f3b2-0000-7000-8000-0000000000aa'"), ==, 1);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM record_base WHERE data ->> 'name_ru' = 'Их А'"), ==, 1);
+  /* Edited later, it builds on the copy as pulled. */
+  update (f, "0190f3b2-0000-7000-8000-0000000000aa", "{\"name_ru\":\"Новая организация 2\"}");
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM record_base WHERE data ->> 'name_ru' = 'Новая организация'"), ==, 1);
   cursor = awp_outbox_get_cursor (f->store, NULL);
   g_assert_cmpstr (cursor, ==, "c-2");
   /* Pulled records are counted (record_count, kept by triggers). */
@@ -427,6 +522,7 @@ main (int argc, char *argv[])
 #define ADD(name, func) g_test_add ("/outbox/" name, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
   ADD ("patch-and-order", test_patch_and_order);
   ADD ("ack-rebase", test_ack_rebase);
+  ADD ("mark-batch", test_mark_batch);
   ADD ("retry-counts", test_retry_counts);
   ADD ("conflict-holds-entity", test_conflict_holds_entity);
   ADD ("rejected-kept", test_rejected_kept);
@@ -435,5 +531,6 @@ main (int argc, char *argv[])
   ADD ("pull-delete-keeps-whole", test_pull_delete_keeps_whole);
   ADD ("pull-unknown-type", test_pull_unknown_type);
   ADD ("group", test_group);
+  ADD ("group-migrated", test_group_migrated);
   return g_test_run ();
 }

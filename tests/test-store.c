@@ -5,6 +5,7 @@
 #include "awp-audit.h"
 #include "awp-outbox.h"
 #include "awp-query-model.h"
+#include "awp-ratings.h"
 #include "awp-search.h"
 #include "awp-seed.h"
 #include "awp-store-private.h"
@@ -123,6 +124,88 @@ test_migrations (StoreFixture *f, gconstpointer data)
       migrated = schema_of (old_path);
       g_assert_cmpstr (migrated, ==, fresh);
     }
+}
+
+static JsonArray *
+rated_page (const char *json)
+{
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+
+  g_assert_nonnull (node);
+  return json_array_ref (json_node_get_array (node));
+}
+
+/* Schema 6 (the ratings overview, O145-6): a schema-5 file's rated answers
+ * are counted after the upgrade as before it — by the rating's date, else
+ * the answer's; a reason only for dislikes; a rating that is not an object
+ * or not answered is not counted — and ratings that change later follow. */
+static void
+test_migration_ratings (StoreFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_path = g_build_filename (f->dir, "old-ratings.db", NULL);
+  g_autoptr(JsonArray) page = rated_page (
+    "[{\"entity_type\":\"blog_request\",\"id\":\"r-1\",\"version\":3,\"data\":{\"subject\":\"Жол\","
+    "  \"status\":\"answered\",\"due_on\":\"2026-03-17\",\"answered_on\":\"2026-03-10\","
+    "  \"rating\":{\"value\":\"dislike\",\"reason\":\"Жауап толық емес\",\"rated_on\":\"2026-04-02\"}}},"
+    " {\"entity_type\":\"blog_request\",\"id\":\"r-2\",\"version\":4,\"data\":{\"subject\":\"Жарық\","
+    "  \"status\":\"answered\",\"due_on\":\"2026-03-01\",\"answered_on\":\"2026-03-05\","
+    "  \"rating\":{\"value\":\"like\"}}},"
+    " {\"entity_type\":\"blog_request\",\"id\":\"r-3\",\"version\":5,\"data\":{\"subject\":\"Су\","
+    "  \"status\":\"answered\",\"due_on\":\"2026-05-20\",\"answered_on\":\"2026-05-11\",\"rating\":5}},"
+    " {\"entity_type\":\"blog_request\",\"id\":\"r-4\",\"version\":6,\"data\":{\"subject\":\"Мектеп\","
+    "  \"status\":\"returned\",\"due_on\":\"2026-05-20\",\"rating\":{\"value\":\"like\",\"rated_on\":\"2026-05-01\"}}}]");
+  g_autoptr(JsonArray) later = rated_page (
+    "[{\"entity_type\":\"blog_request\",\"id\":\"r-2\",\"version\":7,\"data\":{\"subject\":\"Жарық\","
+    "  \"status\":\"answered\",\"due_on\":\"2026-03-01\",\"answered_on\":\"2026-03-05\","
+    "  \"rating\":{\"value\":\"dislike\",\"reason\":\"Мерзімі өтті\",\"rated_on\":\"2026-05-03\"}}},"
+    " {\"entity_type\":\"blog_request\",\"id\":\"r-3\",\"version\":8,\"data\":{\"subject\":\"Су\","
+    "  \"status\":\"answered\",\"due_on\":\"2026-05-20\",\"answered_on\":\"2026-05-11\","
+    "  \"rating\":{\"value\":\"like\"}}}]");
+  AwpStore *old = awp_store_open_at_version (old_path, 5, &error);
+  g_autoptr(AwpRatingsOverview) after = NULL;
+  g_autoptr(AwpRatingsOverview) changed = NULL;
+  g_autoptr(AwpRatingsOverview) april = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (awp_outbox_apply_pull (old, page, "c-1", &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (old);
+
+  old = awp_store_open (old_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (awp_store_get_schema_version (old), ==, 6);
+  after = awp_ratings_overview_load (old, NULL, "2026-12", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->likes, ==, 1);
+  g_assert_cmpuint (after->dislikes, ==, 1);
+  g_assert_cmpuint (after->on_time, ==, 2);  /* r-1 and r-3 */
+  g_assert_cmpuint (after->late, ==, 1);     /* r-2 */
+  g_assert_cmpuint (after->reasons->len, ==, 1);
+  g_assert_cmpstr (((AwpDislikeReason *) after->reasons->pdata[0])->reason, ==, "Жауап толық емес");
+  /* March to May without holes: the like in March (the answer's month),
+   * the dislike in April (its own date). */
+  g_assert_cmpuint (after->months->len, ==, 3);
+  g_assert_cmpstr (g_array_index (after->months, AwpRatingMonth, 0).month, ==, "2026-03");
+  g_assert_cmpuint (g_array_index (after->months, AwpRatingMonth, 0).likes, ==, 1);
+  g_assert_cmpuint (g_array_index (after->months, AwpRatingMonth, 0).late, ==, 1);
+  g_assert_cmpuint (g_array_index (after->months, AwpRatingMonth, 0).on_time, ==, 1);
+  g_assert_cmpuint (g_array_index (after->months, AwpRatingMonth, 1).dislikes, ==, 1);
+  april = awp_ratings_overview_load (old, "2026-04", "2026-04", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (april->dislikes, ==, 1);
+  g_assert_cmpuint (april->likes + april->on_time + april->late, ==, 0);
+
+  /* Later pulls change the ratings: the columns follow the JSON. */
+  g_assert_true (awp_outbox_apply_pull (old, later, "c-2", &error));
+  g_assert_no_error (error);
+  changed = awp_ratings_overview_load (old, "2026-05", "2026-05", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed->likes, ==, 1);
+  g_assert_cmpuint (changed->dislikes, ==, 1);
+  g_assert_cmpuint (changed->on_time, ==, 1);
+  g_assert_cmpstr (((AwpDislikeReason *) changed->reasons->pdata[0])->reason, ==, "Мерзімі өтті");
+  g_assert_finalize_object (old);
 }
 
 /* The kept counts follow every kind of write: creates, transitions,
@@ -570,6 +653,7 @@ main (int argc, char *argv[])
 
 #define ADD(name, func) g_test_add ("/store/" name, StoreFixture, NULL, store_fixture_setup, func, store_fixture_teardown)
   ADD ("migrations", test_migrations);
+  ADD ("migration-ratings", test_migration_ratings);
   ADD ("too-new", test_too_new);
   ADD ("counts", test_counts);
   ADD ("pragmas", test_pragmas);

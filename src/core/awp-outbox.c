@@ -110,9 +110,11 @@ awp_outbox_list_group (AwpStore    *store,
 
   g_return_val_if_fail (AWP_IS_STORE (store) && group != NULL, NULL);
 
-  stmt = awp_store_prepare (store,
-    "SELECT " MUTATION_COLUMNS " FROM outbox WHERE status <> 'acked'"
-    "   AND json_extract (base_values, '$.\"" AWP_OUTBOX_GROUP_MEMBER "\"') = ? ORDER BY seq", error);
+  /* Schema 6 keeps the group in an indexed column as well. */
+  stmt = awp_store_prepare (store, awp_store_get_schema_version (store) >= 6
+    ? "SELECT " MUTATION_COLUMNS " FROM outbox WHERE group_id = ? AND status <> 'acked' ORDER BY seq"
+    : "SELECT " MUTATION_COLUMNS " FROM outbox WHERE status <> 'acked'"
+      "   AND json_extract (base_values, '$.\"" AWP_OUTBOX_GROUP_MEMBER "\"') = ? ORDER BY seq", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, group, -1, SQLITE_STATIC);
@@ -194,10 +196,14 @@ awp_outbox_add (AwpStore    *store,
                 const char  *author,
                 GError     **error)
 {
-  g_autoptr(AwpCachedStmt) add = awp_store_prepare (store,
-    "INSERT INTO outbox (mutation_id, entity_type, entity_id, op, base_version, patch,"
-    "                    base_values, created_at, author)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  gboolean v6 = awp_store_get_schema_version (store) >= 6;
+  g_autoptr(AwpCachedStmt) add = awp_store_prepare (store, v6
+    ? "INSERT INTO outbox (mutation_id, entity_type, entity_id, op, base_version, patch,"
+      "                    base_values, created_at, author, group_id)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    : "INSERT INTO outbox (mutation_id, entity_type, entity_id, op, base_version, patch,"
+      "                    base_values, created_at, author)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   g_autofree char *mutation_id = awp_uuid_v4 ();
   g_autofree char *patch_text = awp_json_object_to_string (patch);
   g_autofree char *base_text = awp_json_object_to_string (base_values);
@@ -233,6 +239,8 @@ awp_outbox_add (AwpStore    *store,
   sqlite3_bind_text (add, 7, base_text, -1, SQLITE_STATIC);
   sqlite3_bind_text (add, 8, now, -1, SQLITE_STATIC);
   sqlite3_bind_text (add, 9, author, -1, SQLITE_STATIC);
+  if (v6)
+    sqlite3_bind_text (add, 10, awp_store_get_group (store), -1, SQLITE_STATIC);
   return awp_store_step_done (store, add, error);
 }
 
@@ -436,6 +444,67 @@ awp_outbox_mark_retry (AwpStore    *store,
 }
 
 static gboolean
+mark_batch (AwpStore    *store,
+            GPtrArray   *entries,
+            gboolean     inflight,
+            const char  *last_error,
+            GError     **error)
+{
+  /* One UPDATE over the batch's sequence numbers instead of a read and a
+   * write per row (docs/sync.md "Figures"); RETURNING names the rows it
+   * moved, so one that was not in the expected state is found. */
+  g_autoptr(AwpCachedStmt) set = awp_store_prepare (store,
+    "UPDATE outbox SET status = ?2, attempts = attempts + ?3, last_error = coalesce (?4, last_error)"
+    " WHERE status = ?1 AND seq IN (SELECT value FROM json_each (?5)) RETURNING seq", error);
+  g_autoptr(GString) seqs = g_string_new ("[");
+  g_autoptr(GHashTable) moved = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  const char *from = inflight ? "pending" : "inflight";
+  int rc;
+
+  if (set == NULL)
+    return FALSE;
+  for (guint i = 0; i < entries->len; i++)
+    g_string_append_printf (seqs, "%s%" G_GINT64_FORMAT, i ? "," : "", ((AwpOutboxEntry *) entries->pdata[i])->seq);
+  g_string_append_c (seqs, ']');
+  sqlite3_bind_text (set, 1, from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (set, 2, inflight ? "inflight" : "pending", -1, SQLITE_STATIC);
+  sqlite3_bind_int (set, 3, inflight ? 1 : 0);
+  sqlite3_bind_text (set, 4, inflight ? NULL : last_error, -1, SQLITE_STATIC);
+  sqlite3_bind_text (set, 5, seqs->str, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (set)) == SQLITE_ROW)
+    g_hash_table_add (moved, g_memdup2 (&(gint64) { sqlite3_column_int64 (set, 0) }, sizeof (gint64)));
+  sqlite3_reset (set);
+  if (rc != SQLITE_DONE)
+    return awp_store_fail (store, "outbox", error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      AwpOutboxEntry *e = entries->pdata[i];
+      g_autoptr(AwpOutboxEntry) m = NULL;
+
+      if (g_hash_table_contains (moved, &e->seq))
+        continue;
+      m = get_mutation (store, e->mutation_id, error);
+      if (m == NULL)
+        return FALSE;
+      g_set_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID,
+                   _("The change “%s” is %s, not %s"), e->mutation_id, m->status, from);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+awp_outbox_mark_batch (AwpStore    *store,
+                       GPtrArray   *entries,
+                       gboolean     inflight,
+                       const char  *last_error,
+                       GError     **error)
+{
+  g_return_val_if_fail (AWP_IS_STORE (store) && entries != NULL, FALSE);
+  IN_TRANSACTION (store, error, mark_batch (store, entries, inflight, last_error, error));
+}
+
+static gboolean
 resend (AwpStore    *store,
         const char  *mutation_id,
         const char  *last_error,
@@ -473,13 +542,18 @@ awp_outbox_mark_resend (AwpStore    *store,
   IN_TRANSACTION (store, error, resend (store, mutation_id, last_error, error));
 }
 
+/* @known: the row as listed for the push (patch, op and entity do not
+ * change while it is sent), so only its status is read again. */
 static gboolean
-ack (AwpStore    *store,
-     const char  *mutation_id,
-     gint64       new_version,
-     GError     **error)
+ack (AwpStore             *store,
+     const char           *mutation_id,
+     const AwpOutboxEntry *known,
+     gint64                new_version,
+     GError              **error)
 {
-  g_autoptr(AwpOutboxEntry) m = get_mutation (store, mutation_id, error);
+  g_autoptr(AwpOutboxEntry) read = NULL;
+  const AwpOutboxEntry *m;
+  g_autofree char *status = NULL;
   g_autoptr(AwpCachedStmt) base = NULL;
   g_autoptr(AwpCachedStmt) put = NULL;
   g_autoptr(AwpCachedStmt) rebase = NULL;
@@ -487,12 +561,37 @@ ack (AwpStore    *store,
   g_autofree char *data_text = NULL;
   gboolean deleted;
 
-  if (m == NULL)
-    return FALSE;
-  if (!g_str_equal (m->status, "inflight") && !g_str_equal (m->status, "pending"))
+  if (known != NULL)
+    {
+      g_autoptr(AwpCachedStmt) get = awp_store_prepare (store, "SELECT status FROM outbox WHERE mutation_id = ? AND seq = ?", error);
+
+      if (get == NULL)
+        return FALSE;
+      sqlite3_bind_text (get, 1, mutation_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (get, 2, known->seq);
+      if (sqlite3_step (get) == SQLITE_ROW)
+        status = column_dup (get, 0);
+      sqlite3_reset (get);
+      if (status == NULL)
+        {
+          g_set_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_NOT_FOUND,
+                       _("No change with id “%s” in the outbox"), mutation_id);
+          return FALSE;
+        }
+      m = known;
+    }
+  else
+    {
+      read = get_mutation (store, mutation_id, error);
+      if (read == NULL)
+        return FALSE;
+      status = g_strdup (read->status);
+      m = read;
+    }
+  if (!g_str_equal (status, "inflight") && !g_str_equal (status, "pending"))
     {
       g_set_error (error, AWP_STORE_ERROR, AWP_STORE_ERROR_INVALID,
-                   _("The change “%s” is %s, not %s"), mutation_id, m->status, "inflight");
+                   _("The change “%s” is %s, not %s"), mutation_id, status, "inflight");
       return FALSE;
     }
   base = awp_store_prepare (store,
@@ -571,7 +670,18 @@ awp_outbox_mark_acked (AwpStore    *store,
 {
   g_return_val_if_fail (AWP_IS_STORE (store) && mutation_id != NULL, FALSE);
   g_return_val_if_fail (new_version > 0, FALSE);
-  IN_TRANSACTION (store, error, ack (store, mutation_id, new_version, error));
+  IN_TRANSACTION (store, error, ack (store, mutation_id, NULL, new_version, error));
+}
+
+gboolean
+awp_outbox_mark_acked_entry (AwpStore             *store,
+                             const AwpOutboxEntry *entry,
+                             gint64                new_version,
+                             GError              **error)
+{
+  g_return_val_if_fail (AWP_IS_STORE (store) && entry != NULL, FALSE);
+  g_return_val_if_fail (new_version > 0, FALSE);
+  IN_TRANSACTION (store, error, ack (store, entry->mutation_id, entry, new_version, error));
 }
 
 static gboolean
@@ -685,6 +795,7 @@ apply_change (AwpStore    *store,
   JsonObject *data = data_node && JSON_NODE_HOLDS_OBJECT (data_node) ? json_node_get_object (data_node) : NULL;
   g_autoptr(AwpCachedStmt) put = NULL;
   g_autofree char *data_text = NULL;
+  gboolean local = FALSE;
 
   if (type == NULL || id == NULL || version <= 0 || (!deleted && data == NULL))
     {
@@ -698,7 +809,16 @@ apply_change (AwpStore    *store,
       && json_object_get_string_member_with_default (change, "org_id", NULL) != NULL)
     json_object_set_string_member (data, "org_id", json_object_get_string_member (change, "org_id"));
   data_text = data ? awp_json_object_to_string (data) : NULL;
-  /* An older version than the one held is ignored: versions never go back. */
+  if (any_local)
+    {
+      local = has_local_changes (store, id, error);
+      if (error != NULL && *error != NULL)
+        return FALSE;
+    }
+  /* An older version than the one held is ignored: versions never go back.
+   * A record stored as it came keeps its base as NULL, "the same as
+   * record.data" (awp_outbox_add copies it before the first local change):
+   * a first download writes each body once, not twice. */
   put = awp_store_prepare (store,
     "INSERT INTO record_base (id, type, server_version, deleted, data) VALUES (?1, ?2, ?3, ?4, ?5)"
     " ON CONFLICT (id) DO UPDATE SET server_version = ?3, deleted = ?4, data = ?5, type = ?2"
@@ -709,15 +829,13 @@ apply_change (AwpStore    *store,
   sqlite3_bind_text (put, 2, type, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (put, 3, version);
   sqlite3_bind_int (put, 4, deleted);
-  sqlite3_bind_text (put, 5, data_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (put, 5, local || deleted ? data_text : NULL, -1, SQLITE_STATIC);
   if (!awp_store_step_done (store, put, error))
     return FALSE;
   if (sqlite3_changes (awp_store_get_db (store)) == 0)
     return TRUE;  /* older than what we hold: nothing changes */
-  if (any_local && has_local_changes (store, id, error))
+  if (local)
     return awp_outbox_rebuild_record (store, id, error);
-  if (error != NULL && *error != NULL)
-    return FALSE;
   /* No local edit waits for it (the common case): the record is the
    * server's copy as it came, without parsing it back. */
   awp_store_emit_will_change (store, id);
@@ -1024,9 +1142,14 @@ resolve (AwpStore       *store,
   new_id = awp_uuid_v4 ();
   patch_text = awp_json_object_to_string (patch);
   base_text = awp_json_object_to_string (base_values);
-  requeue = awp_store_prepare (store,
-    "UPDATE outbox SET mutation_id = ?2, op = ?3, base_version = ?4, patch = ?5, base_values = ?6,"
-    "                  status = 'pending', last_error = NULL WHERE seq = ?1", error);
+  /* The column mirrors base_values (schema 6): a change sent again alone
+   * leaves its group in both. */
+  requeue = awp_store_prepare (store, awp_store_get_schema_version (store) >= 6
+    ? "UPDATE outbox SET mutation_id = ?2, op = ?3, base_version = ?4, patch = ?5, base_values = ?6,"
+      "                  group_id = json_extract (?6, '$.\"" AWP_OUTBOX_GROUP_MEMBER "\"'),"
+      "                  status = 'pending', last_error = NULL WHERE seq = ?1"
+    : "UPDATE outbox SET mutation_id = ?2, op = ?3, base_version = ?4, patch = ?5, base_values = ?6,"
+      "                  status = 'pending', last_error = NULL WHERE seq = ?1", error);
   if (requeue == NULL)
     return FALSE;
   sqlite3_bind_int64 (requeue, 1, m->seq);

@@ -63,6 +63,15 @@ gboolean   awp_outbox_mark_retry      (AwpStore    *store,
                                        const char  *mutation_id,
                                        const char  *last_error,
                                        GError     **error);
+/* The same for a whole push batch (AwpOutboxEntry items) in one
+ * statement: @inflight TRUE marks pending ones sent (an attempt each),
+ * FALSE puts sent ones back to pending with @last_error. Nothing changes
+ * unless every one is in the expected state. One transaction. */
+gboolean   awp_outbox_mark_batch      (AwpStore    *store,
+                                       GPtrArray   *entries,
+                                       gboolean     inflight,
+                                       const char  *last_error,
+                                       GError     **error);
 /* Refused for a reason this side has fixed (a file sent again): back to
  * pending under a new mutation id, as the server keeps its answer to the
  * old one. */
@@ -76,6 +85,11 @@ gboolean   awp_outbox_mark_acked      (AwpStore    *store,
                                        const char  *mutation_id,
                                        gint64       new_version,
                                        GError     **error);
+/* The same for @entry as listed (its patch is not read again). */
+gboolean   awp_outbox_mark_acked_entry (AwpStore             *store,
+                                        const AwpOutboxEntry *entry,
+                                        gint64                new_version,
+                                        GError              **error);
 /* The server has @server_data at @server_version; @fields (JSON array of
  * names) clash. Kept with the server copy until a person resolves it. */
 gboolean   awp_outbox_mark_conflict   (AwpStore    *store,

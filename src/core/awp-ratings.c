@@ -85,23 +85,38 @@ fill_gaps (GArray *months, GHashTable *index)
   g_array_sort (months, compare_months);
 }
 
+/* Both read only the schema-6 columns through their partial indexes
+ * (record_answered, record_rated), by day in index order, so SQLite
+ * neither sorts nor opens a JSON body; the days are summed into months
+ * here. The range terms on the dates let the index skip the months
+ * outside; the substr terms keep the month comparison exact. */
 static const char answers_sql[] =
   /* Answers by the month they were given: on time against "due_on", which
    * is the extended date once extended (O145-5.2). */
-  "SELECT substr (answered_on, 1, 7) AS m, sum (answered_on <= due_on), sum (answered_on > due_on)"
+  "SELECT answered_on, sum (answered_on <= due_on), sum (answered_on > due_on)"
   " FROM record WHERE type = 'blog_request' AND answered_on IS NOT NULL AND due_on IS NOT NULL"
+  " AND answered_on >= ifnull (?1, '') AND answered_on < ?2 || '~'"
   " AND (?1 IS NULL OR substr (answered_on, 1, 7) >= ?1) AND substr (answered_on, 1, 7) <= ?2"
-  " GROUP BY m";
+  " GROUP BY answered_on";
 
 static const char ratings_sql[] =
-  /* Ratings by the month they were given (the answer's when not recorded). */
-  "SELECT m, v, r, count (*) FROM ("
-  "  SELECT substr (coalesce (json_extract (data, '$.rating.rated_on'), answered_on), 1, 7) AS m,"
-  "         json_extract (data, '$.rating.value') AS v, json_extract (data, '$.rating.reason') AS r"
-  "  FROM record WHERE type = 'blog_request' AND status = 'answered'"
-  "  AND json_type (data, '$.rating') = 'object')"
-  " WHERE v IN ('like', 'dislike') AND (?1 IS NULL OR m >= ?1) AND m <= ?2"
-  " GROUP BY m, v, r";
+  /* Ratings by the month they were given (rated_on is the answer's date
+   * when the rating has none). */
+  "SELECT rated_on, rating, rating_reason, count (*)"
+  " FROM record WHERE type = 'blog_request' AND rating IS NOT NULL AND status = 'answered'"
+  " AND rating IN ('like', 'dislike') AND rated_on IS NOT NULL"
+  " AND rated_on >= ifnull (?1, '') AND rated_on < ?2 || '~'"
+  " AND (?1 IS NULL OR substr (rated_on, 1, 7) >= ?1) AND substr (rated_on, 1, 7) <= ?2"
+  " GROUP BY rated_on, rating, rating_reason";
+
+static AwpRatingMonth *
+month_of_date (GArray *months, GHashTable *index, const char *date)
+{
+  char month[8];
+
+  g_strlcpy (month, date ? date : "", sizeof month);
+  return month_of (months, index, month);
+}
 
 static gboolean
 db_fail (sqlite3 *db, GError **error)
@@ -137,12 +152,14 @@ load_from_db (sqlite3     *db,
   sqlite3_bind_text (answers, 2, to, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (answers)) == SQLITE_ROW)
     {
-      AwpRatingMonth *m = month_of (out->months, index, (const char *) sqlite3_column_text (answers, 0));
+      AwpRatingMonth *m = month_of_date (out->months, index, (const char *) sqlite3_column_text (answers, 0));
+      guint on_time = (guint) sqlite3_column_int (answers, 1);
+      guint late = (guint) sqlite3_column_int (answers, 2);
 
-      m->on_time = (guint) sqlite3_column_int (answers, 1);
-      m->late = (guint) sqlite3_column_int (answers, 2);
-      out->on_time += m->on_time;
-      out->late += m->late;
+      m->on_time += on_time;
+      m->late += late;
+      out->on_time += on_time;
+      out->late += late;
     }
   if (rc != SQLITE_DONE)
     {
@@ -160,7 +177,7 @@ load_from_db (sqlite3     *db,
   sqlite3_bind_text (ratings, 2, to, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (ratings)) == SQLITE_ROW)
     {
-      AwpRatingMonth *m = month_of (out->months, index, (const char *) sqlite3_column_text (ratings, 0));
+      AwpRatingMonth *m = month_of_date (out->months, index, (const char *) sqlite3_column_text (ratings, 0));
       guint n = (guint) sqlite3_column_int (ratings, 3);
       const char *reason = (const char *) sqlite3_column_text (ratings, 2);
       AwpDislikeReason *r;

@@ -45,6 +45,48 @@ bind_member (sqlite3_stmt *stmt,
   "                    status, number, subject, requester, received_on, due_on, answered_on," \
   "                    auth_method, closed)" \
   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
+#define RECORD_UPSERT \
+  " ON CONFLICT (id) DO UPDATE SET type = ?2, data = ?3, server_version = ?4, state = ?5," \
+  "   updated_at = ?6, parent_id = ?7, org_id = ?8, status = ?9, number = ?10, subject = ?11," \
+  "   requester = ?12, received_on = ?13, due_on = ?14, answered_on = ?15, auth_method = ?16," \
+  "   closed = ?17"
+/* Schema 6: the rating's columns too (awp-ratings.c reads only these). */
+#define RECORD_INSERT_V6 \
+  "INSERT INTO record (id, type, data, server_version, state, updated_at, parent_id, org_id," \
+  "                    status, number, subject, requester, received_on, due_on, answered_on," \
+  "                    auth_method, closed, rating, rated_on, rating_reason)" \
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)"
+#define RECORD_UPSERT_V6 \
+  RECORD_UPSERT ", rating = ?18, rated_on = ?19, rating_reason = ?20"
+
+/* rating {value, rated_on, reason} as awp-ratings.c counts it: by the
+ * rating's date, else the answer's. */
+static void
+bind_rating (sqlite3_stmt *put,
+             JsonObject   *data)
+{
+  JsonNode *node = json_object_get_member (data, "rating");
+  JsonObject *rating = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  const char *value = rating ? member_string (rating, "value") : NULL;
+  const char *rated_on = NULL;
+
+  if (value == NULL)
+    {
+      sqlite3_bind_null (put, 18);
+      sqlite3_bind_null (put, 19);
+      sqlite3_bind_null (put, 20);
+      return;
+    }
+  sqlite3_bind_text (put, 18, value, -1, SQLITE_STATIC);
+  rated_on = member_string (rating, "rated_on");
+  if (rated_on == NULL)
+    rated_on = member_string (data, "answered_on");
+  if (rated_on != NULL)
+    sqlite3_bind_text (put, 19, rated_on, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (put, 19);
+  bind_member (put, 20, rating, "reason");
+}
 
 static void
 bind_record (sqlite3_stmt *put,
@@ -77,6 +119,8 @@ bind_record (sqlite3_stmt *put,
   bind_member (put, 15, data, "answered_on");
   bind_member (put, 16, data, "auth_method");
   sqlite3_bind_int (put, 17, closed);
+  if (sqlite3_bind_parameter_count (put) >= 20)
+    bind_rating (put, data);
 }
 
 gboolean
@@ -99,6 +143,7 @@ awp_store_put_record (AwpStore    *self,
   const char *subject = member_string (data, "subject");
   gboolean closed = machine != NULL && status != NULL && awp_state_machine_is_final (machine, status);
   gboolean bulk = g_object_get_qdata (G_OBJECT (self), bulk_quark ()) != NULL;
+  gboolean v6 = awp_store_get_schema_version (self) >= 6;
   sqlite3_int64 rid = -1;
 
   if (subject == NULL)
@@ -109,7 +154,7 @@ awp_store_put_record (AwpStore    *self,
    * per-row temporary table; an id already there falls back to the upsert. */
   if (bulk)
     {
-      g_autoptr(AwpCachedStmt) add = awp_store_prepare (self, RECORD_INSERT, error);
+      g_autoptr(AwpCachedStmt) add = awp_store_prepare (self, v6 ? RECORD_INSERT_V6 : RECORD_INSERT, error);
       int rc;
 
       if (add == NULL)
@@ -124,12 +169,8 @@ awp_store_put_record (AwpStore    *self,
   if (rid < 0)
     {
       put = awp_store_prepare (self,
-        RECORD_INSERT
-        " ON CONFLICT (id) DO UPDATE SET type = ?2, data = ?3, server_version = ?4, state = ?5,"
-        "   updated_at = ?6, parent_id = ?7, org_id = ?8, status = ?9, number = ?10, subject = ?11,"
-        "   requester = ?12, received_on = ?13, due_on = ?14, answered_on = ?15, auth_method = ?16,"
-        "   closed = ?17"
-        " RETURNING rid", error);
+                               v6 ? RECORD_INSERT_V6 RECORD_UPSERT_V6 " RETURNING rid"
+                                  : RECORD_INSERT RECORD_UPSERT " RETURNING rid", error);
       if (put == NULL)
         return FALSE;
       bind_record (put, id, type, json, server_version, state, stamp ? stamp : now, data, subject, closed);
@@ -331,7 +372,9 @@ awp_store_bulk_begin (AwpStore    *self,
 
   /* Indexes that new rows only append to (rid order) or rarely touch
    * (partial) stay: rebuilding them would cost a scan of the whole table
-   * each, keeping them almost nothing. */
+   * each, keeping them almost nothing. The ratings indexes of schema 6 are
+   * rebuilt: kept row by row they cost a quarter of a 100,000-row seed,
+   * rebuilt nothing measurable (docs/store.md). */
   if (sqlite3_prepare_v2 (awp_store_get_db (self),
                           "SELECT type, name, sql FROM sqlite_schema WHERE type IN ('index', 'trigger')"
                           " AND tbl_name = 'record' AND sql IS NOT NULL"

@@ -18,7 +18,7 @@ typedef enum
 } AwpStoreError;
 
 /* The newest schema version this program writes. */
-#define AWP_STORE_SCHEMA_VERSION 5
+#define AWP_STORE_SCHEMA_VERSION 6
 
 #define AWP_TYPE_STORE (awp_store_get_type ())
 G_DECLARE_FINAL_TYPE (AwpStore, awp_store, AWP, STORE, GObject)

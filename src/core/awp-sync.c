@@ -710,6 +710,7 @@ recover_inflight (AwpStore  *store,
   return TRUE;
 }
 
+/* The whole batch in one statement (awp_outbox_mark_batch). */
 static gboolean
 mark_batch (AwpStore    *store,
             GPtrArray   *batch,
@@ -717,17 +718,7 @@ mark_batch (AwpStore    *store,
             const char  *last_error,
             GError     **error)
 {
-  if (!awp_store_begin (store, error))
-    return FALSE;
-  for (guint i = 0; i < batch->len; i++)
-    {
-      AwpOutboxEntry *e = batch->pdata[i];
-      gboolean ok = inflight ? awp_outbox_mark_inflight (store, e->mutation_id, error)
-                             : awp_outbox_mark_retry (store, e->mutation_id, last_error, error);
-      if (!ok)
-        return FALSE;  /* the outbox call has rolled the batch back */
-    }
-  return awp_store_commit (store, error);
+  return awp_outbox_mark_batch (store, batch, inflight, last_error, error);
 }
 
 static JsonArray *
@@ -827,7 +818,7 @@ apply_result (AwpStore          *store,
     case AWP_RESULT_APPLIED:
       stats->applied++;
       stats->merged += r->merged;
-      return awp_outbox_mark_acked (store, e->mutation_id, r->new_version, error);
+      return awp_outbox_mark_acked_entry (store, e, r->new_version, error);
     case AWP_RESULT_CONFLICT:
       {
         g_autoptr(JsonArray) fields = json_array_new ();

@@ -53,8 +53,11 @@ awp_server_db_open (const char  *path,
       return NULL;
     }
   sqlite3_busy_timeout (db, 5000);
+  /* A 64 MiB page cache: with SQLite's 2 MB a push batch of 500 spilled
+   * dirty pages to the WAL and read them back mid-transaction (a third of
+   * the server's push time, docs/sync.md "Tests and figures"). */
   if (!awp_server_db_exec (db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                               "PRAGMA foreign_keys=ON;", error)
+                               "PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;", error)
       || !awp_server_db_exec (db, schema, error))
     {
       sqlite3_close (db);
