@@ -454,12 +454,29 @@ load_client_id (AwpStore    *self,
   return TRUE;
 }
 
+static gboolean set_up_schema (AwpStore *self, guint version, GError **error);
+
 /* Everything after the file is open: pragmas, SQL functions, migrations
  * and the client id; also used when a damaged file was replaced. */
 static gboolean
 set_up (AwpStore    *self,
         guint        version,
         GError     **error)
+{
+  gboolean ok;
+
+  /* Another process may be setting up or migrating the same file (schema 6
+   * on a million records takes ~40 s): wait for it rather than fail. */
+  sqlite3_busy_timeout (self->db, 120000);
+  ok = set_up_schema (self, version, error);
+  sqlite3_busy_timeout (self->db, 5000);
+  return ok;
+}
+
+static gboolean
+set_up_schema (AwpStore    *self,
+               guint        version,
+               GError     **error)
 {
   /* NORMAL in WAL mode loses at most the last commits on power loss, never
    * consistency; the outbox row and its record always commit together. */
