@@ -16,8 +16,9 @@ with Server() as s:
     base = ["portal"]
     r = run([ctl, "portal", "submit-request", "--server", s.url, "--org", "akimat-almaty-region",
              "--subject", "Көше жарығы", "--text", "Көшеде шам жанбайды.", "--name", "Айгүл", "--lang", "kk"])
-    m = re.match(r"^([0-9a-f-]{36}) (\d{4}-\d{2}-\d{2})\n$", r.stdout)
-    ok(r.returncode == 0 and m, "submit-request prints the new id and the due date", (r.returncode, r.stdout, r.stderr))
+    m = re.match(r"^([0-9a-f-]{36}) (\d{4}-\d{2}-\d{2}) (БЛ-\d{4}-(\d{6}))\n$", r.stdout)
+    ok(r.returncode == 0 and m, "submit-request prints the new id, the due date and the server's number",
+       (r.returncode, r.stdout, r.stderr))
     rid = m.group(1) if m else ""
     admin = s.login("admin.almaty")
     changes, _, _ = s.pull_all(admin)
@@ -30,6 +31,8 @@ with Server() as s:
     r2 = run([ctl, "portal", "submit-request", "--server", s.url, "--org", "kazpost", "--subject", "S",
               "--text", "T", "--idempotency-key", "citizen-1"])
     ok(r.returncode == 0 and r.stdout == r2.stdout, "a retried submission with the same key counts once", (r.stdout, r2.stdout))
+    ok(m and r.returncode == 0 and r.stdout.split()[2] == "БЛ-%s-%06d" % (m.group(3)[3:7], int(m.group(4)) + 1),
+       "the next request takes the next number of the server's one sequence", (m and m.group(3), r.stdout))
 
     r = run([ctl, "portal", "rate", "--server", s.url, "--org", "akimat-almaty-region", "--request", rid,
              "--value", "dislike"], env={"LANGUAGE": "ru", "LANG": "C.UTF-8"})
@@ -51,7 +54,8 @@ with Server() as s:
     ok(r.returncode == 1 and "meeting_id" in r.stderr, "another body's meeting is not found", r.stderr)
     r = run([ctl, "portal", "submit-application", "--server", s.url, "--org", "min-health",
              "--subject", "Цифровая медицина", "--text", "Предлагаю тему", "--name", "Сәуле Ахметова"])
-    ok(r.returncode == 0 and len(r.stdout.split()) == 2, "submit-application prints id and due date", r.stdout)
+    ok(r.returncode == 0 and len(r.stdout.split()) == 3 and r.stdout.split()[2].startswith("КО-"),
+       "submit-application prints id, due date and its КО- number", r.stdout)
     app_id = r.stdout.split()[0] if r.returncode == 0 else None
     health, _, _ = s.pull_all(s.login("admin.health"))
     app = [c["data"] for c in health if c["id"] == app_id]

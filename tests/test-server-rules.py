@@ -22,6 +22,23 @@ def deadline(norm, date):
     return r.stdout.strip()
 
 
+def kz_today():
+    """The server's date: Kazakhstan, UTC+5 (awp_server_today)."""
+    return (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=5)).date()
+
+
+def first_opening(today):
+    """The first working day a template reaching the Operator today may
+    start on: its O145-7 day is today or later, and it lasts one working
+    day by itself (O145-9.1)."""
+    d = today
+    while True:
+        d += datetime.timedelta(days=1)
+        iso = d.isoformat()
+        if deadline("O145-7", iso) >= today.isoformat() and deadline("O145-9.1", iso) == iso:
+            return iso
+
+
 def fields(result):
     return sorted((e["field"], e["code"]) for e in result.get("errors", []))
 
@@ -108,11 +125,15 @@ with Server() as s:
     r = push_one("conference", dict(sub, opens_on="2026-03-07", closes_on="2026-03-07"))
     ok(r["status"] == "rejected" and ("closes_on", "deadline") in fields(r),
        "a conference only on a Saturday does not last 1 working day (O145-9.1)", r)
-    r = push_one("conference", dict(sub, opens_on="2026-03-10", closes_on="2026-03-10"))
+    # O145-7 is judged on the server's date, so the templates that pass
+    # open on a working day this template may still reach the Operator for.
+    today = kz_today()
+    opening = first_opening(today)
+    r = push_one("conference", dict(sub, opens_on=opening, closes_on=opening))
     ok(r["status"] == "applied", "a one-working-day conference is accepted", r)
 
-    survey = {"title_kk": "Сауалнама", "title_ru": "Опрос", "status": "draft", "launch_on": "2026-03-09"}
-    short = (datetime.date.fromisoformat(deadline("O145-11", "2026-03-09")) - datetime.timedelta(days=1)).isoformat()
+    survey = {"title_kk": "Сауалнама", "title_ru": "Опрос", "status": "draft", "launch_on": opening}
+    short = (datetime.date.fromisoformat(deadline("O145-11", opening)) - datetime.timedelta(days=1)).isoformat()
     r = push_one("survey", dict(survey, close_on=short))
     ok(r["status"] == "applied", "a draft survey shorter than 10 working days saves (half-typed)", r)
     sub = dict(survey, status="submitted", submitted_on="2026-03-02", number="1", category="Қызметтер / Услуги",
@@ -121,14 +142,13 @@ with Server() as s:
     r = push_one("survey", dict(sub, close_on=short))
     ok(r["status"] == "rejected" and any("O145-11" in e["message"] for e in r["errors"]),
        "a submitted survey shorter than 10 working days", r)
-    r = push_one("survey", dict(sub, close_on=deadline("O145-11", "2026-03-09")))
+    r = push_one("survey", dict(sub, close_on=deadline("O145-11", opening)))
     ok(r["status"] == "applied", "a survey of exactly 10 working days is accepted", r)
 
     # Past draft, the core's own template check runs on the whole record
     # (awp_conference_template_validate), naming each missing field.
-    latest = deadline("O145-7", "2026-03-23")
-    r = push_one("conference", dict(conf, status="submitted", opens_on="2026-03-23", closes_on="2026-03-27",
-                                    submitted_on=latest))
+    r = push_one("conference", dict(conf, status="submitted", opens_on=opening, closes_on=opening,
+                                    submitted_on=today.isoformat()))
     named = [f for f, _ in fields(r)]
     ok(r["status"] == "rejected" and "moderator_iin" in named and "brief_kk" in named,
        "a submitted conference without its moderator and brief is refused naming the fields", r)
@@ -139,13 +159,35 @@ with Server() as s:
     ok(r["status"] == "rejected" and "responsible.phone" in named and "agenda" in named,
        "an O605 meeting without its responsible person and agenda is refused naming the fields", r)
 
-    tpl = dict(full, status="submitted", opens_on="2026-03-23", closes_on="2026-03-27")
-    r = push_one("conference", dict(tpl, submitted_on=latest))
-    ok(r["status"] == "applied", "a conference template submitted 3 working days before the start", r)
-    too_late = (datetime.date.fromisoformat(latest) + datetime.timedelta(days=1)).isoformat()
-    r = push_one("conference", dict(tpl, submitted_on=too_late))
+    # O145-7: the template reaches the Operator when it reaches the server;
+    # submitted_on is the server's date, whatever the workstation sends.
+    tpl = dict(full, status="submitted", opens_on=opening, closes_on=opening)
+    r = push_one("conference", dict(tpl, submitted_on="2026-01-05"), eid="tpl-stamped")
+    ok(r["status"] == "applied", "a conference template reaching the Operator 3 working days before the start", r)
+    rec = next(c for c in s.pull_all(a)[0] if c["id"] == "tpl-stamped")
+    ok(rec["data"]["submitted_on"] == today.isoformat(),
+       "the server stamps submitted_on with its own date (the workstation pulls it)", rec["data"])
+    r = push_one("conference", {"submitted_on": "2026-01-06", "review_note": "x"}, op="update", eid="tpl-stamped", base=1)
+    rec = next(c for c in s.pull_all(a)[0] if c["id"] == "tpl-stamped")
+    ok(r["status"] == "applied" and rec["data"]["submitted_on"] == today.isoformat(),
+       "a later edit keeps the server's submitted_on", (r, rec["data"]))
+
+    # Back-dated: a modified or offline workstation says it submitted on the
+    # last allowed day; the server judges the day the template arrives.
+    # Tomorrow's O145-7 day is always over: 3 working days before it.
+    late_start = (today + datetime.timedelta(days=1)).isoformat()
+    backdated = deadline("O145-7", late_start)
+    r = push_one("conference", dict(tpl, opens_on=late_start, closes_on=opening, submitted_on=backdated))
     ok(r["status"] == "rejected" and fields(r) == [("submitted_on", "deadline")] and "O145-7" in r["errors"][0]["message"],
-       "a late template is refused citing O145-7", r)
+       "a back-dated late template is refused on the server's date citing O145-7", r)
+    msg = r["errors"][0]["message"] if r.get("errors") else ""
+    ok(today.isoformat() in msg and opening in msg and "opens_on" in msg,
+       "the refusal names the server's date and the earliest allowed opening", msg)
+    r = push_one("survey", dict(sub, launch_on=late_start, close_on=deadline("O145-11", opening),
+                                submitted_on=deadline("O145-7", late_start)))
+    ok(r["status"] == "rejected" and ("submitted_on", "deadline") in fields(r)
+       and "launch_on" in next(e["message"] for e in r["errors"] if e["field"] == "submitted_on"),
+       "a late survey is refused the same way, naming launch_on", r)
 
     st, rec = s.json("POST", "/api/v1/portal/requests", {"org": "min-edu", "subject": "S", "text": "T"})
     received = rec["data"]["received_on"]

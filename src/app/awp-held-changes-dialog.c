@@ -46,6 +46,8 @@ field_code_text (const char *code)
     { "duplicate_entry", N_("already has a Registry entry (O93-5)") },
     { "duplicate_line", N_("is already in the Registry’s history (O93-9)") },
     { "no_entry", N_("has no Registry entry of this application (O93-5)") },
+    { "criterion_unmet", N_("is a criterion not found met: an application is accredited only when all three are (O93-4)") },
+    { "stale", N_("no longer matches the Registry entry, which reads differently now (O93-11)") },
     { "unanswered_questions", N_("cannot become closed while a citizen’s question is unanswered (Rules No. 145, para. 9)") },
     /* Attachments (docs/sync.md): refused uploads and missing files. */
     { "attachment_missing", N_("names a file the server does not have") },

@@ -240,6 +240,9 @@ run_action (const PortalAction *action,
           g_print ("%s", json_object_get_string_member_with_default (o, "id", ""));
           if (d != NULL && json_object_has_member (d, "due_on"))
             g_print (" %s", json_object_get_string_member (d, "due_on"));
+          /* The server's number of a request or application (O145-4, O145-10). */
+          if (d != NULL && json_object_has_member (d, "number"))
+            g_print (" %s", json_object_get_string_member (d, "number"));
           g_print ("\n");
           goto out;
         }

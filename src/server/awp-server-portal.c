@@ -10,9 +10,10 @@
 #include "awp-server-sync.h"
 
 /* Portal submissions are stamped with the date in Kazakhstan (UTC+5),
- * the day the statutory clock starts (O145-4, O145-5, O145-10). */
-static void
-today_kz (GDate *date)
+ * the day the statutory clock starts (O145-4, O145-5, O145-10); so are
+ * templates when they reach the Operator (O145-7, awp-server-sync.c). */
+void
+awp_server_today (GDate *date)
 {
   g_autoptr(GTimeZone) tz = g_time_zone_new_offset (5 * 3600);
   g_autoptr(GDateTime) now = g_date_time_new_now (tz);
@@ -227,7 +228,7 @@ portal_received (AwpServerRequest *req,
   /* The portal's form names, the record's (the client store's) names. */
   rename_member (patch, "author_name", "requester");
   rename_member (patch, "authentication", "auth_method");
-  today_kz (&today);
+  awp_server_today (&today);
   received = awp_protocol_format_date (&today);
   due = awp_server_due_date (req->server, norm, &today);
   json_object_set_string_member (patch, "status", "received");
@@ -386,7 +387,7 @@ awp_server_portal_question (AwpServerRequest *req)
 
   if (in == NULL || (org = target_org (req, in)) == NULL)
     return;
-  today_kz (&today);
+  awp_server_today (&today);
   /* O145-9.2: asked while the conference runs, answered before it closes. */
   conference = open_template (req, in, org, "conference_id", "conference", "opens_on", "closes_on", &today);
   if (conference == NULL)
@@ -417,7 +418,7 @@ awp_server_portal_survey_response (AwpServerRequest *req)
 
   if (in == NULL || (org = target_org (req, in)) == NULL)
     return;
-  today_kz (&today);
+  awp_server_today (&today);
   /* O145-11: a survey answers from its launch to its closing day. */
   survey = open_template (req, in, org, "survey_id", "survey", "launch_on", "close_on", &today);
   if (survey == NULL)
@@ -516,7 +517,7 @@ accredit (AwpServerRequest *req,
   g_autofree char *day = NULL;
   GDate today;
 
-  today_kz (&today);
+  awp_server_today (&today);
   day = awp_protocol_format_date (&today);
   copy_string (entry, "name_kk", application->data, "channel_name_kk");
   copy_string (entry, "name_ru", application->data, "channel_name_ru");
@@ -722,7 +723,7 @@ awp_server_ref_rule_sets (AwpServerRequest *req)
   g_autoptr(JsonNode) root = NULL;
   GDate today;
 
-  today_kz (&today);
+  awp_server_today (&today);
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "items");
   json_builder_begin_array (b);

@@ -31,6 +31,10 @@ void awp_server_ref_calendar      (AwpServerRequest *req);
 void awp_server_ref_rule_sets     (AwpServerRequest *req);
 
 /* The due date of @norm for an event on @date as YYYY-MM-DD, or NULL. */
+/* Today in Kazakhstan (Asia/Almaty, UTC+5): the server's date for every
+ * statutory clock it starts. */
+void  awp_server_today    (GDate *date);
+
 char *awp_server_due_date (AwpServer  *server,
                            const char *norm,
                            const GDate *date);

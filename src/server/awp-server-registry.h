@@ -25,4 +25,14 @@ gboolean awp_server_registry_rules (AwpServer      *server,
                                     GPtrArray      *errors,
                                     GError        **error);
 
+/* O145-4, O145-10: a blog request or conference application sent through
+ * the portal takes the server's number, БЛ-YYYY-NNNNNN or КО-YYYY-NNNNNN
+ * (YYYY the year of receipt), each from one sequence of the server, inside
+ * the mutation's transaction. Other types are left as they are. FALSE with
+ * @error only when the database fails. */
+gboolean awp_server_portal_number (AwpServer   *server,
+                                   const char  *entity_type,
+                                   JsonObject  *next,
+                                   GError     **error);
+
 G_END_DECLS

@@ -395,6 +395,8 @@ decide (AwpServer           *server,
   if (!awp_server_template_move_allowed (user, m->entity_type, cur != NULL && !cur->deleted ? cur->data : NULL,
                                          m->op == AWP_MUTATION_DELETE ? NULL : next, errors))
     return result_rejected (m->mutation_id, "forbidden", "Only the Operator decides on a template (O145-7)", errors);
+  if (m->op != AWP_MUTATION_DELETE)
+    awp_server_template_stamp (m->entity_type, cur != NULL && !cur->deleted ? cur->data : NULL, next);
   /* A delete takes every field away: a Registry entry stays. */
   if (user->role != AWP_ROLE_AUTHORIZED_BODY
       && !registry_untouched (m->entity_type, cur != NULL && !cur->deleted ? cur->data : NULL,
@@ -419,6 +421,10 @@ decide (AwpServer           *server,
     return NULL;
   if (errors->len > 0)
     return result_rejected (m->mutation_id, "validation_failed", "Some fields are not valid", errors);
+  /* The portal's citizen gives no number; the server does, last too. */
+  if (m->op == AWP_MUTATION_CREATE && g_strcmp0 (user->id, AWP_SERVER_PORTAL_USER) == 0
+      && !awp_server_portal_number (server, m->entity_type, next, error))
+    return NULL;
 
   if (cur != NULL)
     target = cur;

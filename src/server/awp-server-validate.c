@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "awp-server-attachments.h"
+#include "awp-server-portal.h"
 #include "awp-server-validate.h"
 
 #include "awp-conference-template.h"
@@ -605,15 +606,40 @@ check_lasts (AwpServer  *server,
     }
 }
 
+static gboolean template_is_draft (JsonObject *data);
+
+/* The first day a template submitted on @submitted may open (O145-7: it
+ * reaches the Operator at least 3 wd before); FALSE when no rule is in force. */
+static gboolean
+earliest_start (AwpServer   *server,
+                const GDate *submitted,
+                GDate       *start)
+{
+  *start = *submitted;
+  /* Three working days are never more than a few weeks, holidays included. */
+  for (guint i = 0; i < 60; i++)
+    {
+      AwpDeadline dl;
+
+      g_date_add_days (start, 1);
+      if (!awp_deadline_compute (server->rules, server->calendar, "O145-7", start, &dl, NULL))
+        return FALSE;
+      if (g_date_compare (&dl.date, submitted) >= 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* O145-7: a conference or survey template reaches the Operator at least
- * 3 wd before it starts (@start_field). */
+ * 3 wd before it starts (@start_field). submitted_on is the server's own
+ * date (awp_server_template_stamp), never the workstation's. */
 static void
 check_template (AwpServer  *server,
                 JsonObject *data,
                 const char *start_field,
                 GPtrArray  *errors)
 {
-  GDate start, submitted;
+  GDate start, submitted, earliest;
   AwpDeadline dl;
   const char *status = json_object_get_string_member_with_default (data, "status", "");
 
@@ -625,10 +651,43 @@ check_template (AwpServer  *server,
   if (g_date_compare (&submitted, &dl.date) > 0)
     {
       g_autofree char *latest = awp_protocol_format_date (&dl.date);
+      g_autofree char *on = awp_protocol_format_date (&submitted);
+      g_autofree char *first = NULL;
 
+      if (earliest_start (server, &submitted, &earliest))
+        first = awp_protocol_format_date (&earliest);
       add (errors, "submitted_on", "deadline",
-           "submitted_on: O145-7 requires submission by %s, 3 working days before the start", latest);
+           "submitted_on: the template reached the Operator on %s (the server's date); O145-7 requires it by %s, "
+           "3 working days before the start; the earliest allowed %s is %s", on, latest, start_field,
+           first != NULL ? first : "?");
     }
+}
+
+void
+awp_server_template_stamp (const char *entity_type,
+                           JsonObject *cur,
+                           JsonObject *next)
+{
+  const char *was, *now;
+  g_autofree char *day = NULL;
+  GDate today;
+
+  if (next == NULL || (g_strcmp0 (entity_type, "conference") != 0 && g_strcmp0 (entity_type, "survey") != 0))
+    return;
+  if (template_is_draft (next))
+    return;  /* back with the body: its next submission is stamped anew */
+  was = cur != NULL ? json_object_get_string_member_with_default (cur, "status", "draft") : "draft";
+  now = json_object_get_string_member_with_default (next, "status", "");
+  if (g_str_equal (now, "submitted") && (g_str_equal (was, "draft") || g_str_equal (was, "returned")))
+    {
+      awp_server_today (&today);
+      day = awp_protocol_format_date (&today);
+      json_object_set_string_member (next, "submitted_on", day);
+    }
+  else if (cur != NULL && json_object_has_member (cur, "submitted_on"))
+    json_object_set_member (next, "submitted_on", json_node_copy (json_object_get_member (cur, "submitted_on")));
+  else if (json_object_has_member (next, "submitted_on"))
+    json_object_remove_member (next, "submitted_on");
 }
 
 /* The due date of a request or application may not be later than its
@@ -717,12 +776,10 @@ check_template_fields (AwpServer  *server,
 {
   AwpTemplateContext ctx = { server->calendar, server->rules, { 0 } };
   g_autoptr(GPtrArray) issues = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   if (template_is_draft (data))
     return;
-  g_date_set_dmy (&ctx.today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  awp_server_today (&ctx.today);
   if (g_str_equal (entity_type, "conference"))
     issues = awp_conference_template_validate (data, &ctx);
   else

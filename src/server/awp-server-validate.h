@@ -27,4 +27,12 @@ gboolean     awp_server_entity_known      (const char    *entity_type);
 /* The entity types, NULL-terminated, for the reference data. */
 const char *const *awp_server_entity_types (void);
 
+/* O145-7: a template reaches the Operator when it reaches the server, so
+ * the server writes submitted_on: today (Kazakhstan) when @next moves to
+ * submitted from draft or returned, else the day it already holds (@cur),
+ * whatever the workstation sent. The workstation pulls the stamp. */
+void awp_server_template_stamp (const char *entity_type,
+                                JsonObject *cur,
+                                JsonObject *next);
+
 G_END_DECLS
