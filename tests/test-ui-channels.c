@@ -73,13 +73,7 @@ field (AwpChannelsPage *page, const char *name)
 static void
 type_into (AwpChannelsPage *page, const char *name, const char *text)
 {
-  GtkWidget *w = field (page, name);
-
-  if (GTK_IS_TEXT_VIEW (w))
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (w)), text, -1);
-  else
-    gtk_editable_set_text (GTK_EDITABLE (w), text);
-  awp_test_ui_spin ();
+  awp_test_ui_type_into (field (page, name), text);
 }
 
 static void
@@ -90,20 +84,7 @@ act (AwpChannelsPage *page, const char *action, const char *target)
 }
 
 /* The button bound to @action in the page, or NULL. */
-static GtkWidget *
-find_action_button (GtkWidget *w, const char *action)
-{
-  if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), action) == 0)
-    return w;
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_action_button (c, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
+#define find_action_button(w, action) awp_test_ui_find ((w), GTK_TYPE_BUTTON, NULL, (action))
 
 static void
 set_role (AwpChannelsPage *page, const char *role)
@@ -121,15 +102,7 @@ data_of (AwpStore *store, const char *id)
   return json_object_ref (json_object_get_object_member (record, "data"));
 }
 
-static int
-count_rows (GtkListBox *list)
-{
-  int n = 0;
-
-  while (gtk_list_box_get_row_at_index (list, n) != NULL)
-    n++;
-  return n;
-}
+#define count_rows(list) awp_test_ui_count_rows (list)
 
 static void
 activate_row (GtkListBox *list, int index)
@@ -182,21 +155,7 @@ assert_in_pdf (const char *text, const char *needle)
     g_error ("“%s” not in the PDF:\n%s", needle, flat->str);
 }
 
-static GtkWidget *
-find_descendant_named (GtkWidget  *root,
-                       const char *name)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (g_strcmp0 (gtk_widget_get_name (c), name) == 0)
-        return c;
-      if ((found = find_descendant_named (c, name)) != NULL)
-        return found;
-    }
-  return NULL;
-}
+#define find_descendant_named(root, name) awp_test_ui_find ((root), GTK_TYPE_WIDGET, (name), NULL)
 
 static void
 fill_application (AwpChannelsPage *page)

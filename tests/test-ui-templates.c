@@ -25,30 +25,8 @@
  * language, and submission changes the status. With AWP_SCREENSHOT_DIR set,
  * the filled editors are also saved as PNG files (docs/screenshots). */
 
-static GtkWidget *
-find_field (GtkWidget *root, const char *field)
-{
-  if (g_strcmp0 (g_object_get_data (G_OBJECT (root), "awp-field"), field) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_field (c, field);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-field (GtkWidget *root, const char *name)
-{
-  GtkWidget *w = find_field (root, name);
-
-  if (w == NULL)
-    g_error ("no input for %s", name);
-  return w;
-}
+#define find_field(root, name) awp_test_ui_find_field ((root), (name))
+#define field(root, name) awp_test_ui_field ((root), (name))
 
 /* As a user types: the whole text replaced, "changed" emitted. */
 static void

@@ -65,13 +65,7 @@ field (AwpChannelsPage *page, const char *name)
 static void
 type_into (AwpChannelsPage *page, const char *name, const char *text)
 {
-  GtkWidget *w = field (page, name);
-
-  if (GTK_IS_TEXT_VIEW (w))
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (w)), text, -1);
-  else
-    gtk_editable_set_text (GTK_EDITABLE (w), text);
-  awp_test_ui_spin ();
+  awp_test_ui_type_into (field (page, name), text);
 }
 
 static void
