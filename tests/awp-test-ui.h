@@ -136,26 +136,39 @@ awp_test_ui_type_into (GtkWidget  *widget,
 }
 
 static inline gboolean
-awp_test_ui_too_long (gpointer data)
+awp_test_ui_give_up (gpointer data)
 {
-  g_error ("%s did not happen in 60 s", (const char *) data);
+  *(gboolean *) data = TRUE;
   return G_SOURCE_REMOVE;
 }
 
 typedef gboolean (*AwpTestUiCondition) (gpointer data);
 
-/* Runs the main loop until @cond holds; after 60 s the test fails naming
- * @what (a guard against hanging, not a timed assertion). */
+/* Runs the main loop until @cond holds; after @seconds the test fails
+ * saying what never happened (a hang guard, not a timing assertion). */
+static inline void
+awp_test_ui_wait_up_to (guint              seconds,
+                        AwpTestUiCondition cond,
+                        gpointer           data,
+                        const char        *what)
+{
+  gboolean expired = FALSE;
+  guint id = g_timeout_add_seconds (seconds, awp_test_ui_give_up, &expired);
+
+  while (!cond (data) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  if (expired)
+    g_error ("Gave up waiting for %s (%u s)", what, seconds);
+  g_source_remove (id);
+}
+
+/* As awp_test_ui_wait_up_to() for 60 s. */
 static inline void
 awp_test_ui_wait_for (AwpTestUiCondition cond,
                       gpointer           data,
                       const char        *what)
 {
-  guint guard = g_timeout_add_seconds (60, awp_test_ui_too_long, (gpointer) what);
-
-  while (!cond (data))
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (guard);
+  awp_test_ui_wait_up_to (60, cond, data, what);
 }
 
 /* The input of an editor that carries the field name @field (the editors
@@ -228,4 +241,21 @@ awp_test_ui_overlay_accels (const char *resource)
     }
   g_slist_free (objects);
   return set;
+}
+
+/* The first widget named @name, @root included, or NULL. */
+static inline GtkWidget *
+awp_test_ui_find_named (GtkWidget  *root,
+                        const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = awp_test_ui_find_named (c, name);
+
+      if (found)
+        return found;
+    }
+  return NULL;
 }

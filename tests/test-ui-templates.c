@@ -103,20 +103,7 @@ count_named (GtkWidget *root, const char *name)
   return n;
 }
 
-static GtkWidget *
-find_named (GtkWidget *root, const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, name);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
+#define find_named(root, name) awp_test_ui_find_named ((root), (name))
 
 /* The rule check row of @id shows @state ("passed", "failed", "pending"). */
 static void
