@@ -9,6 +9,7 @@
 #include "awp-registry.h"
 #include "awp-reports-page.h"
 #include "awp-store.h"
+#include "awp-test-pages.h"
 #include "awp-test-ui.h"
 
 /* The Channels and Registry workspace with the real widgets under Xvfb:
@@ -60,28 +61,11 @@ fixture_teardown (Fixture *f, gconstpointer data)
   g_free (f->dir);
 }
 
-static GtkWidget *
-field (AwpChannelsPage *page, const char *name)
-{
-  GtkWidget *w = awp_channels_page_get_field (page, name);
+#define field(page, name) awp_test_channels_field ((page), (name))
 
-  if (w == NULL)
-    g_error ("no field %s", name);
-  return w;
-}
+#define type_into(page, name, text) awp_test_channels_type_into ((page), (name), (text))
 
-static void
-type_into (AwpChannelsPage *page, const char *name, const char *text)
-{
-  awp_test_ui_type_into (field (page, name), text);
-}
-
-static void
-act (AwpChannelsPage *page, const char *action, const char *target)
-{
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, target != NULL ? "s" : NULL, target));
-  awp_test_ui_spin ();
-}
+#define act(page, action, target) awp_test_channels_act ((page), (action), (target))
 
 /* The button bound to @action in the page, or NULL. */
 #define find_action_button(w, action) awp_test_ui_find ((w), GTK_TYPE_BUTTON, NULL, (action))

@@ -19,6 +19,7 @@
 #include "awp-seed.h"
 #include "awp-state-machine.h"
 #include "awp-test-store.h"
+#include "awp-test-pages.h"
 #include "awp-test-ui.h"
 #include "awp-window.h"
 
@@ -85,14 +86,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
 
 #define find_widget(root, type, name, action) awp_test_ui_find ((root), (type), (name), (action))
 
-static AwpQueueItem *
-item_at (GListModel *model, guint i)
-{
-  AwpQueueItem *item = g_list_model_get_item (model, i);
-
-  g_object_unref (item);  /* the model's page cache keeps it */
-  return item;
-}
+#define item_at(model, i) awp_test_queue_item_at ((model), (i))
 
 /* Position in the page's model of a request in @status. */
 static guint

@@ -15,6 +15,7 @@
 #include "awp-template-doc.h"
 #include "awp-templates-page.h"
 #include "awp-test-store.h"
+#include "awp-test-pages.h"
 #include "awp-window.h"
 #include "awp-test-ui.h"
 
@@ -258,21 +259,7 @@ pdf_file_text (const char *path)
   return out;
 }
 
-static AwpTemplatesPage *
-find_page (GtkWidget *root, GType editor_type)
-{
-  if (AWP_IS_TEMPLATES_PAGE (root)
-      && G_TYPE_CHECK_INSTANCE_TYPE (awp_templates_page_get_editor (AWP_TEMPLATES_PAGE (root)), editor_type))
-    return AWP_TEMPLATES_PAGE (root);
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      AwpTemplatesPage *found = find_page (c, editor_type);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
+#define find_page(root, editor_type) awp_test_find_templates_page ((root), (editor_type))
 
 static AwpTemplatesPage *
 open_workspace (Fixture *f, const char *name, GType editor_type)

@@ -10,6 +10,7 @@
 #include "awp-request-format.h"
 #include "awp-requests-page.h"
 #include "awp-templates-page.h"
+#include "awp-test-pages.h"
 #include "awp-test-training.h"
 #include "awp-today-page.h"
 
@@ -36,14 +37,7 @@ typedef struct
   AwpRuleSet      *rules;
 } Apps;
 
-static AwpQueueItem *
-item_at (GListModel *model, guint i)
-{
-  AwpQueueItem *item = g_list_model_get_item (model, i);
-
-  g_object_unref (item);  /* the model's page cache keeps it */
-  return item;
-}
+#define item_at(model, i) awp_test_queue_item_at ((model), (i))
 
 static gint
 position_of (Apps *a, const char *id)

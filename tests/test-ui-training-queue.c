@@ -9,6 +9,7 @@
 #include "awp-request-format.h"
 #include "awp-requests-page.h"
 #include "awp-state-machine.h"
+#include "awp-test-pages.h"
 #include "awp-test-training.h"
 
 /* Issue 6, "Done when": in training mode a newcomer works the demo queue
@@ -62,14 +63,7 @@ typedef struct
   char            *old_due[G_N_ELEMENTS (cases)];
 } Queue;
 
-static AwpQueueItem *
-item_at (GListModel *model, guint i)
-{
-  AwpQueueItem *item = g_list_model_get_item (model, i);
-
-  g_object_unref (item);  /* the model's page cache keeps it */
-  return item;
-}
+#define item_at(model, i) awp_test_queue_item_at ((model), (i))
 
 static guint
 position_of (Queue *q, const char *id)

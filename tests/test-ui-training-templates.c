@@ -8,6 +8,7 @@
 #include "awp-query-model.h"
 #include "awp-survey-editor.h"
 #include "awp-templates-page.h"
+#include "awp-test-pages.h"
 #include "awp-test-workstation.h"
 
 /* Issue 7, "Done when": in training mode an administrator prepares,
@@ -87,21 +88,7 @@ assert_check (GtkWidget *editor, const char *id, const char *state)
     g_error ("check %s is not %s", id, state);
 }
 
-static AwpTemplatesPage *
-find_page (GtkWidget *root, GType editor_type)
-{
-  if (AWP_IS_TEMPLATES_PAGE (root)
-      && G_TYPE_CHECK_INSTANCE_TYPE (awp_templates_page_get_editor (AWP_TEMPLATES_PAGE (root)), editor_type))
-    return AWP_TEMPLATES_PAGE (root);
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      AwpTemplatesPage *found = find_page (c, editor_type);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
+#define find_page(root, editor_type) awp_test_find_templates_page ((root), (editor_type))
 
 static AwpTemplatesPage *
 workspace (Workstation *ws, const char *name, GType editor_type)
