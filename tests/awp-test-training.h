@@ -12,6 +12,7 @@
 #include "awp-application.h"
 #include "awp-outbox.h"
 #include "awp-sync-button.h"
+#include "awp-test-ui.h"
 #include "awp-training.h"
 #include "awp-window.h"
 
@@ -23,33 +24,16 @@ typedef struct
   gboolean     ran;
 } TrainingRun;
 
-G_GNUC_UNUSED static void
-spin (void)
-{
-  for (int i = 0; i < 3; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
+#define spin() awp_test_ui_spin ()
+typedef AwpTestUiCondition TrainingCondition;
 
-G_GNUC_UNUSED static gboolean
-training_too_long (gpointer data)
-{
-  g_error ("%s did not happen in 60 s", (const char *) data);
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*TrainingCondition) (gpointer data);
-
+/* Until @cond holds, then what it set off settles. */
 G_GNUC_UNUSED static void
 wait_for (TrainingCondition cond,
           gpointer          data,
           const char       *what)
 {
-  guint guard = g_timeout_add_seconds (60, training_too_long, (gpointer) what);
-
-  while (!cond (data))
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (guard);
+  awp_test_ui_wait_for (cond, data, what);
   spin ();
 }
 
@@ -109,26 +93,7 @@ run_training_app (TrainingBody body)
   g_object_unref (app);
 }
 
-G_GNUC_UNUSED static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *name,
-             const char *action_name)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type)
-          && (name == NULL || g_strcmp0 (gtk_widget_get_name (c), name) == 0)
-          && (action_name == NULL || (GTK_IS_ACTIONABLE (c)
-                                      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (c)), action_name) == 0)))
-        return c;
-      if ((found = find_widget (c, type, name, action_name)) != NULL)
-        return found;
-    }
-  return NULL;
-}
+#define find_widget(root, type, name, action) awp_test_ui_find ((root), (type), (name), (action))
 
 G_GNUC_UNUSED static GtkWidget *
 window_child (AwpWindow *window, const char *name)

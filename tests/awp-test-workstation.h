@@ -32,28 +32,14 @@
 
 #define WS_WAIT_SECONDS 90
 
-typedef gboolean (*WsCondition) (gpointer data);
+typedef AwpTestUiCondition WsCondition;
 
-static gboolean
-ws_give_up (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @cond holds; a failure after WS_WAIT_SECONDS
- * says what never happened (a hang guard, not a timing assertion). */
+/* Until @cond holds (for at most WS_WAIT_SECONDS), then what it set off
+ * settles. */
 G_GNUC_UNUSED static void
 ws_wait_for (WsCondition cond, gpointer data, const char *what)
 {
-  gboolean expired = FALSE;
-  guint id = g_timeout_add_seconds (WS_WAIT_SECONDS, ws_give_up, &expired);
-
-  while (!cond (data) && !expired)
-    g_main_context_iteration (NULL, TRUE);
-  if (expired)
-    g_error ("Gave up waiting for %s", what);
-  g_source_remove (id);
+  awp_test_ui_wait_up_to (WS_WAIT_SECONDS, cond, data, what);
   awp_test_ui_spin ();
 }
 
@@ -367,20 +353,7 @@ ws_run_app (const char *url, const char *user, WsAppBody body, gpointer data)
 
 /* ---- widgets --------------------------------------------------------- */
 
-G_GNUC_UNUSED static GtkWidget *
-ws_find_named (GtkWidget *root, const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = ws_find_named (c, name);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
+#define ws_find_named(root, name) awp_test_ui_find_named ((root), (name))
 
 /* A mapped label (or check button) showing @needle. */
 G_GNUC_UNUSED static gboolean
@@ -394,15 +367,7 @@ ws_shows (GtkWidget *root, const char *needle)
   return FALSE;
 }
 
-G_GNUC_UNUSED static int
-ws_count_rows (GtkListBox *list)
-{
-  int n = 0;
-
-  while (gtk_list_box_get_row_at_index (list, n) != NULL)
-    n++;
-  return n;
-}
+#define ws_count_rows(list) awp_test_ui_count_rows (list)
 
 /* The server's record of who did what to @id: "action:actor" for each of
  * its events, joined by spaces. */

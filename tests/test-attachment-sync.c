@@ -7,7 +7,7 @@
 #include "awp-outbox.h"
 #include "awp-sync.h"
 #include "awp-sync-engine.h"
-#include "awp-test-server.h"
+#include "awp-test-client.h"
 
 /* Attachments end to end through a real awp-server (issue 6, O145-5.1):
  * one workstation answers a request with a PDF and syncs; another of the
@@ -21,73 +21,23 @@
 
 static AwpTestServer server;
 
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  AwpStore *store;
-  AwpSync  *sync;
-} Client;
+/* A workstation: its own store file and sync session (awp-test-client.h). */
+typedef AwpTestClient Client;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Client, awp_test_client_free)
 
 static Client *
 client_new (const char *user)
 {
-  g_autoptr(GError) error = NULL;
-  Client *c = g_new0 (Client, 1);
-
-  c->dir = g_dir_make_tmp ("awp-attach-client-XXXXXX", &error);
-  g_assert_no_error (error);
-  c->path = g_build_filename (c->dir, "awp.db", NULL);
-  c->store = awp_store_open (c->path, &error);
-  g_assert_no_error (error);
-  c->sync = awp_sync_new (server.url, user);
-  awp_sync_set_use_keyring (c->sync, FALSE);
-  awp_sync_set_timeout (c->sync, 10);
-  g_assert_true (awp_sync_sign_in (c->sync, PASSWORD, NULL, &error));
-  g_assert_no_error (error);
-  return c;
+  return awp_test_client_new (&server, user, 10, 0);
 }
 
-static void
-client_free (Client *c)
-{
-  g_clear_object (&c->store);
-  awp_sync_free (c->sync);
-  remove_dir (c->dir);
-  g_free (c->dir);
-  g_free (c->path);
-  g_free (c);
-}
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Client, client_free)
-
-static AwpSyncStats
-sync_ok (Client *c)
-{
-  g_autoptr(GError) error = NULL;
-  AwpSyncStats stats;
-
-  g_assert_true (awp_sync_run (c->sync, c->store, &stats, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  return stats;
-}
+#define sync_ok(c) awp_test_client_sync (c)
 
 static char *
 id_where (Client     *c,
           const char *sql_where)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *sql = g_strdup_printf ("SELECT id FROM record WHERE %s ORDER BY id LIMIT 1", sql_where);
-  char *id = NULL;
-
-  g_assert_cmpint (sqlite3_open (c->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  g_assert_nonnull (id);
-  return id;
+  return awp_test_client_query_text (c, "SELECT id FROM record WHERE %s ORDER BY id LIMIT 1", sql_where);
 }
 
 /* A small PDF that differs per @seed, @size bytes long. */

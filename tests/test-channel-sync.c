@@ -7,7 +7,7 @@
 #include "awp-outbox.h"
 #include "awp-registry.h"
 #include "awp-sync.h"
-#include "awp-test-server.h"
+#include "awp-test-client.h"
 
 /* Order 93 between two workstations through a real awp-server (issue 9):
  * an applicant body (admin.edu) and the authorized body (authorized) take a
@@ -31,88 +31,22 @@
 
 static AwpTestServer server;
 
-/* A workstation: its own store file and sync session. */
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  AwpStore *store;
-  AwpSync  *sync;
-} Client;
+/* A workstation: its own store file and sync session (awp-test-client.h). */
+typedef AwpTestClient Client;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Client, awp_test_client_free)
 
 static Client *
 client_new (const char *user)
 {
-  g_autoptr(GError) error = NULL;
-  Client *c = g_new0 (Client, 1);
-
-  c->dir = g_dir_make_tmp ("awp-chsync-client-XXXXXX", &error);
-  g_assert_no_error (error);
-  c->path = g_build_filename (c->dir, "awp.db", NULL);
-  c->store = awp_store_open (c->path, &error);
-  g_assert_no_error (error);
-  c->sync = awp_sync_new (server.url, user);
-  awp_sync_set_use_keyring (c->sync, FALSE);
-  awp_sync_set_timeout (c->sync, 5);
-  g_assert_true (awp_sync_sign_in (c->sync, PASSWORD, NULL, &error));
-  g_assert_no_error (error);
-  return c;
+  return awp_test_client_new (&server, user, 5, 0);
 }
-
-static void
-client_free (Client *c)
-{
-  g_clear_object (&c->store);
-  awp_sync_free (c->sync);
-  remove_dir (c->dir);
-  g_free (c->dir);
-  g_free (c->path);
-  g_free (c);
-}
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Client, client_free)
 
 /* Syncs @c; every pushed change must be applied, with no conflict. */
-static AwpSyncStats
-sync_clean (Client *c)
-{
-  g_autoptr(GError) error = NULL;
-  AwpSyncStats stats;
-
-  awp_sync_run (c->sync, c->store, &stats, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  if (stats.rejected > 0)
-    {
-      g_autoptr(GPtrArray) rejected = awp_outbox_list (c->store, "rejected", NULL);
-
-      for (guint i = 0; i < rejected->len; i++)
-        g_test_message ("rejected: %s", ((AwpOutboxEntry *) rejected->pdata[i])->last_error);
-    }
-  g_assert_cmpuint (stats.rejected, ==, 0);
-  g_assert_cmpuint (stats.conflicts, ==, 0);
-  g_assert_cmpuint (stats.applied, ==, stats.pushed);
-  return stats;
-}
-
-static JsonObject *
-parse (const char *json)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-
-  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
-}
+#define sync_clean(c) awp_test_client_sync_clean (c)
+#define parse(json) json_obj (json)
 
 /* The data of @id in @c's store, NULL when it has no such record. */
-static JsonObject *
-data_of (Client     *c,
-         const char *id)
-{
-  g_autoptr(JsonObject) record = awp_store_get_record (c->store, id, NULL);
-
-  if (record == NULL)
-    return NULL;
-  return json_object_ref (json_object_get_object_member (record, "data"));
-}
+#define data_of(c, id) awp_test_client_record_data ((c), (id), NULL, NULL)
 
 static const char *
 str (JsonObject *o,

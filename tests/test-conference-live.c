@@ -8,7 +8,7 @@
 #include "awp-outbox.h"
 #include "awp-survey-results.h"
 #include "awp-sync.h"
-#include "awp-test-server.h"
+#include "awp-test-client.h"
 
 /* Conferences and surveys while they run, between citizens on the portal
  * and a body's workstation, through a real awp-server anchored on today:
@@ -26,96 +26,36 @@
 
 static AwpTestServer server;
 
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  AwpStore *store;
-  AwpSync  *sync;
-} Client;
+/* A workstation: its own store file and sync session (awp-test-client.h). */
+typedef AwpTestClient Client;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Client, awp_test_client_free)
 
 static Client *
 client_new (void)
 {
-  g_autoptr(GError) error = NULL;
-  Client *c = g_new0 (Client, 1);
-
-  c->dir = g_dir_make_tmp ("awp-live-client-XXXXXX", &error);
-  g_assert_no_error (error);
-  c->path = g_build_filename (c->dir, "awp.db", NULL);
-  c->store = awp_store_open (c->path, &error);
-  g_assert_no_error (error);
-  c->sync = awp_sync_new (server.url, USER);
-  awp_sync_set_use_keyring (c->sync, FALSE);
-  awp_sync_set_timeout (c->sync, 5);
-  g_assert_true (awp_sync_sign_in (c->sync, PASSWORD, NULL, &error));
-  g_assert_no_error (error);
-  return c;
+  return awp_test_client_new (&server, USER, 5, 0);
 }
 
-static void
-client_free (Client *c)
-{
-  g_clear_object (&c->store);
-  awp_sync_free (c->sync);
-  remove_dir (c->dir);
-  g_free (c->dir);
-  g_free (c->path);
-  g_free (c);
-}
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Client, client_free)
-
-static AwpSyncStats
-sync_run (Client *c)
-{
-  g_autoptr(GError) error = NULL;
-  AwpSyncStats stats;
-
-  awp_sync_run (c->sync, c->store, &stats, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return stats;
-}
-
+#define sync_run(c) awp_test_client_sync (c)
 /* Every pushed change applied, none in conflict. */
-static void
-sync_clean (Client *c)
-{
-  AwpSyncStats stats = sync_run (c);
-
-  g_assert_cmpuint (stats.rejected, ==, 0);
-  g_assert_cmpuint (stats.conflicts, ==, 0);
-  g_assert_cmpuint (stats.applied, ==, stats.pushed);
-}
+#define sync_clean(c) awp_test_client_sync_clean (c)
 
 /* The id of the store's published record of @type. */
 static char *
 published (Client     *c,
            const char *type)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *id = NULL;
-
-  g_assert_cmpint (sqlite3_open (c->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id FROM record WHERE type = ? AND status = 'published'", -1, &stmt,
-                                       NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  g_assert_nonnull (id);
-  return id;
+  return awp_test_client_query_text (c, "SELECT id FROM record WHERE type = '%s' AND status = 'published'", type);
 }
 
 static JsonObject *
 data_of (Client     *c,
          const char *id)
 {
-  g_autoptr(JsonObject) record = awp_store_get_record (c->store, id, NULL);
+  JsonObject *data = awp_test_client_record_data (c, id, NULL, NULL);
 
-  g_assert_nonnull (record);
-  return json_object_ref (json_object_get_object_member (record, "data"));
+  g_assert_nonnull (data);
+  return data;
 }
 
 /* A citizen's POST to the portal; returns the HTTP status and the reply. */

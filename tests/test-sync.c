@@ -13,7 +13,7 @@
 #include "awp-sync-engine.h"
 #include "awp-survey-template.h"
 #include "awp-sync.h"
-#include "awp-test-server.h"
+#include "awp-test-client.h"
 
 /* The sync engine against a real awp-server on 127.0.0.1 (DESIGN §4):
  * offline edits, conflicts, merges, delete against edit, replays, server
@@ -46,57 +46,18 @@ faults_clear (void)
   g_assert_true (g_file_set_contents (fault_plan, "", 0, NULL));
 }
 
-/* A workstation: its own store file and sync session. */
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  AwpStore *store;
-  AwpSync  *sync;
-} Client;
+/* A workstation: its own store file and sync session (awp-test-client.h). */
+typedef AwpTestClient Client;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Client, awp_test_client_free)
 
 static Client *
 client_new (const char *user)
 {
-  g_autoptr(GError) error = NULL;
-  Client *c = g_new0 (Client, 1);
-
-  c->dir = g_dir_make_tmp ("awp-sync-client-XXXXXX", &error);
-  g_assert_no_error (error);
-  c->path = g_build_filename (c->dir, "awp.db", NULL);
-  c->store = awp_store_open (c->path, &error);
-  g_assert_no_error (error);
-  c->sync = awp_sync_new (server.url, user);
-  awp_sync_set_use_keyring (c->sync, FALSE);
-  awp_sync_set_timeout (c->sync, 2);
-  awp_sync_set_max_attempts (c->sync, 3);
-  g_assert_true (awp_sync_sign_in (c->sync, PASSWORD, NULL, &error));
-  g_assert_no_error (error);
-  return c;
+  return awp_test_client_new (&server, user, 2, 3);
 }
 
-static void
-client_free (Client *c)
-{
-  g_clear_object (&c->store);
-  awp_sync_free (c->sync);
-  remove_dir (c->dir);
-  g_free (c->dir);
-  g_free (c->path);
-  g_free (c);
-}
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Client, client_free)
-
-static AwpSyncStats
-sync_ok (Client *c)
-{
-  g_autoptr(GError) error = NULL;
-  AwpSyncStats stats;
-
-  awp_sync_run (c->sync, c->store, &stats, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return stats;
-}
+#define sync_ok(c) awp_test_client_sync (c)
+#define record_data(c, id, version, state) awp_test_client_record_data ((c), (id), (version), (state))
 
 /* The first id of @type in the client's store (by id order). */
 static char *
@@ -104,39 +65,8 @@ first_id (Client     *c,
           const char *type,
           guint       skip)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *id = NULL;
-
-  g_assert_cmpint (sqlite3_open (c->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id FROM record WHERE type = ? ORDER BY id LIMIT 1 OFFSET ?",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, (int) skip);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  g_assert_nonnull (id);
-  return id;
-}
-
-static JsonObject *
-record_data (Client     *c,
-             const char *id,
-             gint64     *version,
-             char      **state)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) rec = awp_store_get_record (c->store, id, &error);
-
-  if (rec == NULL)
-    return NULL;
-  if (version != NULL)
-    *version = json_object_get_int_member (rec, "version");
-  if (state != NULL)
-    *state = g_strdup (json_object_get_string_member (rec, "state"));
-  return json_object_ref (json_object_get_object_member (rec, "data"));
+  return awp_test_client_query_text (c, "SELECT id FROM record WHERE type = '%s' ORDER BY id LIMIT 1 OFFSET %u", type,
+                                     skip);
 }
 
 static const char *

@@ -8,7 +8,7 @@
 #include "awp-sync.h"
 #include "awp-template-check.h"
 #include "awp-template-review.h"
-#include "awp-test-server.h"
+#include "awp-test-client.h"
 
 /* The Operator's review of templates (O145-7) between two workstations
  * through a real awp-server (issue 7): an administrator (admin.almaty)
@@ -41,73 +41,19 @@
 
 static AwpTestServer server;
 
-/* A workstation: its own store file and sync session. */
-typedef struct
-{
-  char     *dir;
-  AwpStore *store;
-  AwpSync  *sync;
-} Client;
+/* A workstation: its own store file and sync session (awp-test-client.h). */
+typedef AwpTestClient Client;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Client, awp_test_client_free)
 
 static Client *
 client_new (const char *user)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  Client *c = g_new0 (Client, 1);
-
-  c->dir = g_dir_make_tmp ("awp-tplsync-client-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (c->dir, "awp.db", NULL);
-  c->store = awp_store_open (path, &error);
-  g_assert_no_error (error);
-  c->sync = awp_sync_new (server.url, user);
-  awp_sync_set_use_keyring (c->sync, FALSE);
-  awp_sync_set_timeout (c->sync, 5);
-  g_assert_true (awp_sync_sign_in (c->sync, PASSWORD, NULL, &error));
-  g_assert_no_error (error);
-  return c;
+  return awp_test_client_new (&server, user, 5, 0);
 }
 
-static void
-client_free (Client *c)
-{
-  g_clear_object (&c->store);
-  awp_sync_free (c->sync);
-  remove_dir (c->dir);
-  g_free (c->dir);
-  g_free (c);
-}
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Client, client_free)
-
-static AwpSyncStats
-sync_run (Client *c)
-{
-  g_autoptr(GError) error = NULL;
-  AwpSyncStats stats;
-
-  awp_sync_run (c->sync, c->store, &stats, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return stats;
-}
-
+#define sync_run(c) awp_test_client_sync (c)
 /* Syncs @c; every pushed change must be applied, with no conflict. */
-static void
-sync_clean (Client *c)
-{
-  AwpSyncStats stats = sync_run (c);
-
-  if (stats.rejected > 0)
-    {
-      g_autoptr(GPtrArray) rejected = awp_outbox_list (c->store, "rejected", NULL);
-
-      for (guint i = 0; i < rejected->len; i++)
-        g_test_message ("rejected: %s", ((AwpOutboxEntry *) rejected->pdata[i])->last_error);
-    }
-  g_assert_cmpuint (stats.rejected, ==, 0);
-  g_assert_cmpuint (stats.conflicts, ==, 0);
-  g_assert_cmpuint (stats.applied, ==, stats.pushed);
-}
+#define sync_clean(c) awp_test_client_sync_clean (c)
 
 /* The one rejection of the last push: its message. */
 static char *
@@ -119,14 +65,7 @@ rejection (Client *c)
   return g_strdup (((AwpOutboxEntry *) rejected->pdata[0])->last_error);
 }
 
-static JsonObject *
-parse (const char *json)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-
-  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
-}
+#define parse(json) json_obj (json)
 
 static char *
 field_of (Client     *c,

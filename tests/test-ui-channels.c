@@ -9,6 +9,7 @@
 #include "awp-registry.h"
 #include "awp-reports-page.h"
 #include "awp-store.h"
+#include "awp-test-pages.h"
 #include "awp-test-ui.h"
 
 /* The Channels and Registry workspace with the real widgets under Xvfb:
@@ -60,50 +61,14 @@ fixture_teardown (Fixture *f, gconstpointer data)
   g_free (f->dir);
 }
 
-static GtkWidget *
-field (AwpChannelsPage *page, const char *name)
-{
-  GtkWidget *w = awp_channels_page_get_field (page, name);
+#define field(page, name) awp_test_channels_field ((page), (name))
 
-  if (w == NULL)
-    g_error ("no field %s", name);
-  return w;
-}
+#define type_into(page, name, text) awp_test_channels_type_into ((page), (name), (text))
 
-static void
-type_into (AwpChannelsPage *page, const char *name, const char *text)
-{
-  GtkWidget *w = field (page, name);
-
-  if (GTK_IS_TEXT_VIEW (w))
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (w)), text, -1);
-  else
-    gtk_editable_set_text (GTK_EDITABLE (w), text);
-  awp_test_ui_spin ();
-}
-
-static void
-act (AwpChannelsPage *page, const char *action, const char *target)
-{
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, target != NULL ? "s" : NULL, target));
-  awp_test_ui_spin ();
-}
+#define act(page, action, target) awp_test_channels_act ((page), (action), (target))
 
 /* The button bound to @action in the page, or NULL. */
-static GtkWidget *
-find_action_button (GtkWidget *w, const char *action)
-{
-  if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), action) == 0)
-    return w;
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_action_button (c, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
+#define find_action_button(w, action) awp_test_ui_find ((w), GTK_TYPE_BUTTON, NULL, (action))
 
 static void
 set_role (AwpChannelsPage *page, const char *role)
@@ -121,15 +86,7 @@ data_of (AwpStore *store, const char *id)
   return json_object_ref (json_object_get_object_member (record, "data"));
 }
 
-static int
-count_rows (GtkListBox *list)
-{
-  int n = 0;
-
-  while (gtk_list_box_get_row_at_index (list, n) != NULL)
-    n++;
-  return n;
-}
+#define count_rows(list) awp_test_ui_count_rows (list)
 
 static void
 activate_row (GtkListBox *list, int index)
@@ -182,21 +139,7 @@ assert_in_pdf (const char *text, const char *needle)
     g_error ("“%s” not in the PDF:\n%s", needle, flat->str);
 }
 
-static GtkWidget *
-find_descendant_named (GtkWidget  *root,
-                       const char *name)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (g_strcmp0 (gtk_widget_get_name (c), name) == 0)
-        return c;
-      if ((found = find_descendant_named (c, name)) != NULL)
-        return found;
-    }
-  return NULL;
-}
+#define find_descendant_named(root, name) awp_test_ui_find ((root), GTK_TYPE_WIDGET, (name), NULL)
 
 static void
 fill_application (AwpChannelsPage *page)

@@ -31,44 +31,9 @@
 
 #define WAIT_SECONDS 60
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-give_up (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @cond holds; a failure after WAIT_SECONDS says
- * what never happened (a hang guard, not a timing assertion). */
-static void
-wait_for (Condition cond, gpointer data, const char *what)
-{
-  gboolean expired = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_SECONDS, give_up, &expired);
-
-  while (!cond (data) && !expired)
-    g_main_context_iteration (NULL, TRUE);
-  if (expired)
-    g_error ("Gave up waiting for %s", what);
-  g_source_remove (id);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_widget (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
+typedef AwpTestUiCondition Condition;
+#define wait_for(cond, data, what) awp_test_ui_wait_up_to (WAIT_SECONDS, (cond), (data), (what))
+#define find_widget(root, type) awp_test_ui_find ((root), (type), NULL, NULL)
 
 static gboolean
 engine_online (gpointer data)

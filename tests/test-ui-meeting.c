@@ -79,12 +79,7 @@ child (gpointer widget, GType type, const char *name)
   return GTK_WIDGET (object);
 }
 
-static void
-type_into (GtkWidget *editable, const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (editable), text);
-  awp_test_ui_spin ();
-}
+#define type_into(widget, text) awp_test_ui_type_into ((widget), (text))
 
 static void
 fill_editor (AwpMeetingEditor *editor)
@@ -186,21 +181,7 @@ on_text_read (GObject *clipboard, GAsyncResult *result, gpointer user_data)
   *out = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, NULL);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget, GType type)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
-        return c;
-      found = find_descendant (c, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
+#define find_descendant(widget, type) awp_test_ui_find ((widget), (type), NULL, NULL)
 
 static void
 test_secretary_day (Fixture *f, gconstpointer data)

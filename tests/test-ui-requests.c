@@ -19,6 +19,8 @@
 #include "awp-seed.h"
 #include "awp-state-machine.h"
 #include "awp-test-store.h"
+#include "awp-test-pages.h"
+#include "awp-test-ui.h"
 #include "awp-window.h"
 
 /* The blog requests workspace driven through its real widgets: a seeded
@@ -82,36 +84,9 @@ fixture_teardown (Fixture *f, gconstpointer data)
   store_fixture_teardown (&f->sf, data);
 }
 
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *name,
-             const char *action_name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
+#define find_widget(root, type, name, action) awp_test_ui_find ((root), (type), (name), (action))
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type)
-          && (name == NULL || g_strcmp0 (gtk_widget_get_name (child), name) == 0)
-          && (action_name == NULL || (GTK_IS_ACTIONABLE (child)
-                                      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action_name) == 0)))
-        return child;
-      if ((found = find_widget (child, type, name, action_name)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static AwpQueueItem *
-item_at (GListModel *model, guint i)
-{
-  AwpQueueItem *item = g_list_model_get_item (model, i);
-
-  g_object_unref (item);  /* the model's page cache keeps it */
-  return item;
-}
+#define item_at(model, i) awp_test_queue_item_at ((model), (i))
 
 /* Position in the page's model of a request in @status. */
 static guint
@@ -652,34 +627,7 @@ assert_all_named (GtkWidget *root, guint at_least)
 }
 
 /* The accelerators the shortcuts window lists, normalized. */
-static GHashTable *
-overlay_accels (void)
-{
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
-  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GSList *objects = gtk_builder_get_objects (builder);
-
-  for (GSList *l = objects; l != NULL; l = l->next)
-    {
-      g_autofree char *accel = NULL;
-      g_auto(GStrv) parts = NULL;
-
-      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
-        continue;
-      g_object_get (l->data, "accelerator", &accel, NULL);
-      parts = g_strsplit (accel ? accel : "", " ", -1);
-      for (guint i = 0; parts[i] != NULL; i++)
-        {
-          guint key;
-          GdkModifierType mods;
-
-          if (gtk_accelerator_parse (parts[i], &key, &mods))
-            g_hash_table_add (set, gtk_accelerator_name (key, mods));
-        }
-    }
-  g_slist_free (objects);
-  return set;
-}
+#define overlay_accels() awp_test_ui_overlay_accels (RESOURCE_BASE "/gtk/help-overlay.ui")
 
 /* Keyboard: every shortcut of the queue is in the shortcuts window and
  * does what it says; Up/Down and Return are the column view's own; every
@@ -1075,34 +1023,7 @@ test_applications (Fixture *f, gconstpointer data)
   spin ();
 }
 
-/* With AWP_SCREENSHOT_DIR set, saves @widget's window as a PNG. */
-static void
-save_screenshot (GtkWidget *widget, const char *name)
-{
-  const char *lang = g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "en";
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, lang);
-  g_autofree char *path = g_build_filename (g_getenv ("AWP_SCREENSHOT_DIR"), file, NULL);
-  int w, h;
-
-  for (int i = 0; i < 5; i++)
-    {
-      spin ();
-      g_usleep (100000);
-    }
-  w = gtk_widget_get_width (widget);
-  h = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
+#define save_screenshot(widget, name) awp_test_ui_screenshot ((widget), (name))
 
 /* The whole window, as a user sees it: the queue with a new request open,
  * an answered request with its rating and timeline, the forward dialog. */

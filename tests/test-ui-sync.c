@@ -14,6 +14,7 @@
 #include "awp-outbox.h"
 #include "awp-sign-in-dialog.h"
 #include "awp-sync-button.h"
+#include "awp-test-ui.h"
 #include "awp-training.h"
 
 /* The sign-in dialog and the header bar's sync status against a real
@@ -81,26 +82,8 @@ server_stop (void)
   g_free (server_url);
 }
 
-static gboolean
-too_long (gpointer data)
-{
-  g_error ("%s did not happen in 60 s", (const char *) data);
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_for (Condition    cond,
-          gpointer     data,
-          const char  *what)
-{
-  guint guard = g_timeout_add_seconds (60, too_long, (gpointer) what);
-
-  while (!cond (data))
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (guard);
-}
+typedef AwpTestUiCondition Condition;
+#define wait_for(cond, data, what) awp_test_ui_wait_for ((cond), (data), (what))
 
 static GtkWidget *
 child (gpointer     widget,
@@ -116,16 +99,7 @@ child (gpointer     widget,
 static AwpSignInDialog *
 find_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (w != NULL && AWP_IS_SIGN_IN_DIALOG (w))
-        return AWP_SIGN_IN_DIALOG (w);
-    }
-  return NULL;
+  return awp_test_ui_find_toplevel (AWP_TYPE_SIGN_IN_DIALOG);
 }
 
 static gboolean

@@ -15,6 +15,7 @@
 #include "awp-template-doc.h"
 #include "awp-templates-page.h"
 #include "awp-test-store.h"
+#include "awp-test-pages.h"
 #include "awp-window.h"
 #include "awp-test-ui.h"
 
@@ -25,30 +26,8 @@
  * language, and submission changes the status. With AWP_SCREENSHOT_DIR set,
  * the filled editors are also saved as PNG files (docs/screenshots). */
 
-static GtkWidget *
-find_field (GtkWidget *root, const char *field)
-{
-  if (g_strcmp0 (g_object_get_data (G_OBJECT (root), "awp-field"), field) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_field (c, field);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-field (GtkWidget *root, const char *name)
-{
-  GtkWidget *w = find_field (root, name);
-
-  if (w == NULL)
-    g_error ("no input for %s", name);
-  return w;
-}
+#define find_field(root, name) awp_test_ui_find_field ((root), (name))
+#define field(root, name) awp_test_ui_field ((root), (name))
 
 /* As a user types: the whole text replaced, "changed" emitted. */
 static void
@@ -125,20 +104,7 @@ count_named (GtkWidget *root, const char *name)
   return n;
 }
 
-static GtkWidget *
-find_named (GtkWidget *root, const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, name);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
+#define find_named(root, name) awp_test_ui_find_named ((root), (name))
 
 /* The rule check row of @id shows @state ("passed", "failed", "pending"). */
 static void
@@ -293,21 +259,7 @@ pdf_file_text (const char *path)
   return out;
 }
 
-static AwpTemplatesPage *
-find_page (GtkWidget *root, GType editor_type)
-{
-  if (AWP_IS_TEMPLATES_PAGE (root)
-      && G_TYPE_CHECK_INSTANCE_TYPE (awp_templates_page_get_editor (AWP_TEMPLATES_PAGE (root)), editor_type))
-    return AWP_TEMPLATES_PAGE (root);
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      AwpTemplatesPage *found = find_page (c, editor_type);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
+#define find_page(root, editor_type) awp_test_find_templates_page ((root), (editor_type))
 
 static AwpTemplatesPage *
 open_workspace (Fixture *f, const char *name, GType editor_type)

@@ -6,6 +6,7 @@
 #include "awp-i18n.h"
 #include "awp-registry.h"
 #include "awp-state-machine.h"
+#include "awp-test-pages.h"
 #include "awp-test-workstation.h"
 
 /* Issue 9, "Done when": an applicant and the authorized body, in training
@@ -52,34 +53,11 @@ channels_page (Workstation *ws)
   }
 }
 
-static GtkWidget *
-field (AwpChannelsPage *page, const char *name)
-{
-  GtkWidget *w = awp_channels_page_get_field (page, name);
+#define field(page, name) awp_test_channels_field ((page), (name))
 
-  if (w == NULL)
-    g_error ("no field %s", name);
-  return w;
-}
+#define type_into(page, name, text) awp_test_channels_type_into ((page), (name), (text))
 
-static void
-type_into (AwpChannelsPage *page, const char *name, const char *text)
-{
-  GtkWidget *w = field (page, name);
-
-  if (GTK_IS_TEXT_VIEW (w))
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (w)), text, -1);
-  else
-    gtk_editable_set_text (GTK_EDITABLE (w), text);
-  awp_test_ui_spin ();
-}
-
-static void
-act (AwpChannelsPage *page, const char *action, const char *target)
-{
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, target != NULL ? "s" : NULL, target));
-  awp_test_ui_spin ();
-}
+#define act(page, action, target) awp_test_channels_act ((page), (action), (target))
 
 /* The row of @id in the page's list @which, activated as a click does. */
 static void

@@ -31,26 +31,12 @@ detail_child (AwpMeetingDetail *detail, const char *name)
   return GTK_WIDGET (o);
 }
 
-static void
-type_into (GtkWidget *editable, const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (editable), text);
-  spin ();
-}
+#define type_into(widget, text) awp_test_ui_type_into ((widget), (text))
 
 static AwpMeetingEditor *
 find_editor (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (AWP_IS_MEETING_EDITOR (w))
-        return AWP_MEETING_EDITOR (w);
-    }
-  return NULL;
+  return awp_test_ui_find_toplevel (AWP_TYPE_MEETING_EDITOR);
 }
 
 static char *
@@ -152,34 +138,7 @@ check_planner_deadlines (AwpMeetingPlanner *planner, AwpMeetingDetail *detail, c
 }
 
 /* The accelerators the shortcuts window lists, normalized. */
-static GHashTable *
-overlay_accels (void)
-{
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
-  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GSList *objects = gtk_builder_get_objects (builder);
-
-  for (GSList *l = objects; l != NULL; l = l->next)
-    {
-      g_autofree char *accel = NULL;
-      g_auto(GStrv) parts = NULL;
-
-      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
-        continue;
-      g_object_get (l->data, "accelerator", &accel, NULL);
-      parts = g_strsplit (accel ? accel : "", " ", -1);
-      for (guint i = 0; parts[i] != NULL; i++)
-        {
-          guint key;
-          GdkModifierType mods;
-
-          if (gtk_accelerator_parse (parts[i], &key, &mods))
-            g_hash_table_add (set, gtk_accelerator_name (key, mods));
-        }
-    }
-  g_slist_free (objects);
-  return set;
-}
+#define overlay_accels() awp_test_ui_overlay_accels (RESOURCE_BASE "/gtk/help-overlay.ui")
 
 /* Every key @widget binds is in the shortcuts window (keypad keys are the
  * main keys' twins); returns how many were checked. */

@@ -9,6 +9,7 @@
 #include "awp-request-format.h"
 #include "awp-requests-page.h"
 #include "awp-state-machine.h"
+#include "awp-test-pages.h"
 #include "awp-test-training.h"
 
 /* Issue 6, "Done when": in training mode a newcomer works the demo queue
@@ -62,14 +63,7 @@ typedef struct
   char            *old_due[G_N_ELEMENTS (cases)];
 } Queue;
 
-static AwpQueueItem *
-item_at (GListModel *model, guint i)
-{
-  AwpQueueItem *item = g_list_model_get_item (model, i);
-
-  g_object_unref (item);  /* the model's page cache keeps it */
-  return item;
-}
+#define item_at(model, i) awp_test_queue_item_at ((model), (i))
 
 static guint
 position_of (Queue *q, const char *id)
@@ -523,33 +517,7 @@ offline_body (AwpApplication *app, AwpWindow *window)
 }
 
 /* With AWP_SCREENSHOT_DIR set, saves @widget's window as NAME-LANG.png. */
-static void
-save_screenshot (GtkWidget *widget, const char *name)
-{
-  const char *lang = g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "en";
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, lang);
-  g_autofree char *path = g_build_filename (g_getenv ("AWP_SCREENSHOT_DIR"), file, NULL);
-  int w, h;
-
-  for (int i = 0; i < 20; i++)
-    {
-      spin ();
-      g_usleep (20000);
-    }
-  w = gtk_widget_get_width (widget);
-  h = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
+#define save_screenshot(widget, name) awp_test_ui_screenshot ((widget), (name))
 
 static gboolean
 engine_pending_one (gpointer data)

@@ -8,6 +8,7 @@
 #include "awp-query-model.h"
 #include "awp-survey-editor.h"
 #include "awp-templates-page.h"
+#include "awp-test-pages.h"
 #include "awp-test-workstation.h"
 
 /* Issue 7, "Done when": in training mode an administrator prepares,
@@ -34,42 +35,14 @@ static AwpTestServer server;
 
 /* ---- the editors' widgets (by the names they carry, not by text) ---- */
 
-static GtkWidget *
-find_field (GtkWidget *root, const char *field)
-{
-  if (g_strcmp0 (g_object_get_data (G_OBJECT (root), "awp-field"), field) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_field (c, field);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-field (GtkWidget *root, const char *name)
-{
-  GtkWidget *w = find_field (root, name);
-
-  if (w == NULL)
-    g_error ("no input for %s", name);
-  return w;
-}
+#define find_field(root, name) awp_test_ui_find_field ((root), (name))
+#define field(root, name) awp_test_ui_field ((root), (name))
 
 /* As a user types: the whole text replaced, "changed" emitted. */
 static void
 type (GtkWidget *root, const char *name, const char *text)
 {
-  GtkWidget *input = field (root, name);
-
-  if (GTK_IS_TEXT_VIEW (input))
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (input)), text, -1);
-  else
-    gtk_editable_set_text (GTK_EDITABLE (input), text);
-  awp_test_ui_spin ();
+  awp_test_ui_type_into (field (root, name), text);
 }
 
 static void
@@ -115,21 +88,7 @@ assert_check (GtkWidget *editor, const char *id, const char *state)
     g_error ("check %s is not %s", id, state);
 }
 
-static AwpTemplatesPage *
-find_page (GtkWidget *root, GType editor_type)
-{
-  if (AWP_IS_TEMPLATES_PAGE (root)
-      && G_TYPE_CHECK_INSTANCE_TYPE (awp_templates_page_get_editor (AWP_TEMPLATES_PAGE (root)), editor_type))
-    return AWP_TEMPLATES_PAGE (root);
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      AwpTemplatesPage *found = find_page (c, editor_type);
-
-      if (found)
-        return found;
-    }
-  return NULL;
-}
+#define find_page(root, editor_type) awp_test_find_templates_page ((root), (editor_type))
 
 static AwpTemplatesPage *
 workspace (Workstation *ws, const char *name, GType editor_type)

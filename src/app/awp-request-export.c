@@ -5,6 +5,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "awp-pdf-layout.h"
 #include "awp-queue-item.h"
 #include "awp-request-export.h"
 #include "awp-request-format.h"
@@ -119,19 +120,11 @@ cell_layout (cairo_t    *cr,
              const char *text,
              double      width)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
+  PangoLayout *layout = awp_pdf_layout_new (cr, font, text, width);
 
-  /* One cairo unit is one point on a PDF surface. */
-  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72.0);
-  pango_layout_context_changed (layout);
-  pango_layout_set_font_description (layout, desc);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   /* Long subjects take two lines at most. */
   pango_layout_set_height (layout, -2);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_text (layout, text ? text : "", -1);
   return layout;
 }
 

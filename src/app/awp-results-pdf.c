@@ -4,6 +4,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "awp-pdf-layout.h"
 #include "awp-results-pdf.h"
 #include "awp-survey-results.h"
 
@@ -22,25 +23,6 @@ typedef struct
   int      page;
 } Pen;
 
-static PangoLayout *
-text_layout (cairo_t    *cr,
-             const char *font,
-             const char *text,
-             double      width)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
-
-  /* One cairo unit is one point on a PDF surface. */
-  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72.0);
-  pango_layout_context_changed (layout);
-  pango_layout_set_font_description (layout, desc);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_text (layout, text ? text : "", -1);
-  return layout;
-}
-
 static double
 layout_height (PangoLayout *layout)
 {
@@ -55,7 +37,7 @@ footer (Pen *pen)
 {
   /* Translators: page number at the bottom of an exported PDF */
   g_autofree char *text = g_strdup_printf (_("Page %d"), pen->page);
-  PangoLayout *layout = text_layout (pen->cr, "Sans 8", text, PAGE_W - 2 * MARGIN);
+  PangoLayout *layout = awp_pdf_layout_new (pen->cr, "Sans 8", text, PAGE_W - 2 * MARGIN);
 
   cairo_set_source_rgb (pen->cr, 0, 0, 0);
   cairo_move_to (pen->cr, MARGIN, PAGE_H - MARGIN + 12);
@@ -82,7 +64,7 @@ paragraph (Pen        *pen,
            const char *text,
            double      after)
 {
-  PangoLayout *layout = text_layout (pen->cr, font, text, PAGE_W - 2 * MARGIN);
+  PangoLayout *layout = awp_pdf_layout_new (pen->cr, font, text, PAGE_W - 2 * MARGIN);
   double h = layout_height (layout);
 
   make_room (pen, h);
@@ -102,8 +84,8 @@ option_row (Pen        *pen,
 {
   /* TRANSLATORS: answers to an option and their percent of respondents, "5 (41.7 %)" */
   g_autofree char *value = g_strdup_printf (_("%u (%.1f %%)"), count, percent);
-  PangoLayout *label = text_layout (pen->cr, "Sans 9", option, LABEL_W);
-  PangoLayout *figures = text_layout (pen->cr, "Sans 9", value, VALUE_W);
+  PangoLayout *label = awp_pdf_layout_new (pen->cr, "Sans 9", option, LABEL_W);
+  PangoLayout *figures = awp_pdf_layout_new (pen->cr, "Sans 9", value, VALUE_W);
   double bar_x = MARGIN + LABEL_W + 8, bar_w = PAGE_W - 2 * MARGIN - LABEL_W - VALUE_W - 16;
   double h = MAX (layout_height (label), BAR_H) + 6;
 

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
+#include "awp-pdf-layout.h"
 #include "awp-template-doc.h"
 #include "awp-template-form.h"
 
@@ -199,25 +200,6 @@ awp_template_doc_free (AwpTemplateDoc *doc)
   g_free (doc);
 }
 
-static PangoLayout *
-make_layout (cairo_t    *cr,
-             const char *font,
-             const char *text,
-             double      width)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
-
-  /* One cairo unit is one point on PDF and print surfaces. */
-  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72.0);
-  pango_layout_context_changed (layout);
-  pango_layout_set_font_description (layout, desc);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_text (layout, text, -1);
-  return layout;
-}
-
 static double
 layout_height (PangoLayout *layout)
 {
@@ -243,8 +225,8 @@ awp_template_doc_paginate (AwpTemplateDoc *doc,
   g_array_set_size (doc->heights, 0);
   g_array_set_size (doc->breaks, 0);
   {
-    g_autoptr(PangoLayout) t = make_layout (cr, TITLE_FONT, doc->title, table);
-    g_autoptr(PangoLayout) s = make_layout (cr, FONT, doc->subtitle, table);
+    g_autoptr(PangoLayout) t = awp_pdf_layout_new (cr, TITLE_FONT, doc->title, table);
+    g_autoptr(PangoLayout) s = awp_pdf_layout_new (cr, FONT, doc->subtitle, table);
 
     doc->title_height = layout_height (t) + layout_height (s) + 18;
   }
@@ -253,8 +235,8 @@ awp_template_doc_paginate (AwpTemplateDoc *doc,
   for (guint i = 0; i < doc->rows->len; i++)
     {
       Row *row = g_ptr_array_index (doc->rows, i);
-      g_autoptr(PangoLayout) l = make_layout (cr, FONT, row->label, label_w);
-      g_autoptr(PangoLayout) v = make_layout (cr, FONT, row->value, value_w);
+      g_autoptr(PangoLayout) l = awp_pdf_layout_new (cr, FONT, row->label, label_w);
+      g_autoptr(PangoLayout) v = awp_pdf_layout_new (cr, FONT, row->value, value_w);
       double h = MAX (layout_height (l), layout_height (v)) + 2 * PAD;
 
       g_array_append_val (doc->heights, h);
@@ -298,8 +280,8 @@ awp_template_doc_draw_page (AwpTemplateDoc *doc,
   cairo_set_line_width (cr, 0.6);
   if (page == 0)
     {
-      g_autoptr(PangoLayout) t = make_layout (cr, TITLE_FONT, doc->title, table);
-      g_autoptr(PangoLayout) s = make_layout (cr, FONT, doc->subtitle, table);
+      g_autoptr(PangoLayout) t = awp_pdf_layout_new (cr, TITLE_FONT, doc->title, table);
+      g_autoptr(PangoLayout) s = awp_pdf_layout_new (cr, FONT, doc->subtitle, table);
 
       pango_layout_set_alignment (t, PANGO_ALIGN_CENTER);
       pango_layout_set_alignment (s, PANGO_ALIGN_CENTER);
@@ -312,8 +294,8 @@ awp_template_doc_draw_page (AwpTemplateDoc *doc,
     {
       Row *row = g_ptr_array_index (doc->rows, i);
       double h = g_array_index (doc->heights, double, i);
-      g_autoptr(PangoLayout) l = make_layout (cr, FONT, row->label, label_w - 2 * PAD);
-      g_autoptr(PangoLayout) v = make_layout (cr, FONT, row->value, table - label_w - 2 * PAD);
+      g_autoptr(PangoLayout) l = awp_pdf_layout_new (cr, FONT, row->label, label_w - 2 * PAD);
+      g_autoptr(PangoLayout) v = awp_pdf_layout_new (cr, FONT, row->value, table - label_w - 2 * PAD);
 
       cairo_rectangle (cr, MARGIN, y, label_w, h);
       cairo_rectangle (cr, MARGIN + label_w, y, table - label_w, h);
