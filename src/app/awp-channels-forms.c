@@ -6,6 +6,7 @@
 #include "awp-attachment-list.h"
 #include "awp-channel-request.h"
 #include "awp-channels-page-private.h"
+#include "awp-i18n.h"
 #include "awp-protocol.h"
 #include "awp-registry.h"
 #include "awp-state-machine.h"
@@ -18,10 +19,8 @@
 static const char *
 ui_registry_lang (void)
 {
-  const char *const *names = g_get_language_names ();
-
   /* The Registry has kk and ru only; an English UI reads the Russian one. */
-  return names[0] != NULL && g_str_has_prefix (names[0], "kk") ? "kk" : "ru";
+  return g_str_equal (awp_i18n_language (), "kk") ? "kk" : "ru";
 }
 
 void

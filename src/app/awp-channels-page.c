@@ -8,6 +8,7 @@
 #include "awp-channel-doc.h"
 #include "awp-channel-request.h"
 #include "awp-channels-page-private.h"
+#include "awp-i18n.h"
 #include "awp-registry.h"
 #include "awp-request-format.h"
 #include "awp-state-machine.h"
@@ -1238,12 +1239,7 @@ awp_channels_page_init (AwpChannelsPage *self)
   /* Working days left; without the calendar data they are calendar days. */
   self->calendar = awp_calendar_new_default (NULL);
   /* The Registry opens in the UI's state language (Russian for English). */
-  {
-    const char *const *names = g_get_language_names ();
-
-    gtk_toggle_button_set_active (names[0] != NULL && g_str_has_prefix (names[0], "kk")
-                                  ? self->registry_kk : self->registry_ru, TRUE);
-  }
+  gtk_toggle_button_set_active (g_str_equal (awp_i18n_language (), "kk") ? self->registry_kk : self->registry_ru, TRUE);
   self->role = g_strdup ("administrator");
   apply_role (self);
   show_hints (self);

@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "awp-classroom-dialog.h"
+#include "awp-i18n.h"
 #include "awp-server.h"
 
 struct _AwpClassroomDialog
@@ -43,12 +44,12 @@ awp_classroom_user_label (const char *username)
 {
   guint n;
   const AwpServerDemoUser *users = awp_server_demo_users (&n);
-  const char *lang = g_get_language_names ()[0];
 
   for (guint i = 0; i < n; i++)
     if (g_strcmp0 (users[i].username, username) == 0)
       {
-        const char *org = awp_server_demo_org_name (users[i].org_id, g_str_has_prefix (lang, "kk") ? "kk" : "ru");
+        const char *org = awp_server_demo_org_name (users[i].org_id,
+                                                   g_str_equal (awp_i18n_language (), "kk") ? "kk" : "ru");
 
         /* Translators: demo user name — role · organization */
         return g_strdup_printf (_("%s — %s · %s"), username, role_label (users[i].role), org ? org : users[i].org_id);

@@ -2,10 +2,10 @@
 
 #include <glib/gi18n.h>
 
-#include "awp-i18n.h"
 #include "awp-operator-page.h"
 #include "awp-query-model.h"
 #include "awp-state-machine.h"
+#include "awp-template-check.h"
 #include "awp-template-review.h"
 
 struct _AwpOperatorPage
@@ -37,15 +37,6 @@ awaits_operator (const char *status)
   return g_strcmp0 (status, "submitted") == 0 || g_strcmp0 (status, "accepted") == 0;
 }
 
-/* The template's name in the user's language; the list subject otherwise. */
-static const char *
-display_title (JsonObject *data)
-{
-  const char *title = awp_i18n_pick (data, "title");
-
-  return title[0] != '\0' ? title : json_object_get_string_member_with_default (data, "subject", "");
-}
-
 static void
 add_row (AwpOperatorPage *self,
          const char      *id)
@@ -60,7 +51,7 @@ add_row (AwpOperatorPage *self,
 
   if (data == NULL)
     return;
-  subject = display_title (data);
+  subject = awp_template_display_title (data);
   status = json_object_get_string_member_with_default (data, "status", "draft");
   deadline = awp_template_review_deadline (data, NULL);
   text = g_strdup_printf ("%s · %s", awp_state_label (status), deadline);
@@ -138,7 +129,7 @@ show (AwpOperatorPage *self,
   g_autofree char *deadline = awp_template_review_deadline (data, NULL);
   const char *status = json_object_get_string_member_with_default (data, "status", "draft");
 
-  gtk_label_set_text (self->title, display_title (data));
+  gtk_label_set_text (self->title, awp_template_display_title (data));
   gtk_label_set_text (self->deadline, deadline);
   g_string_append_printf (text, "%s: %s\n", _("Status"), awp_state_label (status));
   append_line (text, _("Name (Kazakh)"), data, "title_kk");

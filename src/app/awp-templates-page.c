@@ -4,11 +4,11 @@
 
 #include "awp-calendar.h"
 #include "awp-conference-editor.h"
-#include "awp-i18n.h"
 #include "awp-query-model.h"
 #include "awp-state-machine.h"
 #include "awp-survey-editor.h"
 #include "awp-survey-template.h"
+#include "awp-template-check.h"
 #include "awp-templates-page.h"
 
 struct _AwpTemplatesPage
@@ -80,7 +80,7 @@ create_row (gpointer item,
   JsonObject *data = record != NULL ? json_object_get_object_member (record, "data") : NULL;
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  const char *subject = data != NULL ? awp_i18n_pick (data, "title") : "";
+  const char *subject = data != NULL ? awp_template_display_title (data) : "";
   const char *status = awp_queue_item_get_status (it);
   g_autofree char *period = NULL;
   g_autofree char *line = NULL;

@@ -3,6 +3,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "awp-calendar.h"
+#include "awp-i18n.h"
 #include "awp-state-machine.h"
 #include "awp-store-private.h"
 #include "awp-template-check.h"
@@ -533,4 +534,12 @@ awp_template_submit (AwpStore             *store,
   day = awp_template_iso_date (&ctx.today);
   json_object_set_string_member (fields, "submitted_on", day);
   return awp_template_transition_checked (store, id, "submit", issues, checks, fields, actor, error);
+}
+
+const char *
+awp_template_display_title (JsonObject *data)
+{
+  const char *title = awp_i18n_pick (data, "title");
+
+  return title[0] != '\0' ? title : json_object_get_string_member_with_default (data, "subject", "");
 }

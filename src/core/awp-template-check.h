@@ -155,6 +155,9 @@ gboolean awp_template_submit         (AwpStore             *store,
                                       const char           *actor,
                                       GError              **error);
 
+/* The template's name in the user's language (awp_i18n_pick of title_*),
+ * else its list subject; "" when it has neither. */
+const char *awp_template_display_title (JsonObject *data);
 /* Drafts and returned templates are edited; others wait for the Operator. */
 gboolean awp_template_is_editable    (JsonObject   *data);
 /* Creates a "conference" or "survey" draft from a copy of @data (may be NULL). */
