@@ -171,14 +171,20 @@ send_checked (AwpStore    *store,
   return awp_store_transition (store, id, "send", fields, actor, error);
 }
 
-gboolean
-awp_change_request_send (AwpStore    *store,
-                         const char  *id,
-                         const GDate *today,
-                         const char  *actor,
-                         GError     **error)
+typedef GPtrArray *(*ValidateFunc) (JsonObject *data, const GDate *today);
+
+/* Sends a change request or termination notice of an entry still in the
+ * Registry, once @validate finds nothing wrong (O93-11, O93-12). */
+static gboolean
+send_document (AwpStore     *store,
+               const char   *id,
+               const char   *type,
+               ValidateFunc  validate,
+               const GDate  *today,
+               const char   *actor,
+               GError      **error)
 {
-  g_autoptr(JsonObject) data = awp_channels_load (store, id, "change_request", error);
+  g_autoptr(JsonObject) data = awp_channels_load (store, id, type, error);
   g_autoptr(JsonObject) entry = NULL;
   g_autoptr(GPtrArray) issues = NULL;
   GDate now;
@@ -189,8 +195,18 @@ awp_change_request_send (AwpStore    *store,
   if (entry == NULL || !channel_open (entry, error))
     return FALSE;
   awp_channels_today (today, &now);
-  issues = awp_change_request_validate (data, &now);
+  issues = validate (data, &now);
   return send_checked (store, id, issues, &now, actor, error);
+}
+
+gboolean
+awp_change_request_send (AwpStore    *store,
+                         const char  *id,
+                         const GDate *today,
+                         const char  *actor,
+                         GError     **error)
+{
+  return send_document (store, id, "change_request", awp_change_request_validate, today, actor, error);
 }
 
 gboolean
@@ -337,19 +353,7 @@ awp_termination_send (AwpStore    *store,
                       const char  *actor,
                       GError     **error)
 {
-  g_autoptr(JsonObject) data = awp_channels_load (store, id, "termination_notice", error);
-  g_autoptr(JsonObject) entry = NULL;
-  g_autoptr(GPtrArray) issues = NULL;
-  GDate now;
-
-  if (data == NULL)
-    return FALSE;
-  entry = awp_registry_get_entry (store, json_object_get_string_member_with_default (data, "channel_id", NULL), error);
-  if (entry == NULL || !channel_open (entry, error))
-    return FALSE;
-  awp_channels_today (today, &now);
-  issues = awp_termination_validate (data, &now);
-  return send_checked (store, id, issues, &now, actor, error);
+  return send_document (store, id, "termination_notice", awp_termination_validate, today, actor, error);
 }
 
 gboolean
